@@ -1,0 +1,20 @@
+// One Jest run for every test: decider specs and unit specs beside the code (*.spec.ts),
+// end-to-end, contract and crash tests under test/ (*.test.ts).
+const { readFileSync } = require('node:fs');
+const swcrc = JSON.parse(readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+const { paths } = require('./tsconfig.base.json').compilerOptions;
+
+// tsconfig path aliases -> Jest module names, so tests import exactly what the code imports.
+const moduleNameMapper = {};
+for (const [alias, [target]] of Object.entries(paths)) {
+  moduleNameMapper[`^${alias.replace('/*', '/(.*)')}$`] = `<rootDir>/${target.replace('/*', '/$1')}`;
+}
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  moduleNameMapper,
+  testTimeout: 30000,
+};

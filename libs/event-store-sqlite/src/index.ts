@@ -1,0 +1,2 @@
+export * from './sqlite-event-store.adapter';
+export { EVENT_STORE_SCHEMA } from './sqlite-event-store.schema';

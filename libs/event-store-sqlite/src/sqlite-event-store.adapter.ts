@@ -1,0 +1,283 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  InvalidEvent,
+  WrongExpectedRevision,
+  assertAppendable,
+  jsonRoundTrip,
+  leafHashOf,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type RecordedEvent,
+  type SubscribeOptions,
+} from '@ledger/event-store';
+import { EVENT_STORE_SCHEMA } from './sqlite-event-store.schema';
+
+export interface SqliteEventStoreOptions {
+  /** path of the SQLite file; created with its directory when missing */
+  file: string;
+  /**
+   * How often an idle subscriber looks for events appended by another process (the CLI writing
+   * while the API runs). Appends made through this instance wake subscribers at once.
+   */
+  pollIntervalMs?: number;
+}
+
+interface PendingAppend {
+  streamId: string;
+  events: Array<{ event: NewEvent; dataText: string; dataValue: unknown }>;
+  expected: ExpectedRevision;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+interface EventRow {
+  sequence: number;
+  event_id: string;
+  stream_id: string;
+  stream_revision: number;
+  type: string;
+  schema_version: number;
+  occurred_at: string;
+  recorded_at: string;
+  recorded_by: string;
+  correlation_id: string | null;
+  causation_id: string | null;
+  data: string;
+  leaf_hash: string;
+}
+
+const PAGE_SIZE = 256;
+
+/**
+ * The embedded default store: one SQLite file, WAL, synchronous=FULL, so an acknowledged append
+ * survives power loss. Appends that arrive while a transaction is being prepared are written
+ * together in the next one (group commit): one fsync for the whole batch, with a savepoint per
+ * append so one stream's conflict fails only that append.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+  private readonly pollIntervalMs: number;
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private wakeSubscribers = new Set<() => void>();
+
+  constructor(options: SqliteEventStoreOptions) {
+    mkdirSync(dirname(options.file), { recursive: true });
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.db = new Database(options.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    // Another process (the CLI) may hold the write lock for a moment; wait instead of failing.
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(EVENT_STORE_SCHEMA);
+    this.statements = {
+      begin: this.db.prepare('BEGIN IMMEDIATE'),
+      commit: this.db.prepare('COMMIT'),
+      rollback: this.db.prepare('ROLLBACK'),
+      savepoint: this.db.prepare('SAVEPOINT append_one'),
+      release: this.db.prepare('RELEASE append_one'),
+      rollbackTo: this.db.prepare('ROLLBACK TO append_one'),
+      lastSequence: this.db.prepare('SELECT COALESCE(MAX(sequence), -1) AS value FROM events').pluck(),
+      streamRevision: this.db.prepare('SELECT MAX(stream_revision) FROM events WHERE stream_id = ?').pluck(),
+      eventIdExists: this.db.prepare('SELECT 1 FROM events WHERE event_id = ?').pluck(),
+      insert: this.db.prepare(`INSERT INTO events (sequence, event_id, stream_id, stream_revision, type, schema_version,
+        occurred_at, recorded_at, recorded_by, correlation_id, causation_id, data, leaf_hash)
+        VALUES (@sequence, @event_id, @stream_id, @stream_revision, @type, @schema_version,
+        @occurred_at, @recorded_at, @recorded_by, @correlation_id, @causation_id, @data, @leaf_hash)`),
+      readStream: this.db.prepare(
+        'SELECT * FROM events WHERE stream_id = ? AND stream_revision >= ? ORDER BY stream_revision',
+      ),
+      readAll: this.db.prepare('SELECT * FROM events WHERE sequence >= ? ORDER BY sequence LIMIT ?'),
+    };
+  }
+
+  append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new Error('event store is closed'));
+    try {
+      assertAppendable(streamId, events, expectedRevision);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      const prepared = events.map((event) => {
+        const { text, value } = jsonRoundTrip(event.data);
+        return { event, dataText: text, dataValue: value };
+      });
+      this.queue.push({ streamId, events: prepared, expected: expectedRevision, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        // setImmediate, not a microtask: appends issued in the same turn of the event loop and
+        // those whose callers were woken by I/O in it all join this batch.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+
+    const outcomes: Array<{ ok: true; result: AppendResult } | { ok: false; error: unknown }> = [];
+    try {
+      this.statements.begin.run();
+      const recordedAt = new Date().toISOString();
+      let nextSequence = (this.statements.lastSequence.get() as number) + 1;
+      for (const pending of batch) {
+        this.statements.savepoint.run();
+        try {
+          const result = this.writeOne(pending, nextSequence, recordedAt);
+          this.statements.release.run();
+          nextSequence += pending.events.length;
+          outcomes.push({ ok: true, result });
+        } catch (error) {
+          this.statements.rollbackTo.run();
+          this.statements.release.run();
+          outcomes.push({ ok: false, error });
+        }
+      }
+      this.statements.commit.run();
+    } catch (error) {
+      // The batch's transaction itself failed (disk full, I/O error): nothing of it was written.
+      if (this.db.inTransaction) this.statements.rollback.run();
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    batch.forEach((pending, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) pending.resolve(outcome.result);
+      else pending.reject(outcome.error);
+    });
+    for (const wake of this.wakeSubscribers) wake();
+  }
+
+  /** Inside the batch transaction: check the expected revision, then insert the append's events. */
+  private writeOne(pending: PendingAppend, firstSequence: number, recordedAt: string): AppendResult {
+    const current = this.statements.streamRevision.get(pending.streamId) as number | null;
+    const actual = current ?? 'no-stream';
+    const expected = pending.expected;
+    const matches =
+      expected === 'any' ||
+      (expected === 'no-stream' && current === null) ||
+      (expected === 'exists' && current !== null) ||
+      expected === current;
+    if (!matches) throw new WrongExpectedRevision(pending.streamId, expected, actual);
+
+    const recorded: RecordedEvent[] = pending.events.map(({ event, dataText, dataValue }, i) => {
+      if (this.statements.eventIdExists.get(event.eventId)) {
+        throw new InvalidEvent(`eventId ${event.eventId} is already in the ledger`);
+      }
+      const envelope = {
+        eventId: event.eventId,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        streamId: pending.streamId,
+        streamRevision: (current ?? -1) + 1 + i,
+        sequence: firstSequence + i,
+        occurredAt: event.occurredAt,
+        recordedAt,
+        recordedBy: { id: event.recordedBy.id, name: event.recordedBy.name, role: event.recordedBy.role },
+        correlationId: event.correlationId ?? null,
+        causationId: event.causationId ?? null,
+        data: dataValue,
+      };
+      const stored: RecordedEvent = { ...envelope, leafHash: leafHashOf(envelope) };
+      this.statements.insert.run({
+        sequence: stored.sequence,
+        event_id: stored.eventId,
+        stream_id: stored.streamId,
+        stream_revision: stored.streamRevision,
+        type: stored.type,
+        schema_version: stored.schemaVersion,
+        occurred_at: stored.occurredAt,
+        recorded_at: stored.recordedAt,
+        recorded_by: JSON.stringify(stored.recordedBy),
+        correlation_id: stored.correlationId,
+        causation_id: stored.causationId,
+        data: dataText,
+        leaf_hash: stored.leafHash,
+      });
+      return stored;
+    });
+    return {
+      revision: recorded[recorded.length - 1].streamRevision,
+      sequences: recorded.map((e) => e.sequence),
+      events: recorded,
+    };
+  }
+
+  async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
+    return (this.statements.readStream.all(streamId, fromRevision) as EventRow[]).map(toRecordedEvent);
+  }
+
+  async readAll(fromSequence: number, limit: number): Promise<RecordedEvent[]> {
+    return (this.statements.readAll.all(fromSequence, limit) as EventRow[]).map(toRecordedEvent);
+  }
+
+  async lastSequence(): Promise<number> {
+    return this.statements.lastSequence.get() as number;
+  }
+
+  async *subscribe(fromSequence: number, options: SubscribeOptions = {}): AsyncGenerator<RecordedEvent> {
+    const { signal } = options;
+    let next = fromSequence;
+    while (!this.closed && !signal?.aborted) {
+      const page = await this.readAll(next, PAGE_SIZE);
+      for (const event of page) {
+        yield event;
+        next = event.sequence + 1;
+        if (this.closed || signal?.aborted) return;
+      }
+      if (page.length < PAGE_SIZE) await this.nextAppendOrPoll(signal);
+    }
+  }
+
+  /** Resolves on this instance's next commit, after the poll interval, or when the signal aborts. */
+  private nextAppendOrPoll(signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeSubscribers.delete(done);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.pollIntervalMs);
+      this.wakeSubscribers.add(done);
+      signal?.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    // Appends already accepted are written before the file is released.
+    this.flush();
+    this.closed = true;
+    for (const wake of this.wakeSubscribers) wake();
+    this.db.close();
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    streamId: row.stream_id,
+    streamRevision: row.stream_revision,
+    sequence: row.sequence,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    recordedBy: JSON.parse(row.recorded_by),
+    correlationId: row.correlation_id,
+    causationId: row.causation_id,
+    data: JSON.parse(row.data),
+    leafHash: row.leaf_hash,
+  };
+}

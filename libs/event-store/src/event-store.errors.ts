@@ -1,0 +1,44 @@
+import type { ExpectedRevision } from './event-store.port';
+
+/** Base of every error the port defines, so callers can map them to API errors in one place. */
+export abstract class EventStoreError extends Error {
+  abstract readonly code: string;
+}
+
+/** The stream was not at the revision the writer expected: somebody else wrote first. */
+export class WrongExpectedRevision extends EventStoreError {
+  readonly code = 'WRONG_EXPECTED_REVISION';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** the stream's current revision, or 'no-stream' when it has no events */
+    readonly actual: number | 'no-stream',
+  ) {
+    super(`stream ${streamId}: expected revision ${String(expected)}, actual ${String(actual)}`);
+    this.name = 'WrongExpectedRevision';
+  }
+}
+
+/** A payload does not match its event type's JSON Schema, or the type/version is unknown. */
+export class SchemaViolation extends EventStoreError {
+  readonly code = 'SCHEMA_VIOLATION';
+  constructor(
+    readonly eventType: string,
+    readonly schemaVersion: number,
+    /** JSON Pointer into the payload that failed, e.g. /name ("" for the whole payload) */
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${eventType} v${schemaVersion}: ${path || '/'} ${reason}`);
+    this.name = 'SchemaViolation';
+  }
+}
+
+/** An envelope the store refuses before any schema is consulted (bad dates, ids, empty append). */
+export class InvalidEvent extends EventStoreError {
+  readonly code = 'INVALID_EVENT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidEvent';
+  }
+}

@@ -1,0 +1,50 @@
+import { InvalidEvent } from './event-store.errors';
+import { isIsoInstant, type NewEvent } from './event-envelope';
+import type { ExpectedRevision } from './event-store.port';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+// Stream ids are readable names such as measure-CB17-0766; no whitespace or control characters.
+const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9._:#@-]{0,199}$/;
+
+/**
+ * Envelope checks every adapter makes before writing anything, so a bad append is refused the
+ * same way whatever the storage. Payloads are checked against schemas elsewhere.
+ */
+export function assertAppendable(streamId: string, events: NewEvent[], expected: ExpectedRevision): void {
+  if (!STREAM_ID.test(streamId)) throw new InvalidEvent(`invalid stream id ${JSON.stringify(streamId)}`);
+  if (!(expected === 'no-stream' || expected === 'exists' || expected === 'any' || (Number.isInteger(expected) && expected >= 0))) {
+    throw new InvalidEvent(`invalid expected revision ${JSON.stringify(expected)}`);
+  }
+  if (!Array.isArray(events) || events.length === 0) throw new InvalidEvent('an append needs at least one event');
+  const ids = new Set<string>();
+  for (const [i, event] of events.entries()) {
+    const at = `event ${i} (${event?.type ?? 'no type'})`;
+    if (typeof event?.type !== 'string' || !/^[A-Z][A-Za-z0-9]{0,99}$/.test(event.type)) throw new InvalidEvent(`${at}: type must be a PascalCase name`);
+    if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) throw new InvalidEvent(`${at}: eventId must be a UUID`);
+    if (ids.has(event.eventId)) throw new InvalidEvent(`${at}: eventId ${event.eventId} appears twice`);
+    ids.add(event.eventId);
+    if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) throw new InvalidEvent(`${at}: schemaVersion must be a positive integer`);
+    if (!isIsoInstant(event.occurredAt)) throw new InvalidEvent(`${at}: occurredAt must be an ISO-8601 instant`);
+    const by = event.recordedBy;
+    if (!by || [by.id, by.name, by.role].some((v) => typeof v !== 'string' || v.length === 0)) {
+      throw new InvalidEvent(`${at}: recordedBy needs id, name and role`);
+    }
+    for (const key of ['correlationId', 'causationId'] as const) {
+      const value = event[key];
+      if (value !== undefined && value !== null && (typeof value !== 'string' || value.length === 0 || value.length > 200)) {
+        throw new InvalidEvent(`${at}: ${key} must be a non-empty string or null`);
+      }
+    }
+    if (event.data === undefined) throw new InvalidEvent(`${at}: data is required`);
+  }
+}
+
+/**
+ * The payload exactly as it will be read back: JSON text and its parse. Hashing the parsed copy
+ * guarantees the stored leaf hash matches what any reader recomputes.
+ */
+export function jsonRoundTrip(data: unknown): { text: string; value: unknown } {
+  const text = JSON.stringify(data);
+  if (text === undefined) throw new InvalidEvent('data is not JSON');
+  return { text, value: JSON.parse(text) };
+}
