@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@ledger/config';
+import { ReadModelsInUse } from '@ledger/projections';
+import { CheckFailed, UsageError } from './cli-errors';
+import { rebuildCommand, rebuildUsage } from './commands/rebuild.command';
+import { tokenCommand, tokenUsage } from './commands/token.command';
+import type { LedgerConfig } from '@ledger/config';
+
+type CommandFn = (args: string[], config: LedgerConfig) => Promise<void>;
+
+const commands: Record<string, { run: CommandFn; usage: string }> = {
+  token: { run: tokenCommand, usage: tokenUsage },
+  rebuild: { run: rebuildCommand, usage: rebuildUsage },
+};
+
+function usage(): string {
+  return ['usage: npm run ledger -- <command>', '', ...Object.values(commands).map((c) => `  ${c.usage}`)].join('\n');
+}
+
+/** Exit codes (ARCHITECTURE.md, "CLI"): 0 done, 1 a check found a problem, 2 bad usage or input. */
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`unknown command ${name}\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    await command.run(args, loadConfig());
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${name}: ${(error as Error).message}`);
+      return 2;
+    }
+    if (error instanceof CheckFailed || error instanceof ReadModelsInUse) {
+      console.error(`${name}: ${(error as Error).message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

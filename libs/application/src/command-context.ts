@@ -1,0 +1,12 @@
+import type { Actor } from '@ledger/domain';
+import type { ExpectedRevision } from '@ledger/event-store';
+
+/** What every command carries besides its own data: who, when, and the writer's concurrency claim. */
+export interface CommandContext {
+  actor: Actor;
+  /** when the act happened in the world; defaults to now */
+  occurredAt?: string;
+  /** the stream revision the caller read; without it, the revision just loaded is used */
+  expectedRevision?: ExpectedRevision;
+  correlationId?: string;
+}

@@ -1,0 +1,81 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { EVENT_TYPE_VERSIONS, READ_MODEL_SYNC } from '@ledger/application';
+import { TOKEN_SERVICE } from '@ledger/auth';
+import { LEDGER_CONFIG, dataPaths, type LedgerConfig } from '@ledger/config';
+import { EVENT_STORE, type EventStore } from '@ledger/event-store';
+import { EventSchemaRegistry, SchemaCheckedEventStore } from '@ledger/event-schemas';
+import {
+  EventLogQueries,
+  PROJECTIONS,
+  ProjectionRunner,
+  READ_MODEL_DB,
+  eventLogProjection,
+  openReadModelDatabase,
+  type Projection,
+} from '@ledger/projections';
+import { createEventStore } from './event-store.factory';
+import { createTokenService } from './token-service.factory';
+
+/** The adapter itself, without schema checks: for the projection runner and integrity checks. */
+export const RAW_EVENT_STORE = Symbol('RAW_EVENT_STORE');
+
+/** Every read model the ledger maintains. */
+export const ALL_PROJECTIONS: Projection[] = [eventLogProjection];
+
+/** Closes what the core opened, in dependency order: projections, then the store, then the file. */
+class LedgerCoreShutdown implements OnApplicationShutdown {
+  constructor(
+    @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
+    @Inject(RAW_EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly db: Database.Database,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+    await this.store.close();
+    this.db.close();
+  }
+}
+
+/**
+ * The ledger's wiring, shared by the API and the CLI: configuration, the chosen store wrapped in
+ * schema checks, the read models and their runner, and token checking. Only apps import it.
+ */
+@Global()
+@Module({})
+export class LedgerCoreModule {
+  static forRoot(config: LedgerConfig): DynamicModule {
+    const paths = dataPaths(config);
+    return {
+      module: LedgerCoreModule,
+      providers: [
+        { provide: LEDGER_CONFIG, useValue: config },
+        { provide: EventSchemaRegistry, useFactory: () => EventSchemaRegistry.fromDirectory() },
+        { provide: RAW_EVENT_STORE, useFactory: () => createEventStore(config) },
+        {
+          provide: EVENT_STORE,
+          useFactory: (raw: EventStore, registry: EventSchemaRegistry) => new SchemaCheckedEventStore(raw, registry),
+          inject: [RAW_EVENT_STORE, EventSchemaRegistry],
+        },
+        { provide: READ_MODEL_DB, useFactory: () => openReadModelDatabase(paths.readModels) },
+        { provide: PROJECTIONS, useValue: ALL_PROJECTIONS },
+        {
+          provide: ProjectionRunner,
+          useFactory: (store: EventStore, db: Database.Database, projections: Projection[], registry: EventSchemaRegistry) =>
+            new ProjectionRunner({ store, db, projections, upcast: (event) => registry.upcast(event) }),
+          inject: [RAW_EVENT_STORE, READ_MODEL_DB, PROJECTIONS, EventSchemaRegistry],
+        },
+        { provide: READ_MODEL_SYNC, useExisting: ProjectionRunner },
+        { provide: EVENT_TYPE_VERSIONS, useExisting: EventSchemaRegistry },
+        { provide: EventLogQueries, useFactory: (db: Database.Database) => new EventLogQueries(db), inject: [READ_MODEL_DB] },
+        { provide: TOKEN_SERVICE, useFactory: () => createTokenService(config) },
+        LedgerCoreShutdown,
+      ],
+      exports: [
+        LEDGER_CONFIG, EventSchemaRegistry, RAW_EVENT_STORE, EVENT_STORE, READ_MODEL_DB, PROJECTIONS,
+        ProjectionRunner, READ_MODEL_SYNC, EVENT_TYPE_VERSIONS, EventLogQueries, TOKEN_SERVICE,
+      ],
+    };
+  }
+}

@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+
+/** Everything the ledger reads from its environment (README, "Configuration"). */
+export interface LedgerConfig {
+  dataDir: string;
+  port: number;
+  host: string;
+  store: 'sqlite' | 'eventstoredb';
+  eventStoreConnectionString?: string;
+  /** JWT secret; when absent, one is generated in the data dir on first use */
+  tokenSecret?: string;
+  signingKeyFile?: string;
+}
+
+export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
+
+/** A setting that cannot work; the CLI and server exit with code 2 and this message. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+  const port = Number(env.LEDGER_PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`LEDGER_PORT must be a port number, got ${env.LEDGER_PORT}`);
+  const store = env.LEDGER_STORE ?? 'sqlite';
+  if (store !== 'sqlite' && store !== 'eventstoredb') throw new ConfigError(`LEDGER_STORE must be sqlite or eventstoredb, got ${store}`);
+  if (store === 'eventstoredb' && !env.EVENTSTORE_CONNECTION_STRING) {
+    throw new ConfigError('LEDGER_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING (e.g. esdb://host:2113?tls=false)');
+  }
+  const tokenSecret = env.LEDGER_TOKEN_SECRET || undefined;
+  if (tokenSecret !== undefined && Buffer.byteLength(tokenSecret) < 32) {
+    throw new ConfigError('LEDGER_TOKEN_SECRET must be at least 32 bytes');
+  }
+  return {
+    dataDir: resolve(env.LEDGER_DATA_DIR || './data'),
+    port,
+    host: env.LEDGER_HOST || '127.0.0.1',
+    store,
+    eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
+    tokenSecret,
+    signingKeyFile: env.LEDGER_SIGNING_KEY_FILE || undefined,
+  };
+}
+
+/** Where each piece of state lives inside the data dir. */
+export function dataPaths(config: Pick<LedgerConfig, 'dataDir'>) {
+  return {
+    events: resolve(config.dataDir, 'events.db'),
+    readModels: resolve(config.dataDir, 'read-models.db'),
+    secrets: resolve(config.dataDir, 'secrets'),
+    tokenSecret: resolve(config.dataDir, 'secrets', 'token-secret'),
+  };
+}

@@ -1,0 +1,7 @@
+import type { PersonRecordCorrectedData, PersonRegisteredData } from '../generated/event-payloads';
+import type { DomainEvent } from '../shared/decider';
+
+export type PersonRegistered = DomainEvent<'PersonRegistered', PersonRegisteredData>;
+export type PersonRecordCorrected = DomainEvent<'PersonRecordCorrected', PersonRecordCorrectedData>;
+
+export type PersonEvent = PersonRegistered | PersonRecordCorrected;

@@ -1,0 +1,44 @@
+import { Logger } from '@nestjs/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { DomainError } from '@ledger/domain';
+import { InvalidEvent, SchemaViolation, WrongExpectedRevision } from '@ledger/event-store';
+import { ShuttingDown } from '@ledger/application';
+
+const logger = new Logger('GraphQL');
+
+// Codes a client may see as they are; anything else is an internal error and says nothing more.
+const PASS_THROUGH = new Set([
+  'BAD_USER_INPUT', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND',
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'UNAVAILABLE',
+]);
+
+/**
+ * Apollo's formatError: every error a client sees has a stable extensions.code and no stack trace.
+ * Errors the ledger did not anticipate are logged here and answered as INTERNAL_SERVER_ERROR.
+ */
+export function formatLedgerError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof DomainError) {
+    return { ...base, message: original.message, extensions: { code: original.code, ...(original.field && { field: original.field }) } };
+  }
+  if (original instanceof WrongExpectedRevision) {
+    return { ...base, message: original.message, extensions: { code: 'CONFLICT', streamId: original.streamId, expected: original.expected, actual: original.actual } };
+  }
+  if (original instanceof SchemaViolation) {
+    return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT', eventType: original.eventType, schemaPath: original.path } };
+  }
+  if (original instanceof InvalidEvent) return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT' } };
+  if (original instanceof ShuttingDown) return { ...base, message: original.message, extensions: { code: 'UNAVAILABLE' } };
+
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PASS_THROUGH.has(code)) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...base, extensions };
+  }
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return { ...base, message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,45 @@
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
+import { EventLogQueries } from '@ledger/projections';
+import { LedgerEventConnectionModel } from '../models/connection.models';
+import { EventFilterInput } from '../models/event-filter.input';
+import { LedgerEventModel } from '../models/ledger-event.model';
+import { NodeInterface } from '../models/node.interface';
+import { pageSize, sequenceAfter, sequenceCursor } from '../pagination';
+import { toLedgerEventModel } from './ledger-event.mapper';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Resolver(() => LedgerEventModel)
+export class LedgerEventsResolver {
+  constructor(private readonly eventLog: EventLogQueries) {}
+
+  @Query(() => LedgerEventConnectionModel, { description: 'every event of the ledger, in sequence order' })
+  events(
+    @Args('filter', { type: () => EventFilterInput, nullable: true }) filter: EventFilterInput | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): LedgerEventConnectionModel {
+    const f = filter ?? {};
+    for (const key of ['fromSequence', 'toSequence'] as const) {
+      const value = f[key];
+      if (value != null && value < 0) throw new GraphQLError(`${key} must not be negative`, { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    const page = this.eventLog.page(f, pageSize(first), sequenceAfter(after));
+    const edges = page.events.map((event) => ({ cursor: sequenceCursor(event.sequence), node: toLedgerEventModel(event) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @Query(() => NodeInterface, { nullable: true, description: 'any node by its id' })
+  node(@Args('id', { type: () => ID }) id: string): NodeInterface | null {
+    if (UUID.test(id)) {
+      const event = this.eventLog.byEventId(id.toLowerCase());
+      return event ? toLedgerEventModel(event) : null;
+    }
+    return null;
+  }
+}
