@@ -7,7 +7,7 @@ import { AppModule } from './app.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.create(AppModule.forRoot(config), { bufferLogs: false });
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['log', 'warn', 'error'] });
   // SIGTERM: stop taking commands, let in-flight ones finish their appends, then close the store.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   const runner = app.get(ProjectionRunner);
@@ -15,7 +15,8 @@ async function bootstrap(): Promise<void> {
   await runner.catchUp();
   runner.start();
   await app.listen(config.port, config.host);
-  Logger.log(`ledger API on http://${config.host}:${config.port}/graphql (data: ${config.dataDir}, store: ${config.store})`, 'Ledger');
+  // The bound URL, not the configured one: with LEDGER_PORT=0 the OS picks the port.
+  Logger.log(`ledger API on ${await app.getUrl()}/graphql (data: ${config.dataDir}, store: ${config.store})`, 'Ledger');
 }
 
 bootstrap().catch((error) => {
