@@ -1,0 +1,1 @@
+export { EventStoreDbTestDouble, type EventStoreDbTestDoubleOptions } from './eventstoredb.test-double';
