@@ -258,12 +258,12 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
+// By code, not instanceof Database.SqliteError: the native addon keeps the SqliteError class of
+// the first better-sqlite3 instance loaded, so a second instance (Jest's per-file module
+// registry, a duplicate install) would make instanceof miss.
 function isDuplicateEventId(error: unknown): boolean {
-  return (
-    error instanceof Database.SqliteError &&
-    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('events.event_id')
-  );
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.event_id');
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {
