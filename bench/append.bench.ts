@@ -6,11 +6,10 @@
  * `node dist/bench/append.bench.js [--seconds N]`. bench/README.md explains each line.
  */
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { canonicalEnvelope, leafHashOf, type EventEnvelope, type ExpectedRevision, type NewEvent } from '@ledger/event-store';
+import { canonicalEnvelope, leafHashOf, newEventId, type EventEnvelope, type ExpectedRevision, type NewEvent } from '@ledger/event-store';
 import { EVENT_STORE_SCHEMA, SqliteEventStore } from '@ledger/event-store-sqlite';
 
 const CONCURRENT_APPENDERS = 32;
@@ -88,7 +87,7 @@ const payload = { decision: 'granted', clause: 'CB17-0766 s2' };
 
 function newBenchEvent(): NewEvent {
   return {
-    eventId: randomUUID(),
+    eventId: newEventId(),
     type: 'DataRequestDecided',
     schemaVersion: 1,
     occurredAt: '2017-08-28T17:40:00-06:00',
@@ -133,9 +132,9 @@ function openRaw(file: string): Database.Database {
  * round-robin to as many streams as the port figure they bound writes to, since each stream
  * touches its own pages of the (stream_id, stream_revision) index.
  */
-function measureRaw(file: string, label: string, perTransaction: number, streams: number, options: Options): Figure {
+function rawRunner(file: string, label: string, perTransaction: number, streams: number): Runner {
   const db = openRaw(file);
-  try {
+  {
     const template = sampleEnvelope(0);
     const recordedBy = JSON.stringify(template.recordedBy);
     const data = JSON.stringify(template.data);
@@ -147,7 +146,7 @@ function measureRaw(file: string, label: string, perTransaction: number, streams
     let sequence = 0;
     const insertOne = () => {
       insert.run(
-        sequence, randomUUID(), streamIds[sequence % streams], Math.floor(sequence / streams), template.type,
+        sequence, newEventId(), streamIds[sequence % streams], Math.floor(sequence / streams), template.type,
         template.schemaVersion, template.occurredAt, template.recordedAt, recordedBy, null, null, data, leafHash,
       );
       sequence++;
@@ -170,12 +169,7 @@ function measureRaw(file: string, label: string, perTransaction: number, streams
       const elapsed = (now - began) / 1000;
       return { events: sequence - start, seconds: elapsed, perSecond: (sequence - start) / elapsed };
     };
-    run(options.warmupSeconds, 'warm-up');
-    const figure = run(options.seconds, 'measuring');
-    progress.clear();
-    return figure;
-  } finally {
-    db.close();
+    return { label, run: async (seconds, phase) => run(seconds, phase), close: async () => void db.close() };
   }
 }
 
@@ -183,9 +177,9 @@ function measureRaw(file: string, label: string, perTransaction: number, streams
  * `appenders` loops through the port, each awaiting its own append on its own stream before the
  * next one, as concurrent command handlers would; with one, every append is its own commit.
  */
-async function measurePort(file: string, label: string, appenders: number, options: Options): Promise<Figure> {
+function portRunner(file: string, label: string, appenders: number): Runner {
   const store = new SqliteEventStore({ file });
-  try {
+  {
     const expected: ExpectedRevision[] = Array.from({ length: appenders }, () => 'no-stream');
     let appended = 0;
 
@@ -208,12 +202,41 @@ async function measurePort(file: string, label: string, appenders: number, optio
       const elapsed = (last - began) / 1000;
       return { events: appended - start, seconds: elapsed, perSecond: (appended - start) / elapsed };
     };
-    await run(options.warmupSeconds, 'warm-up');
-    const figure = await run(options.seconds, 'measuring');
+    return { label, run, close: () => store.close() };
+  }
+}
+
+/** A figure that can be measured in slices: run(seconds) appends for that long and counts. */
+interface Runner {
+  label: string;
+  run(seconds: number, phase: 'warm-up' | 'measuring'): Promise<Figure>;
+  close(): Promise<void>;
+}
+
+const SLICE_SECONDS = 0.5;
+
+/**
+ * Measures the runners in alternating slices of half a second until each has had its share, so
+ * that a figure and the limit it is compared with see the same disk (fsync latency on a shared
+ * machine drifts by 10% from one second to the next; measured one after the other, the ratio
+ * would mostly show that drift).
+ */
+async function measureInterleaved(runners: Runner[], options: Options): Promise<Figure[]> {
+  try {
+    for (const runner of runners) await runner.run(options.warmupSeconds, 'warm-up');
+    const totals = runners.map(() => ({ events: 0, seconds: 0 }));
+    const slices = Math.max(1, Math.round(options.seconds / SLICE_SECONDS));
+    for (let slice = 0; slice < slices; slice++) {
+      for (const [i, runner] of runners.entries()) {
+        const figure = await runner.run(options.seconds / slices, 'measuring');
+        totals[i].events += figure.events;
+        totals[i].seconds += figure.seconds;
+      }
+    }
     progress.clear();
-    return figure;
+    return totals.map(({ events, seconds }) => ({ events, seconds, perSecond: events / seconds }));
   } finally {
-    await store.close();
+    for (const runner of runners) await runner.close();
   }
 }
 
@@ -244,28 +267,21 @@ async function main(): Promise<void> {
         `${options.seconds} s per figure after ${options.warmupSeconds} s warm-up, files in ${dir}`,
     );
 
-    const rawSingle = measureRaw(join(dir, 'raw-single.db'), 'raw insert, 1 per transaction', 1, 1, options);
-    const portSingle = await measurePort(join(dir, 'port-single.db'), 'port append, 1 appender', 1, options);
-    const portConcurrent = await measurePort(
-      join(dir, 'port-concurrent.db'),
-      `port append, ${CONCURRENT_APPENDERS} appenders`,
-      CONCURRENT_APPENDERS,
+    const [rawSingle, portSingle, portConcurrent] = await measureInterleaved(
+      [
+        rawRunner(join(dir, 'raw-single.db'), 'raw insert, 1 per transaction', 1, 1),
+        portRunner(join(dir, 'port-single.db'), 'port append, 1 appender', 1),
+        portRunner(join(dir, 'port-concurrent.db'), `port append, ${CONCURRENT_APPENDERS} appenders`, CONCURRENT_APPENDERS),
+      ],
       options,
     );
     // Batches of 32 are what group commit can at best achieve with 32 appenders: the ceiling of
     // the concurrent figure on this disk, printed so a missed target can be told from overhead.
-    const rawConcurrentBatch = measureRaw(
-      join(dir, 'raw-batch-32.db'),
-      `raw insert, ${CONCURRENT_APPENDERS} per transaction`,
-      CONCURRENT_APPENDERS,
-      CONCURRENT_APPENDERS,
-      options,
-    );
-    const rawBatch = measureRaw(
-      join(dir, 'raw-batch-100.db'),
-      `raw insert, ${RAW_BATCH} per transaction`,
-      RAW_BATCH,
-      CONCURRENT_APPENDERS,
+    const [rawConcurrentBatch, rawBatch] = await measureInterleaved(
+      [
+        rawRunner(join(dir, 'raw-batch-32.db'), `raw insert, ${CONCURRENT_APPENDERS} per transaction`, CONCURRENT_APPENDERS, CONCURRENT_APPENDERS),
+        rawRunner(join(dir, 'raw-batch-100.db'), `raw insert, ${RAW_BATCH} per transaction`, RAW_BATCH, CONCURRENT_APPENDERS),
+      ],
       options,
     );
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { badInput, type Command, type Decider, type DomainEvent } from '@ledger/domain';
-import { EVENT_STORE, isIsoInstant, type EventStore, type NewEvent } from '@ledger/event-store';
+import { EVENT_STORE, isIsoInstant, newEventId, type EventStore, type NewEvent } from '@ledger/event-store';
 import { EVENT_TYPE_VERSIONS, READ_MODEL_SYNC, type EventTypeVersions, type ReadModelSync } from './application.ports';
 import type { CommandContext } from './command-context';
 import type { RecordReceipt } from './record-receipt';
@@ -39,7 +39,7 @@ export class DeciderRunner {
 
     const correlationId = context.correlationId ?? randomUUID();
     const events: NewEvent[] = decided.map((event) => ({
-      eventId: randomUUID(),
+      eventId: newEventId(),
       type: event.type,
       schemaVersion: this.versions.latestVersion(event.type),
       occurredAt,

@@ -125,25 +125,32 @@ export class SqliteEventStore implements EventStore {
     this.queue = [];
     if (batch.length === 0) return;
 
+    // Savepoints keep one append's failure from undoing its neighbours; a batch of one has none,
+    // and the transaction alone is its unit (two statements fewer on the single-writer path).
+    const isolate = batch.length > 1;
     const outcomes: Array<{ ok: true; result: AppendResult } | { ok: false; error: unknown }> = [];
     try {
       this.statements.begin.run();
       const recordedAt = new Date().toISOString();
       let nextSequence = (this.statements.lastSequence.get() as number) + 1;
       for (const pending of batch) {
-        this.statements.savepoint.run();
+        if (isolate) this.statements.savepoint.run();
         try {
           const result = this.writeOne(pending, nextSequence, recordedAt);
-          this.statements.release.run();
+          if (isolate) this.statements.release.run();
           nextSequence += pending.events.length;
           outcomes.push({ ok: true, result });
         } catch (error) {
-          this.statements.rollbackTo.run();
-          this.statements.release.run();
+          if (isolate) {
+            this.statements.rollbackTo.run();
+            this.statements.release.run();
+          } else {
+            this.statements.rollback.run();
+          }
           outcomes.push({ ok: false, error });
         }
       }
-      this.statements.commit.run();
+      if (this.db.inTransaction) this.statements.commit.run();
     } catch (error) {
       // The batch's transaction itself failed (disk full, I/O error): nothing of it was written.
       if (this.db.inTransaction) this.statements.rollback.run();

@@ -1,4 +1,5 @@
 import canonicalize from 'canonicalize';
+import { v7 as uuidv7 } from 'uuid';
 import { leafHash } from '@ledger/integrity';
 
 /** The authenticated account behind a command. */
@@ -48,24 +49,56 @@ export interface NewEvent<Type extends string = string, Data = unknown> {
   data: Data;
 }
 
-const ENVELOPE_KEYS = [
-  'eventId', 'type', 'schemaVersion', 'streamId', 'streamRevision', 'sequence',
-  'occurredAt', 'recordedAt', 'recordedBy', 'correlationId', 'causationId', 'data',
-] as const;
-
 /** Exactly the envelope fields, so extra properties on a read event never leak into the hash. */
 export function envelopeOf(event: EventEnvelope): EventEnvelope {
-  const envelope = {} as Record<string, unknown>;
-  for (const key of ENVELOPE_KEYS) envelope[key] = event[key];
-  envelope.recordedBy = { id: event.recordedBy.id, name: event.recordedBy.name, role: event.recordedBy.role };
-  return envelope as unknown as EventEnvelope;
+  return {
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    streamId: event.streamId,
+    streamRevision: event.streamRevision,
+    sequence: event.sequence,
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
+    recordedBy: { id: event.recordedBy.id, name: event.recordedBy.name, role: event.recordedBy.role },
+    correlationId: event.correlationId,
+    causationId: event.causationId,
+    data: event.data,
+  };
 }
 
-/** RFC 8785 canonical JSON of the envelope: the Merkle leaf. */
-export function canonicalEnvelope(event: EventEnvelope): string {
-  const text = canonicalize(envelopeOf(event));
-  if (text === undefined) throw new Error('envelope cannot be canonicalized');
+function canonicalData(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new Error('event data cannot be canonicalized');
   return text;
+}
+
+/**
+ * RFC 8785 canonical JSON of the envelope: the Merkle leaf. The envelope's own keys are fixed, so
+ * they are written in RFC 8785 order (sorted by UTF-16 code units) directly, and their values are
+ * strings, integers or null, which RFC 8785 serializes exactly as JSON.stringify does. Only the
+ * payload goes through the general canonicalizer. This runs on the append path of every event; a
+ * spec checks the result against canonicalizing the whole envelope.
+ */
+export function canonicalEnvelope(event: EventEnvelope): string {
+  const by = event.recordedBy;
+  const json = JSON.stringify;
+  return (
+    `{"causationId":${json(event.causationId)},"correlationId":${json(event.correlationId)}` +
+    `,"data":${canonicalData(event.data)},"eventId":${json(event.eventId)}` +
+    `,"occurredAt":${json(event.occurredAt)},"recordedAt":${json(event.recordedAt)}` +
+    `,"recordedBy":{"id":${json(by.id)},"name":${json(by.name)},"role":${json(by.role)}}` +
+    `,"schemaVersion":${json(event.schemaVersion)},"sequence":${json(event.sequence)}` +
+    `,"streamId":${json(event.streamId)},"streamRevision":${json(event.streamRevision)},"type":${json(event.type)}}`
+  );
+}
+
+/**
+ * A new event id: UUIDv7, time-ordered, so consecutive events land on the same pages of the
+ * event-id index instead of a random page each (measurably cheaper group commits, bench/).
+ */
+export function newEventId(): string {
+  return uuidv7();
 }
 
 /** SHA-256(0x00 || canonical envelope), lowercase hex (ARCHITECTURE.md, "Integrity"). */
