@@ -62,6 +62,9 @@ async function generateEventTypes(schemaDir = SCHEMA_DIR) {
         additionalProperties: false,
         strictIndexSignatures: true,
         unknownAny: true,
+        // Plain arrays: tuple types for minItems would make building payloads in code awkward, and
+        // the schema still enforces the bounds at append.
+        ignoreMinAndMaxItems: true,
         // Options given inline: prettier is called without config resolution, so no local
         // .prettierrc can make the committed file differ from what the drift spec regenerates.
         format: true,

@@ -4,3 +4,4 @@ export * from './graphql-errors';
 export * from './ledger-graphql.module';
 export * from './pagination';
 export * from './scalars';
+export * from './dataloader/request-loaders';

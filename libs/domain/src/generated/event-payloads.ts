@@ -2,6 +2,634 @@
 // <Type>Data is the latest version of each event payload, <Type>V<N>Data an older one
 // (kept for upcasters and imports).
 
+// event-schemas/legislation/ClauseAdded.v1.schema.json
+/**
+ * A new clause (its version 1).
+ */
+export interface ClauseAddedData {
+  /**
+   * The measure.
+   */
+  measureId: string;
+  /**
+   * The new clause.
+   */
+  eId: string;
+  /**
+   * The clause version this creates (1 is the text as introduced).
+   */
+  version: number;
+  /**
+   * Heading.
+   */
+  heading: string | null;
+  /**
+   * Text.
+   */
+  text: string;
+  /**
+   * A machine-readable statement of what the clause prohibits, permits or requires.
+   */
+  rule: {
+    /**
+     * prohibit | permit | require
+     */
+    effect: 'prohibit' | 'permit' | 'require';
+    /**
+     * e.g. collect, share, notify, allow-access, advise-of-rights
+     */
+    action: string;
+    /**
+     * e.g. immigration-status, release-date-time
+     */
+    dataCategories: string[];
+    /**
+     * e.g. federal-immigration-enforcement
+     */
+    recipients: string[];
+    /**
+     * legal bases that lift the rule, e.g. judicial-warrant
+     */
+    unless: string[];
+  } | null;
+  /**
+   * The vote that adopted it, when adopted on the floor.
+   */
+  adoptedByVoteId: string | null;
+  /**
+   * The enacted measure that made this change, when made by another measure.
+   */
+  byMeasureId: string | null;
+  /**
+   * First day in force for a change by another measure; null when it takes effect with this measure's enactment.
+   */
+  effectiveFrom: string | null;
+}
+
+// event-schemas/legislation/ClauseAmended.v1.schema.json
+/**
+ * A new version of an existing clause.
+ */
+export interface ClauseAmendedData {
+  /**
+   * The measure.
+   */
+  measureId: string;
+  /**
+   * The clause.
+   */
+  eId: string;
+  /**
+   * The clause version this creates (1 is the text as introduced).
+   */
+  version: number;
+  /**
+   * Heading.
+   */
+  heading: string | null;
+  /**
+   * New text.
+   */
+  text: string;
+  /**
+   * A machine-readable statement of what the clause prohibits, permits or requires.
+   */
+  rule: {
+    /**
+     * prohibit | permit | require
+     */
+    effect: 'prohibit' | 'permit' | 'require';
+    /**
+     * e.g. collect, share, notify, allow-access, advise-of-rights
+     */
+    action: string;
+    /**
+     * e.g. immigration-status, release-date-time
+     */
+    dataCategories: string[];
+    /**
+     * e.g. federal-immigration-enforcement
+     */
+    recipients: string[];
+    /**
+     * legal bases that lift the rule, e.g. judicial-warrant
+     */
+    unless: string[];
+  } | null;
+  /**
+   * The vote that adopted it, when adopted on the floor.
+   */
+  adoptedByVoteId: string | null;
+  /**
+   * The enacted measure that made this change, when made by another measure.
+   */
+  byMeasureId: string | null;
+  /**
+   * First day in force for a change by another measure; null when it takes effect with this measure's enactment.
+   */
+  effectiveFrom: string | null;
+}
+
+// event-schemas/legislation/ClauseStruck.v1.schema.json
+/**
+ * A clause was struck: this version ends it.
+ */
+export interface ClauseStruckData {
+  /**
+   * The measure.
+   */
+  measureId: string;
+  /**
+   * The clause.
+   */
+  eId: string;
+  /**
+   * The clause version this creates (1 is the text as introduced).
+   */
+  version: number;
+  /**
+   * The vote that adopted it, when adopted on the floor.
+   */
+  adoptedByVoteId: string | null;
+  /**
+   * The enacted measure that made this change, when made by another measure.
+   */
+  byMeasureId: string | null;
+  /**
+   * First day in force for a change by another measure; null when it takes effect with this measure's enactment.
+   */
+  effectiveFrom: string | null;
+}
+
+// event-schemas/legislation/ExecutiveOrderDrafted.v1.schema.json
+/**
+ * The mayor drafted an executive order.
+ */
+export interface ExecutiveOrderDraftedData {
+  /**
+   * Stable id, e.g. EO-2017-142
+   */
+  measureId: string;
+  /**
+   * Title.
+   */
+  title: string;
+  /**
+   * Summary.
+   */
+  summary: string | null;
+  /**
+   * The executive office issuing it.
+   */
+  officeId: string;
+  /**
+   * The office holder who drafted it.
+   */
+  issuerId: string;
+  /**
+   * The clauses as introduced (version 1 of each).
+   *
+   * @minItems 1
+   * @maxItems 500
+   */
+  clauses: {
+    /**
+     * Akoma Ntoso eId, e.g. sec_2__subsec_b
+     */
+    eId: string;
+    /**
+     * Clause heading, if any.
+     */
+    heading: string | null;
+    /**
+     * The clause text.
+     */
+    text: string;
+    /**
+     * A machine-readable statement of what the clause prohibits, permits or requires.
+     */
+    rule: {
+      /**
+       * prohibit | permit | require
+       */
+      effect: 'prohibit' | 'permit' | 'require';
+      /**
+       * e.g. collect, share, notify, allow-access, advise-of-rights
+       */
+      action: string;
+      /**
+       * e.g. immigration-status, release-date-time
+       */
+      dataCategories: string[];
+      /**
+       * e.g. federal-immigration-enforcement
+       */
+      recipients: string[];
+      /**
+       * legal bases that lift the rule, e.g. judicial-warrant
+       */
+      unless: string[];
+    } | null;
+  }[];
+}
+
+// event-schemas/legislation/ExecutiveOrderIssued.v1.schema.json
+/**
+ * The mayor issued the executive order, in force from effectiveFrom.
+ */
+export interface ExecutiveOrderIssuedData {
+  /**
+   * The measure.
+   */
+  measureId: string;
+  /**
+   * The mayor.
+   */
+  issuedBy: string;
+  /**
+   * First day in force.
+   */
+  effectiveFrom: string;
+}
+
+// event-schemas/legislation/ExecutiveOrderRevoked.v1.schema.json
+/**
+ * The mayor revoked the executive order; effectiveUntil is its first day no longer in force.
+ */
+export interface ExecutiveOrderRevokedData {
+  /**
+   * The measure.
+   */
+  measureId: string;
+  /**
+   * The mayor.
+   */
+  revokedBy: string;
+  /**
+   * First day no longer in force.
+   */
+  effectiveUntil: string;
+  /**
+   * Why, as the recorder stated it.
+   */
+  reason: string;
+}
+
+// event-schemas/legislation/MeasureEnacted.v1.schema.json
+/**
+ * The measure became law, in force from effectiveFrom.
+ */
+export interface MeasureEnactedData {
+  /**
+   * The measure.
+   */
+  measureId: string;
+  /**
+   * First day in force.
+   */
+  effectiveFrom: string;
+}
+
+// event-schemas/legislation/MeasureIntroduced.v1.schema.json
+/**
+ * An ordinance or resolution was introduced in a legislature, with its sponsors and its clauses as introduced.
+ */
+export interface MeasureIntroducedData {
+  /**
+   * Stable id, e.g. CB17-0766
+   */
+  measureId: string;
+  /**
+   * ORDINANCE or RESOLUTION (executive orders are drafted, not introduced).
+   */
+  kind: 'ORDINANCE' | 'RESOLUTION';
+  /**
+   * Title.
+   */
+  title: string;
+  /**
+   * Summary.
+   */
+  summary: string | null;
+  /**
+   * The legislature it was introduced in.
+   */
+  bodyId: string;
+  /**
+   * Sponsoring people.
+   *
+   * @minItems 1
+   */
+  sponsorIds: string[];
+  /**
+   * The clauses as introduced (version 1 of each).
+   *
+   * @minItems 1
+   * @maxItems 500
+   */
+  clauses: {
+    /**
+     * Akoma Ntoso eId, e.g. sec_2__subsec_b
+     */
+    eId: string;
+    /**
+     * Clause heading, if any.
+     */
+    heading: string | null;
+    /**
+     * The clause text.
+     */
+    text: string;
+    /**
+     * A machine-readable statement of what the clause prohibits, permits or requires.
+     */
+    rule: {
+      /**
+       * prohibit | permit | require
+       */
+      effect: 'prohibit' | 'permit' | 'require';
+      /**
+       * e.g. collect, share, notify, allow-access, advise-of-rights
+       */
+      action: string;
+      /**
+       * e.g. immigration-status, release-date-time
+       */
+      dataCategories: string[];
+      /**
+       * e.g. federal-immigration-enforcement
+       */
+      recipients: string[];
+      /**
+       * legal bases that lift the rule, e.g. judicial-warrant
+       */
+      unless: string[];
+    } | null;
+  }[];
+}
+
+// event-schemas/legislation/MeasureReferred.v1.schema.json
+/**
+ * The measure was referred to a committee.
+ */
+export interface MeasureReferredData {
+  /**
+   * The measure.
+   */
+  measureId: string;
+  /**
+   * The committee.
+   */
+  committeeId: string;
+}
+
+// event-schemas/legislation/MeasureRepealed.v1.schema.json
+/**
+ * Another enacted measure repealed this one; effectiveUntil is its first day no longer in force.
+ */
+export interface MeasureRepealedData {
+  /**
+   * The measure.
+   */
+  measureId: string;
+  /**
+   * The repealing measure.
+   */
+  byMeasureId: string;
+  /**
+   * First day no longer in force.
+   */
+  effectiveUntil: string;
+}
+
+// event-schemas/legislation/MeasureSigned.v1.schema.json
+/**
+ * The mayor signed the passed ordinance.
+ */
+export interface MeasureSignedData {
+  /**
+   * The measure.
+   */
+  measureId: string;
+  /**
+   * The mayor.
+   */
+  signedBy: string;
+}
+
+// event-schemas/legislation/MeasureVetoed.v1.schema.json
+/**
+ * The mayor vetoed the passed ordinance.
+ */
+export interface MeasureVetoedData {
+  /**
+   * The measure.
+   */
+  measureId: string;
+  /**
+   * The mayor.
+   */
+  vetoedBy: string;
+  /**
+   * Why, as the recorder stated it.
+   */
+  reason: string;
+}
+
+// event-schemas/legislation/MeasureWithdrawn.v1.schema.json
+/**
+ * The measure was withdrawn before final action.
+ */
+export interface MeasureWithdrawnData {
+  /**
+   * The measure.
+   */
+  measureId: string;
+  /**
+   * Why, as the recorder stated it.
+   */
+  reason: string;
+}
+
+// event-schemas/directory/MembershipCorrected.v1.schema.json
+/**
+ * The dates of a recorded membership were wrong and are corrected; the original events stay.
+ */
+export interface MembershipCorrectedData {
+  /**
+   * org:slug
+   */
+  orgId: string;
+  /**
+   * person:slug
+   */
+  personId: string;
+  /**
+   * The membership's role.
+   */
+  role: string;
+  /**
+   * The recorded start date that identifies the membership.
+   */
+  startDate: string;
+  /**
+   * The new dates.
+   */
+  corrections: {
+    /**
+     * Corrected first day.
+     */
+    startDate?: string;
+    /**
+     * Corrected last day, or null if still serving.
+     */
+    endDate?: string | null;
+  };
+  /**
+   * Why, as the recorder stated it.
+   */
+  reason: string;
+}
+
+// event-schemas/directory/MembershipEnded.v1.schema.json
+/**
+ * A person left a role; endDate is their last day in it.
+ */
+export interface MembershipEndedData {
+  /**
+   * org:slug
+   */
+  orgId: string;
+  /**
+   * person:slug
+   */
+  personId: string;
+  /**
+   * The role that ends.
+   */
+  role: string;
+  /**
+   * Last day in the role (inclusive).
+   */
+  endDate: string;
+}
+
+// event-schemas/directory/MembershipStarted.v1.schema.json
+/**
+ * A person took a role in an organization (a council seat, the mayor's office, an officer post) from a date.
+ */
+export interface MembershipStartedData {
+  /**
+   * org:slug
+   */
+  orgId: string;
+  /**
+   * person:slug
+   */
+  personId: string;
+  /**
+   * e.g. member, chair, mayor, officer
+   */
+  role: string;
+  /**
+   * First day in the role.
+   */
+  startDate: string;
+}
+
+// event-schemas/directory/OrganizationRecordCorrected.v1.schema.json
+/**
+ * An organization's record was found wrong and corrected; the original event stays.
+ */
+export interface OrganizationRecordCorrectedData {
+  /**
+   * org:slug
+   */
+  orgId: string;
+  /**
+   * The new values, only for the fields that change.
+   */
+  corrections: {
+    /**
+     * Corrected name.
+     */
+    name?: string;
+    /**
+     * Corrected parent.
+     */
+    parentId?: string | null;
+    /**
+     * Voting rules, for bodies that vote; null for others.
+     */
+    rules?: {
+      /**
+       * Seats on the body.
+       */
+      seats: number;
+      /**
+       * Members present needed for any vote.
+       */
+      quorum: number;
+      /**
+       * How an ordinary motion passes.
+       */
+      passage: 'majority-of-present';
+      /**
+       * YES votes needed to override a veto; null where the body cannot override.
+       */
+      overrideVotes: number | null;
+    } | null;
+  };
+  /**
+   * Why, as the recorder stated it.
+   */
+  reason: string;
+}
+
+// event-schemas/directory/OrganizationRegistered.v1.schema.json
+/**
+ * An organization entered the directory: a legislature, committee, executive office, department or outside agency.
+ */
+export interface OrganizationRegisteredData {
+  /**
+   * org:slug
+   */
+  orgId: string;
+  /**
+   * Display name.
+   */
+  name: string;
+  /**
+   * What sort of organization it is.
+   */
+  kind: 'LEGISLATURE' | 'COMMITTEE' | 'EXECUTIVE' | 'DEPARTMENT' | 'EXTERNAL_AGENCY';
+  /**
+   * The parent organization (a committee's legislature), or null.
+   */
+  parentId: string | null;
+  /**
+   * Voting rules, for bodies that vote; null for others.
+   */
+  rules: {
+    /**
+     * Seats on the body.
+     */
+    seats: number;
+    /**
+     * Members present needed for any vote.
+     */
+    quorum: number;
+    /**
+     * How an ordinary motion passes.
+     */
+    passage: 'majority-of-present';
+    /**
+     * YES votes needed to override a veto; null where the body cannot override.
+     */
+    overrideVotes: number | null;
+  } | null;
+}
+
 // event-schemas/directory/PersonRecordCorrected.v1.schema.json
 /**
  * A directory record was found wrong and corrected; the original PersonRegistered event stays in the ledger.
@@ -62,4 +690,100 @@ export interface PersonRegisteredData {
    * Name used for alphabetical ordering, e.g. "Kniech, Robin" (Open Civic Data's sort_name), trimmed.
    */
   sortName: string;
+}
+
+// event-schemas/legislation/VoteRecorded.v1.schema.json
+/**
+ * A body voted on a motion about the measure. The roll call lists every seat held that day; tally, threshold and result were computed by the ledger from the body's rules, never supplied.
+ */
+export interface VoteRecordedData {
+  /**
+   * The measure.
+   */
+  measureId: string;
+  /**
+   * vote:<measure id>:<n>
+   */
+  voteId: string;
+  /**
+   * The voting body.
+   */
+  bodyId: string;
+  /**
+   * What was voted on.
+   */
+  motion: 'committee-passage' | 'first-reading' | 'final-passage' | 'amendment' | 'veto-override' | 'adoption';
+  /**
+   * One entry per member of the body on the vote's date.
+   *
+   * @minItems 1
+   */
+  rollCall: {
+    personId: string;
+    choice: 'YES' | 'NO' | 'ABSTAIN' | 'ABSENT' | 'RECUSED';
+  }[];
+  /**
+   * Counts of each choice.
+   */
+  tally: {
+    yes: number;
+    no: number;
+    abstain: number;
+    absent: number;
+    recused: number;
+  };
+  /**
+   * The rule the result was computed with, e.g. majority-of-present.
+   */
+  threshold: string;
+  /**
+   * PASSED or FAILED.
+   */
+  result: 'PASSED' | 'FAILED';
+  /**
+   * What an amendment motion proposes: to amend or strike an existing clause or add a new one; null for other motions.
+   */
+  amendment: {
+    /**
+     * amend | add | strike
+     */
+    change: 'amend' | 'add' | 'strike';
+    /**
+     * The clause.
+     */
+    eId: string;
+    /**
+     * New heading.
+     */
+    heading: string | null;
+    /**
+     * New text; null when striking.
+     */
+    text: string | null;
+    /**
+     * A machine-readable statement of what the clause prohibits, permits or requires.
+     */
+    rule: {
+      /**
+       * prohibit | permit | require
+       */
+      effect: 'prohibit' | 'permit' | 'require';
+      /**
+       * e.g. collect, share, notify, allow-access, advise-of-rights
+       */
+      action: string;
+      /**
+       * e.g. immigration-status, release-date-time
+       */
+      dataCategories: string[];
+      /**
+       * e.g. federal-immigration-enforcement
+       */
+      recipients: string[];
+      /**
+       * legal bases that lift the rule, e.g. judicial-warrant
+       */
+      unless: string[];
+    } | null;
+  } | null;
 }
