@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '@ledger/config';
 import { ReadModelsInUse } from '@ledger/projections';
 import { CheckFailed, UsageError } from './cli-errors';
 import { rebuildCommand, rebuildUsage } from './commands/rebuild.command';
+import { seedCommand, seedUsage } from './commands/seed.command';
 import { tokenCommand, tokenUsage } from './commands/token.command';
 import type { LedgerConfig } from '@ledger/config';
 
@@ -11,6 +12,7 @@ type CommandFn = (args: string[], config: LedgerConfig) => Promise<void>;
 const commands: Record<string, { run: CommandFn; usage: string }> = {
   token: { run: tokenCommand, usage: tokenUsage },
   rebuild: { run: rebuildCommand, usage: rebuildUsage },
+  seed: { run: seedCommand, usage: seedUsage },
 };
 
 function usage(): string {

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandGate } from './command-gate';
 import { DeciderRunner } from './decider-runner';
-import { CorrectPersonRecordHandler, RegisterPersonHandler } from './person/person.handlers';
+import { DIRECTORY_HANDLERS } from './directory/directory.handlers';
+import { FactsService } from './facts/facts.service';
+import { LEGISLATION_HANDLERS } from './legislation/legislation.handlers';
 
 /**
  * Command handlers. The composition root provides EVENT_STORE, READ_MODEL_SYNC and
@@ -10,7 +12,7 @@ import { CorrectPersonRecordHandler, RegisterPersonHandler } from './person/pers
  */
 @Module({
   imports: [CqrsModule],
-  providers: [DeciderRunner, CommandGate, RegisterPersonHandler, CorrectPersonRecordHandler],
+  providers: [DeciderRunner, CommandGate, FactsService, ...DIRECTORY_HANDLERS, ...LEGISLATION_HANDLERS],
   exports: [CqrsModule, CommandGate],
 })
 export class ApplicationModule {}

@@ -5,3 +5,8 @@ export * from './command-gate';
 export * from './decider-runner';
 export * from './record-receipt';
 export * from './person/register-person.command';
+export * from './commands-by-name';
+export * from './directory/directory.commands';
+export * from './facts/facts.service';
+export * from './ledger-command';
+export * from './legislation/legislation.commands';

@@ -1,21 +1,5 @@
-import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '../command-context';
-import type { RecordReceipt } from '../record-receipt';
+import { LedgerCommand } from '../ledger-command';
 
-export class RegisterPersonCommand extends Command<RecordReceipt> {
-  constructor(
-    readonly data: { personId: string; name: string; sortName?: string },
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+export class RegisterPersonCommand extends LedgerCommand<{ personId: string; name: string; sortName?: string }> {}
 
-export class CorrectPersonRecordCommand extends Command<RecordReceipt> {
-  constructor(
-    readonly data: { personId: string; name?: string; sortName?: string; reason: string },
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+export class CorrectPersonRecordCommand extends LedgerCommand<{ personId: string; name?: string; sortName?: string; reason: string }> {}

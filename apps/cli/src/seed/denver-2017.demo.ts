@@ -1,0 +1,171 @@
+/**
+ * The Denver 2017 worked example, as the commands a clerk and the mayor would issue
+ * (../shared/seeds/: two news reports).
+ *
+ * From the reports: the Denver City Council and its Safety, Housing, Education & Homelessness
+ * Committee; the Public Safety Enforcement Priority Act, led by Council Members Paul Lopez and
+ * Robin Kniech; committee passage on a Wednesday; the first full council vote scheduled for
+ * 2017-08-21; final passage on Monday 2017-08-28, unanimous, 10-0; what the ordinance prohibits
+ * (collecting immigration status; sharing information for federal immigration enforcement), keeps
+ * (the Sheriff Department's notices of pending releases) and requires (advising inmates of their
+ * legal rights before release); Mayor Michael Hancock's support; and his draft executive order (no
+ * ICE arrests in jails without a warrant, no written information to ICE about persons held, an
+ * immigrant legal defense fund).
+ *
+ * ILLUSTRATIVE (not in the reports, invented for the demo and labelled so in the data): the bill
+ * and order numbers, the clause wording, every date except 2017-08-21 and 2017-08-28, the seat
+ * holders, every individual vote, the committee's size, the signature and effective dates, and the
+ * 2018 amending ordinance. The reports do not say how any named person voted, so every seat is
+ * held by an illustrative member: no vote is attributed to a real person. Paul Lopez and Robin
+ * Kniech appear as the ordinance's sponsors, Michael Hancock as mayor, signatory and issuer.
+ */
+
+export const ILLUSTRATIVE = '(illustrative)';
+
+export interface DemoActor {
+  id: string;
+  name: string;
+  role: 'clerk' | 'mayor';
+}
+
+export const demoClerk: DemoActor = { id: 'person:demo-clerk', name: `Demo Clerk ${ILLUSTRATIVE}`, role: 'clerk' };
+export const mayor: DemoActor = { id: 'person:michael-hancock', name: 'Michael Hancock', role: 'mayor' };
+
+export const COUNCIL = 'org:denver-city-council';
+export const COMMITTEE = 'org:denver-council-safety-housing-education-homelessness';
+export const MAYORS_OFFICE = 'org:denver-mayors-office';
+export const SHERIFF = 'org:denver-sheriff-department';
+export const ICE = 'org:us-immigration-customs-enforcement';
+export const ORDINANCE = 'CB17-0766';
+export const AMENDING_ORDINANCE = 'CB18-0101';
+export const EXECUTIVE_ORDER = 'EO-2017-142';
+
+/** Thirteen illustrative seat holders: the reports name no individual vote. */
+export const councilMembers = 'ABCDEFGHIJKLM'.split('').map((letter) => ({
+  personId: `person:illustrative-council-member-${letter.toLowerCase()}`,
+  name: `Council Member ${letter} ${ILLUSTRATIVE}`,
+}));
+const seat = (letter: string) => `person:illustrative-council-member-${letter.toLowerCase()}`;
+const committeeMembers = ['A', 'B', 'C', 'D', 'E'].map(seat);
+
+/** votes: YES for the listed seats; members not listed are recorded ABSENT by the ledger. */
+const yes = (letters: string) => letters.split('').map((letter) => ({ personId: seat(letter), choice: 'YES' as const }));
+
+const rule = (effect: string, action: string, dataCategories: string[], recipients: string[], unless: string[]) => ({
+  effect,
+  action,
+  dataCategories,
+  recipients,
+  unless,
+});
+
+export interface DemoStep {
+  /** the command's name on the bus, e.g. RegisterPerson */
+  command: string;
+  actor: DemoActor;
+  occurredAt: string;
+  data: Record<string, unknown>;
+}
+
+// Times are 18:00Z (noon in Denver), so each act falls on the same calendar day in UTC and Denver.
+const at = (date: string) => `${date}T18:00:00Z`;
+
+export function denver2017Steps(): DemoStep[] {
+  const clerk = (command: string, date: string, data: Record<string, unknown>): DemoStep => ({ command, actor: demoClerk, occurredAt: at(date), data });
+  const byMayor = (command: string, date: string, data: Record<string, unknown>): DemoStep => ({ command, actor: mayor, occurredAt: at(date), data });
+  const seatsFrom = '2015-07-20'; // illustrative start of the 2015-2019 council term
+
+  return [
+    // Directory
+    clerk('RegisterOrganization', '2015-07-20', {
+      orgId: COUNCIL, name: 'Denver City Council', kind: 'LEGISLATURE', parentId: null,
+      rules: { seats: 13, quorum: 7, passage: 'majority-of-present', overrideVotes: 9 },
+    }),
+    clerk('RegisterOrganization', '2015-07-20', {
+      orgId: COMMITTEE, name: 'Safety, Housing, Education & Homelessness Committee', kind: 'COMMITTEE', parentId: COUNCIL,
+      rules: { seats: 5, quorum: 3, passage: 'majority-of-present', overrideVotes: null },
+    }),
+    clerk('RegisterOrganization', '2015-07-20', { orgId: MAYORS_OFFICE, name: 'Office of the Mayor of Denver', kind: 'EXECUTIVE', parentId: null, rules: null }),
+    clerk('RegisterOrganization', '2015-07-20', { orgId: SHERIFF, name: 'Denver Sheriff Department', kind: 'DEPARTMENT', parentId: null, rules: null }),
+    clerk('RegisterOrganization', '2015-07-20', {
+      orgId: ICE, name: 'U.S. Immigration and Customs Enforcement', kind: 'EXTERNAL_AGENCY', parentId: null, rules: null,
+    }),
+    clerk('RegisterPerson', '2015-07-20', { personId: 'person:paul-lopez', name: 'Paul Lopez', sortName: 'Lopez, Paul' }),
+    clerk('RegisterPerson', '2015-07-20', { personId: 'person:robin-kniech', name: 'Robin Kniech', sortName: 'Kniech, Robin' }),
+    clerk('RegisterPerson', '2015-07-20', { personId: mayor.id, name: mayor.name, sortName: 'Hancock, Michael' }),
+    ...councilMembers.map(({ personId, name }) => clerk('RegisterPerson', seatsFrom, { personId, name })),
+    ...councilMembers.map(({ personId }) => clerk('StartMembership', seatsFrom, { orgId: COUNCIL, personId, role: 'member', startDate: seatsFrom })),
+    ...committeeMembers.map((personId) => clerk('StartMembership', seatsFrom, { orgId: COMMITTEE, personId, role: 'member', startDate: seatsFrom })),
+    clerk('StartMembership', seatsFrom, { orgId: MAYORS_OFFICE, personId: mayor.id, role: 'mayor', startDate: '2011-07-18' }),
+
+    // The mayor's executive order (draft unveiled on a Tuesday, per the report; dates illustrative)
+    byMayor('DraftExecutiveOrder', '2017-08-15', {
+      measureId: EXECUTIVE_ORDER,
+      title: `Executive Order on immigration enforcement in Denver jails ${ILLUSTRATIVE}`,
+      summary: 'Prohibits ICE arrests in Denver jails without a warrant and written information to ICE about persons held, and creates an immigrant legal defense fund. Number and wording illustrative.',
+      officeId: MAYORS_OFFICE,
+      clauses: [
+        { eId: 'sec_1', heading: 'Arrests in jails', text: `Local law enforcement shall not allow U.S. Immigration and Customs Enforcement to make arrests in Denver jails without a warrant. ${ILLUSTRATIVE}`,
+          rule: rule('prohibit', 'allow-access', ['custody'], ['federal-immigration-enforcement'], ['judicial-warrant']) },
+        { eId: 'sec_2', heading: 'Written information', text: `No written information about persons held in Denver jails shall be provided to U.S. Immigration and Customs Enforcement. ${ILLUSTRATIVE}`,
+          rule: rule('prohibit', 'share', ['custody-records'], ['federal-immigration-enforcement'], []) },
+        { eId: 'sec_3', heading: 'Immigrant legal defense fund', text: `An immigrant legal defense fund is created. ${ILLUSTRATIVE}`, rule: null },
+      ],
+    }),
+
+    // The ordinance
+    clerk('IntroduceMeasure', '2017-08-07', {
+      measureId: ORDINANCE,
+      kind: 'ORDINANCE',
+      title: 'Public Safety Enforcement Priority Act',
+      summary: 'Limits the city\'s sharing of information with federal immigration enforcement. Bill number and clause wording illustrative, paraphrasing the news reports.',
+      bodyId: COUNCIL,
+      sponsorIds: ['person:paul-lopez', 'person:robin-kniech'],
+      clauses: [
+        { eId: 'sec_1', heading: 'Purpose', text: `To set the city's priorities for public safety and keep its employees out of federal civil immigration enforcement. ${ILLUSTRATIVE}`, rule: null },
+        { eId: 'sec_2__subsec_a', heading: 'Collection of immigration status', text: `No city employee shall collect information on a person's immigration status. ${ILLUSTRATIVE}`,
+          rule: rule('prohibit', 'collect', ['immigration-status'], [], []) },
+        { eId: 'sec_2__subsec_b', heading: 'Sharing for immigration enforcement', text: `No city employee shall share information about a person, including release dates and times, for the purpose of federal immigration enforcement, unless presented with a judicial warrant. ${ILLUSTRATIVE}`,
+          rule: rule('prohibit', 'share', ['immigration-status', 'release-date-time', 'address'], ['federal-immigration-enforcement'], ['judicial-warrant']) },
+        { eId: 'sec_3', heading: 'Notices of pending release', text: `The Sheriff Department may continue to notify U.S. Immigration and Customs Enforcement of an inmate's pending release. ${ILLUSTRATIVE}`,
+          rule: rule('permit', 'notify', ['release-date-time'], ['federal-immigration-enforcement'], []) },
+        { eId: 'sec_4', heading: 'Advisement of rights', text: `Before an inmate is released to immigration authorities, officers shall advise the inmate of their legal rights. ${ILLUSTRATIVE}`,
+          rule: rule('require', 'advise-of-rights', [], [], []) },
+      ],
+    }),
+    clerk('ReferMeasure', '2017-08-07', { measureId: ORDINANCE, committeeId: COMMITTEE }),
+    clerk('RecordVote', '2017-08-16', { measureId: ORDINANCE, bodyId: COMMITTEE, motion: 'committee-passage', votes: yes('ABCD') }),
+    clerk('RecordVote', '2017-08-21', { measureId: ORDINANCE, bodyId: COUNCIL, motion: 'first-reading', votes: yes('ABCDEFGHIJK') }),
+    clerk('RecordVote', '2017-08-28', {
+      measureId: ORDINANCE, bodyId: COUNCIL, motion: 'amendment', votes: yes('ABCDEFGHIJ'),
+      amendment: { change: 'amend', eId: 'sec_3', heading: 'Notices of pending release',
+        text: `The Sheriff Department may continue to notify U.S. Immigration and Customs Enforcement of an inmate's pending release, after the inmate has been advised of their legal rights. ${ILLUSTRATIVE}`,
+        rule: rule('permit', 'notify', ['release-date-time'], ['federal-immigration-enforcement'], []) },
+    }),
+    // Final passage, 10-0 (from the report); who held the ten YES votes is illustrative.
+    clerk('RecordVote', '2017-08-28', { measureId: ORDINANCE, bodyId: COUNCIL, motion: 'final-passage', votes: yes('ABCDEFGHIJ') }),
+    byMayor('IssueExecutiveOrder', '2017-08-30', { measureId: EXECUTIVE_ORDER, effectiveFrom: '2017-08-30' }),
+    byMayor('SignMeasure', '2017-08-31', { measureId: ORDINANCE, officeId: MAYORS_OFFICE }),
+    clerk('EnactMeasure', '2017-08-31', { measureId: ORDINANCE, effectiveFrom: '2017-09-01' }),
+
+    // An illustrative 2018 ordinance amending section 4, to show clause text changing on a date.
+    clerk('IntroduceMeasure', '2018-01-08', {
+      measureId: AMENDING_ORDINANCE,
+      kind: 'ORDINANCE',
+      title: `Amendment to the Public Safety Enforcement Priority Act ${ILLUSTRATIVE}`,
+      summary: 'An invented amendment for the demo: advisement of rights in writing, in the inmate\'s language.',
+      bodyId: COUNCIL,
+      sponsorIds: [seat('A')],
+      clauses: [{ eId: 'sec_1', heading: 'Amendment of section 4', text: `Section 4 of CB17-0766 is amended to require advisement in writing, in the inmate's language. ${ILLUSTRATIVE}`, rule: null }],
+    }),
+    clerk('RecordVote', '2018-01-22', { measureId: AMENDING_ORDINANCE, bodyId: COUNCIL, motion: 'first-reading', votes: yes('ABCDEFGHIJKLM') }),
+    clerk('RecordVote', '2018-01-29', { measureId: AMENDING_ORDINANCE, bodyId: COUNCIL, motion: 'final-passage', votes: yes('ABCDEFGHIJKL') }),
+    byMayor('SignMeasure', '2018-02-01', { measureId: AMENDING_ORDINANCE, officeId: MAYORS_OFFICE }),
+    clerk('EnactMeasure', '2018-02-01', { measureId: AMENDING_ORDINANCE, effectiveFrom: '2018-03-01' }),
+    clerk('AmendByMeasure', '2018-02-01', {
+      measureId: ORDINANCE, byMeasureId: AMENDING_ORDINANCE, change: 'amend', eId: 'sec_4', heading: 'Advisement of rights',
+      text: `Before an inmate is released to immigration authorities, officers shall advise the inmate of their legal rights in writing, in a language the inmate understands. ${ILLUSTRATIVE}`,
+      rule: rule('require', 'advise-of-rights', [], [], []), effectiveFrom: '2018-03-01',
+    }),
+  ];
+}

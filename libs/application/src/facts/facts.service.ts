@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  fold,
+  measureDecider,
+  measureFactsOf,
+  measureStreamId,
+  membersOn,
+  organizationDecider,
+  orgStreamId,
+  personStreamId,
+  type ActorOffices,
+  type MeasureFacts,
+  type OrganizationFacts,
+} from '@ledger/domain';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ledger/event-store';
+
+/**
+ * What a decider needs to know about other aggregates, read from their streams in the event store
+ * (the authoritative record, not a read model) just before deciding. A fact that changes between
+ * this read and the append (a membership ended a moment ago) is a race the ledger accepts: the
+ * decision stands on the record as it was when it was taken, and the events say so.
+ */
+@Injectable()
+export class FactsService {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  private async stream(streamId: string): Promise<RecordedEvent[]> {
+    return this.store.readStream(streamId);
+  }
+
+  /** A stream's events as the deciders see them: type and (upcast) data. */
+  private async domainEvents<E>(streamId: string): Promise<E[]> {
+    return (await this.stream(streamId)).map(({ type, data }) => ({ type, data }) as E);
+  }
+
+  async personRegistered(personId: string): Promise<boolean> {
+    return (await this.stream(personStreamId(personId))).length > 0;
+  }
+
+  async unknownPersonIds(personIds: string[]): Promise<string[]> {
+    const known = await Promise.all(personIds.map((id) => this.personRegistered(id)));
+    return personIds.filter((_, i) => !known[i]);
+  }
+
+  /** The organization with its members on `date` (YYYY-MM-DD); null when not registered. */
+  async organization(orgId: string, date: string): Promise<OrganizationFacts | null> {
+    const state = fold(organizationDecider, await this.domainEvents(orgStreamId(orgId)));
+    if (!state.registered) return null;
+    return {
+      orgId: state.orgId,
+      kind: state.kind,
+      parentId: state.parentId,
+      rules: state.rules,
+      members: membersOn(state, date).map(({ personId, role }) => ({ personId, role })),
+    };
+  }
+
+  /** The roles the actor holds on `date` in the given office (empty when none). */
+  async actorOffices(actorId: string, officeId: string, date: string): Promise<ActorOffices> {
+    const office = await this.organization(officeId, date);
+    if (!office) return [];
+    return office.members.filter((m) => m.personId === actorId).map((m) => ({ orgId: office.orgId, orgKind: office.kind, role: m.role }));
+  }
+
+  async measure(measureId: string): Promise<MeasureFacts | null> {
+    const state = await this.measureState(measureId);
+    return state.exists ? measureFactsOf(state) : null;
+  }
+
+  /** The office that drafted an executive order (null when there is no such order). */
+  async officeOfExecutiveOrder(measureId: string): Promise<string | null> {
+    const state = await this.measureState(measureId);
+    return state.exists ? state.officeId : null;
+  }
+
+  private async measureState(measureId: string) {
+    return fold(measureDecider, await this.domainEvents(measureStreamId(measureId)));
+  }
+}

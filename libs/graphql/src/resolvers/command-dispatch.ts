@@ -1,0 +1,36 @@
+import type { CommandBus } from '@nestjs/cqrs';
+import type { AuthenticatedActor } from '@ledger/auth';
+import type { CommandContext, LedgerCommand, RecordReceipt } from '@ledger/application';
+import type { RecordReceiptModel } from '../models/record-receipt.model';
+import { toLedgerEventModel } from './ledger-event.mapper';
+
+/** The fields every mutation input may carry besides its command's data. */
+export interface CommandOptions {
+  occurredAt?: string | null;
+  expectedRevision?: number | null;
+}
+
+export function toReceiptModel(receipt: RecordReceipt): RecordReceiptModel {
+  return { streamId: receipt.streamId, revision: receipt.revision, events: receipt.events.map(toLedgerEventModel) };
+}
+
+/** Sends one command on the bus as the authenticated actor and answers with its receipt. */
+export async function dispatch<Data>(
+  bus: CommandBus,
+  CommandClass: new (data: Data, context: CommandContext) => LedgerCommand<Data>,
+  data: Data,
+  actor: AuthenticatedActor,
+  options: CommandOptions = {},
+): Promise<RecordReceiptModel> {
+  const context: CommandContext = {
+    actor,
+    occurredAt: options.occurredAt ?? undefined,
+    expectedRevision: options.expectedRevision ?? undefined,
+  };
+  return toReceiptModel(await bus.execute(new CommandClass(data, context)));
+}
+
+/** Drops null and undefined members, so optional GraphQL inputs become absent command fields. */
+export function present<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as never;
+}
