@@ -1,3 +1,6 @@
 export * from './shared/decider';
 export * from './shared/domain-error';
+export * from './shared/date-rules';
 export * from './person';
+export * from './organization';
+export * from './measure';

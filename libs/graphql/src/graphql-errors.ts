@@ -34,6 +34,11 @@ export function formatLedgerError(formatted: GraphQLFormattedError, error: unkno
   if (original instanceof InvalidEvent) return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT' } };
   if (original instanceof ShuttingDown) return { ...base, message: original.message, extensions: { code: 'UNAVAILABLE' } };
 
+  // A scalar refusing a literal (members(on: "2017-02-30")) reaches Apollo as a validation error;
+  // the scalar's own BAD_USER_INPUT is the better answer, and the same as for a bad variable.
+  if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && scalarRefusal(error)) {
+    return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
@@ -41,4 +46,9 @@ export function formatLedgerError(formatted: GraphQLFormattedError, error: unkno
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { ...base, message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function scalarRefusal(error: unknown): boolean {
+  const original = (error as { originalError?: { extensions?: { code?: unknown } } } | null)?.originalError;
+  return original?.extensions?.code === 'BAD_USER_INPUT';
 }

@@ -28,9 +28,9 @@ export class FactsService {
     return this.store.readStream(streamId);
   }
 
-  /** A stream's events as the deciders see them: type and (upcast) data. */
+  /** A stream's events as the deciders see them: type, (upcast) data, and when they happened. */
   private async domainEvents<E>(streamId: string): Promise<E[]> {
-    return (await this.stream(streamId)).map(({ type, data }) => ({ type, data }) as E);
+    return (await this.stream(streamId)).map(({ type, data, occurredAt }) => ({ type, data, occurredAt }) as E);
   }
 
   async personRegistered(personId: string): Promise<boolean> {

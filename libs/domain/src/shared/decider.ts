@@ -27,6 +27,16 @@ export interface Command<Type extends string = string, Data = unknown> {
 export interface DomainEvent<Type extends string = string, Data = unknown> {
   type: Type;
   data: Data;
+  /**
+   * Set only on stored events being folded (the envelope's occurredAt), never by a decider: it lets
+   * evolve keep the date of an aggregate's last act, which payloads do not carry.
+   */
+  occurredAt?: string;
+}
+
+/** A command that needs facts about other aggregates, loaded by the application layer before deciding. */
+export interface CommandWithFacts<Type extends string = string, Data = unknown, Facts = unknown> extends Command<Type, Data> {
+  facts: Facts;
 }
 
 export interface Decider<C extends Command, E extends DomainEvent, S> {

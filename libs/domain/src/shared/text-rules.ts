@@ -7,3 +7,20 @@ export function requiredText(value: unknown, field: string, maxLength: number): 
   if (trimmed.length > maxLength) throw badInput(`${field} must be at most ${maxLength} characters`, field);
   return trimmed;
 }
+
+/** An optional text: absent or null stays null, anything else follows requiredText. */
+export function optionalText(value: unknown, field: string, maxLength: number): string | null {
+  return value === undefined || value === null ? null : requiredText(value, field, maxLength);
+}
+
+// Roles and rule vocabulary (actions, data categories, recipients) are lowercase dash-separated tokens.
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const SLUG_MAX = 100;
+
+/** A lowercase dash-separated token such as `member` or `release-date-time`. */
+export function requiredSlug(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.length > SLUG_MAX || !SLUG.test(value)) {
+    throw badInput(`${field} must be lowercase words joined by dashes (at most ${SLUG_MAX} characters), got ${JSON.stringify(value)}`, field);
+  }
+  return value;
+}

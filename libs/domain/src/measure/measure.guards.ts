@@ -1,0 +1,75 @@
+import { assertOrgId } from '../organization/organization.ids';
+import type { CommandMetadata } from '../shared/decider';
+import { badInput, conflict, forbidden, notFound } from '../shared/domain-error';
+import type { ActorOffices, MeasureFacts, OrganizationFacts } from './measure.commands';
+import { assertMeasureId } from './measure.ids';
+import type { MeasureKind, MeasureStage, MeasureState, RecordedMeasure } from './measure.state';
+
+// The checks most measure commands share; each throws the refusal libs/domain/README.md names.
+
+export function recordedMeasure(state: MeasureState, measureId: unknown): RecordedMeasure {
+  assertMeasureId(measureId);
+  if (!state.exists) throw notFound(`${measureId} is not recorded`, 'measureId');
+  return state;
+}
+
+export function assertNewMeasure(state: MeasureState, measureId: unknown): asserts measureId is string {
+  assertMeasureId(measureId);
+  if (state.exists) throw conflict(`${measureId} is already recorded`, 'measureId');
+}
+
+/** The record is a history: an act dated before the last recorded one would rewrite it. */
+export function assertInOrder(measure: RecordedMeasure, date: string): void {
+  if (measure.lastActionDate !== null && date < measure.lastActionDate) {
+    throw badInput(`${date} is before the measure's last action on ${measure.lastActionDate}`, 'occurredAt');
+  }
+}
+
+const KIND_NAMES: Record<MeasureKind, string> = { ORDINANCE: 'an ordinance', RESOLUTION: 'a resolution', EXECUTIVE_ORDER: 'an executive order' };
+
+export function assertKind(measure: RecordedMeasure, kinds: readonly MeasureKind[], action: string): void {
+  if (!kinds.includes(measure.kind)) throw conflict(`cannot ${action} ${measure.measureId}: it is ${KIND_NAMES[measure.kind]}`);
+}
+
+export function assertStage(measure: RecordedMeasure, stages: readonly MeasureStage[], action: string): void {
+  if (!stages.includes(measure.stage)) {
+    throw conflict(`cannot ${action} ${measure.measureId}: it is ${measure.stage} (needs ${stages.join(' or ')})`);
+  }
+}
+
+/**
+ * Mayor's acts need both the account's role and the office itself on the act's date: a mayor's
+ * account outlives the term, and a clerk never holds the office.
+ */
+export function assertMayor(metadata: CommandMetadata, offices: ActorOffices, date: string, action: string, officeId?: string): void {
+  const { actor } = metadata;
+  if (actor.role !== 'mayor') throw forbidden(`only the mayor may ${action}; ${actor.id} acts as ${actor.role}`);
+  const holdsOffice = offices.some(
+    (office) => office.role === 'mayor' && office.orgKind === 'EXECUTIVE' && (officeId === undefined || office.orgId === officeId),
+  );
+  if (!holdsOffice) {
+    throw forbidden(`only the mayor may ${action}: ${actor.id} does not hold the office of mayor${officeId ? ` of ${officeId}` : ''} on ${date}`);
+  }
+}
+
+/** An organization the command names, as the facts describe it. */
+export function namedOrganization(fact: OrganizationFacts | null, orgId: unknown, field: string): OrganizationFacts {
+  assertOrgId(orgId, field);
+  if (fact === null) throw notFound(`${orgId} is not registered`, field);
+  // A mismatch is a wiring bug in the application layer, not the caller's mistake.
+  if (fact.orgId !== orgId) throw new Error(`facts describe ${fact.orgId}, not ${orgId}`);
+  return fact;
+}
+
+/** The other measure that repeals or amends this one: an enacted ordinance or resolution. */
+export function enactedOtherMeasure(fact: MeasureFacts | null, byMeasureId: unknown, measure: RecordedMeasure): MeasureFacts & { effectiveFrom: string } {
+  assertMeasureId(byMeasureId, 'byMeasureId');
+  if (byMeasureId === measure.measureId) throw badInput(`${byMeasureId} cannot repeal or amend itself`, 'byMeasureId');
+  if (fact === null) throw notFound(`${byMeasureId} is not recorded`, 'byMeasureId');
+  if (fact.measureId !== byMeasureId) throw new Error(`facts describe ${fact.measureId}, not ${byMeasureId}`);
+  if (fact.kind === 'EXECUTIVE_ORDER') {
+    throw badInput(`${byMeasureId} is an executive order; only an ordinance or resolution changes ${measure.measureId}`, 'byMeasureId');
+  }
+  if (fact.stage !== 'enacted' || fact.effectiveFrom === null) throw badInput(`${byMeasureId} is not enacted (it is ${fact.stage})`, 'byMeasureId');
+  return { ...fact, effectiveFrom: fact.effectiveFrom };
+}

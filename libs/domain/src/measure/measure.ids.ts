@@ -1,0 +1,42 @@
+import { badInput } from '../shared/domain-error';
+
+// The clerk's own numbering: CB17-0766 (council bill), EO-2017-001 (executive order).
+const MEASURE_ID = /^[A-Za-z0-9][A-Za-z0-9-]{1,39}$/;
+// Akoma Ntoso eIds: sec_2, sec_2__subsec_b, sec_2__subsec_b__para_1.
+const E_ID = /^[a-z]+_[a-z0-9]+(__[a-z]+_[a-z0-9]+)*$/;
+const E_ID_MAX = 200;
+const VOTE_ID = /^vote:([A-Za-z0-9][A-Za-z0-9-]{1,39}):([1-9][0-9]*)$/;
+
+export function assertMeasureId(measureId: unknown, field = 'measureId'): asserts measureId is string {
+  if (typeof measureId !== 'string' || !MEASURE_ID.test(measureId)) {
+    throw badInput(`${field} must be 2 to 40 letters, digits or dashes such as CB17-0766, got ${JSON.stringify(measureId)}`, field);
+  }
+}
+
+export function assertEId(eId: unknown, field = 'eId'): asserts eId is string {
+  if (typeof eId !== 'string' || eId.length > E_ID_MAX || !E_ID.test(eId)) {
+    throw badInput(`${field} must be an Akoma Ntoso eId such as sec_2__subsec_b, got ${JSON.stringify(eId)}`, field);
+  }
+}
+
+/** CB17-0766 -> measure-CB17-0766 (ARCHITECTURE.md, "Streams"). */
+export function measureStreamId(measureId: string): string {
+  assertMeasureId(measureId);
+  return `measure-${measureId}`;
+}
+
+/** CB17-0766 + sec_2 -> CB17-0766#sec_2, the clause's public id. */
+export function clauseId(measureId: string, eId: string): string {
+  return `${measureId}#${eId}`;
+}
+
+/** The n-th vote on a measure (1-based): vote:CB17-0766:3. */
+export function voteId(measureId: string, ordinal: number): string {
+  return `vote:${measureId}:${ordinal}`;
+}
+
+/** vote:CB17-0766:3 -> { measureId: CB17-0766, ordinal: 3 }; null for anything else. */
+export function parseVoteId(id: string): { measureId: string; ordinal: number } | null {
+  const match = VOTE_ID.exec(id);
+  return match ? { measureId: match[1], ordinal: Number(match[2]) } : null;
+}

@@ -1,0 +1,68 @@
+import { committeeRules, councilRules } from '../organization/testing/denver.fixtures';
+import { assertQuorum, presentCount, resultOf, rollCall, tally, thresholdOf } from './measure.vote-rules';
+
+const counts = (yes: number, no = 0, abstain = 0, absent = 0, recused = 0) => ({ yes, no, abstain, absent, recused });
+
+describe('vote rules', () => {
+  describe('rollCall', () => {
+    const members = [{ personId: 'person:c' }, { personId: 'person:a' }, { personId: 'person:b' }, { personId: 'person:a' }];
+
+    it('lists every member once, sorted by personId, the unlisted ABSENT', () => {
+      expect(rollCall(members, [{ personId: 'person:b', choice: 'NO' }], 'org:body', '2017-08-28')).toEqual([
+        { personId: 'person:a', choice: 'ABSENT' },
+        { personId: 'person:b', choice: 'NO' },
+        { personId: 'person:c', choice: 'ABSENT' },
+      ]);
+    });
+
+    it('names a voter who is not a member and one listed twice', () => {
+      expect(() => rollCall(members, [{ personId: 'person:z', choice: 'YES' }], 'org:body', '2017-08-28')).toThrow(
+        'person:z is not a member of org:body on 2017-08-28',
+      );
+      expect(() =>
+        rollCall(
+          members,
+          [
+            { personId: 'person:a', choice: 'YES' },
+            { personId: 'person:a', choice: 'NO' },
+          ],
+          'org:body',
+          '2017-08-28',
+        ),
+      ).toThrow('person:a is listed twice');
+    });
+  });
+
+  it('tallies each choice and counts recused members as present', () => {
+    const counted = tally([
+      { personId: 'person:a', choice: 'YES' },
+      { personId: 'person:b', choice: 'RECUSED' },
+      { personId: 'person:c', choice: 'ABSENT' },
+      { personId: 'person:d', choice: 'ABSTAIN' },
+    ]);
+    expect(counted).toEqual(counts(1, 0, 1, 1, 1));
+    expect(presentCount(counted)).toBe(3);
+  });
+
+  it('needs the quorum present', () => {
+    expect(() => assertQuorum(counts(7, 0, 0, 6), councilRules)).not.toThrow();
+    expect(() => assertQuorum(counts(3, 2, 0, 8), councilRules)).toThrow('no quorum: 5 present, 7 needed');
+    expect(() => assertQuorum(counts(1, 0, 0, 2, 2), committeeRules)).not.toThrow();
+  });
+
+  it('passes by majority of those present, excluding recusals from the base', () => {
+    expect(resultOf('final-passage', councilRules, 'org:council', counts(4, 3))).toBe('PASSED');
+    expect(resultOf('final-passage', councilRules, 'org:council', counts(4, 4))).toBe('FAILED');
+    expect(resultOf('final-passage', councilRules, 'org:council', counts(4, 2, 2))).toBe('FAILED');
+    expect(resultOf('final-passage', councilRules, 'org:council', counts(4, 3, 0, 0, 6))).toBe('PASSED');
+    expect(resultOf('amendment', councilRules, 'org:council', counts(0, 0, 0, 0, 7))).toBe('FAILED');
+  });
+
+  it('overrides a veto only with overrideVotes YES, whatever the majority', () => {
+    expect(thresholdOf('veto-override', councilRules, 'org:council')).toBe('at-least-9-of-13-members');
+    expect(thresholdOf('first-reading', councilRules, 'org:council')).toBe('majority-of-present');
+    expect(resultOf('veto-override', councilRules, 'org:council', counts(9, 4))).toBe('PASSED');
+    expect(resultOf('veto-override', councilRules, 'org:council', counts(8, 0, 0, 5))).toBe('FAILED');
+    expect(() => thresholdOf('veto-override', committeeRules, 'org:committee')).toThrow('org:committee has no rule for overriding a veto');
+  });
+});

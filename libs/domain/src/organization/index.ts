@@ -1,0 +1,5 @@
+export * from './organization.commands';
+export * from './organization.decider';
+export * from './organization.events';
+export * from './organization.ids';
+export * from './organization.state';
