@@ -6,11 +6,15 @@ import { LEDGER_CONFIG, dataPaths, type LedgerConfig } from '@ledger/config';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { EventSchemaRegistry, SchemaCheckedEventStore } from '@ledger/event-schemas';
 import {
+  DirectoryQueries,
   EventLogQueries,
+  LegislationQueries,
   PROJECTIONS,
   ProjectionRunner,
   READ_MODEL_DB,
+  directoryProjection,
   eventLogProjection,
+  legislationProjection,
   openReadModelDatabase,
   type Projection,
 } from '@ledger/projections';
@@ -21,7 +25,7 @@ import { createTokenService } from './token-service.factory';
 export const RAW_EVENT_STORE = Symbol('RAW_EVENT_STORE');
 
 /** Every read model the ledger maintains. */
-export const ALL_PROJECTIONS: Projection[] = [eventLogProjection];
+export const ALL_PROJECTIONS: Projection[] = [eventLogProjection, directoryProjection, legislationProjection];
 
 /** Closes what the core opened, in dependency order: projections, then the store, then the file. */
 class LedgerCoreShutdown implements OnApplicationShutdown {
@@ -71,12 +75,14 @@ export class LedgerCoreModule {
         { provide: READ_MODEL_SYNC, useExisting: ProjectionRunner },
         { provide: EVENT_TYPE_VERSIONS, useExisting: EventSchemaRegistry },
         { provide: EventLogQueries, useFactory: (db: Database.Database) => new EventLogQueries(db), inject: [READ_MODEL_DB] },
+        { provide: DirectoryQueries, useFactory: (db: Database.Database) => new DirectoryQueries(db), inject: [READ_MODEL_DB] },
+        { provide: LegislationQueries, useFactory: (db: Database.Database) => new LegislationQueries(db), inject: [READ_MODEL_DB] },
         { provide: TOKEN_SERVICE, useFactory: () => createTokenService(config) },
         LedgerCoreShutdown,
       ],
       exports: [
         LEDGER_CONFIG, EventSchemaRegistry, RAW_EVENT_STORE, EVENT_STORE, READ_MODEL_DB, PROJECTIONS,
-        ProjectionRunner, READ_MODEL_SYNC, EVENT_TYPE_VERSIONS, EventLogQueries, TOKEN_SERVICE,
+        ProjectionRunner, READ_MODEL_SYNC, EVENT_TYPE_VERSIONS, EventLogQueries, DirectoryQueries, LegislationQueries, TOKEN_SERVICE,
       ],
     };
   }

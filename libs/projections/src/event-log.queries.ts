@@ -45,6 +45,26 @@ export class EventLogQueries {
     return row ? toEvent(row) : null;
   }
 
+  /** these events, in sequence order (unknown ids are left out): one statement for a batch */
+  byEventIds(eventIds: readonly string[]): RecordedEvent[] {
+    if (eventIds.length === 0) return [];
+    return (
+      this.db
+        .prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY sequence')
+        .all(JSON.stringify(eventIds)) as Array<{ envelope: string; leaf_hash: string }>
+    ).map(toEvent);
+  }
+
+  /** every event of these streams, oldest first (by sequence): one statement for a batch of histories */
+  byStreams(streamIds: readonly string[]): RecordedEvent[] {
+    if (streamIds.length === 0) return [];
+    return (
+      this.db
+        .prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY sequence')
+        .all(JSON.stringify(streamIds)) as Array<{ envelope: string; leaf_hash: string }>
+    ).map(toEvent);
+  }
+
   /** every event of one stream, oldest first: a node's history */
   byStream(streamId: string): RecordedEvent[] {
     return (

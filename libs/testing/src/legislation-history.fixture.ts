@@ -131,7 +131,7 @@ export class LegislationHistory {
     return this.push(measureStream(measureId), 'MeasureReferred', { measureId, committeeId }, at);
   }
 
-  /** Records a vote (and, when an amendment passes, its clause version); returns the vote id via `lastVoteId`. */
+  /** Records a vote (vote:<measure>:<n>) and, when an amendment passes, the clause version it adopts. */
   vote(measureId: string, vote: { bodyId: string; motion: Motion; rollCall: Array<{ personId: string; choice: Choice }>; amendment?: AmendmentFixture }, at: string): this {
     const number = (this.voteCounts.get(measureId) ?? 0) + 1;
     this.voteCounts.set(measureId, number);
@@ -146,11 +146,8 @@ export class LegislationHistory {
       : null;
     this.push(measureStream(measureId), 'VoteRecorded', { measureId, voteId, bodyId: vote.bodyId, motion: vote.motion, rollCall, tally, threshold, result, amendment }, at);
     if (amendment && result === 'PASSED') this.clauseChange(measureId, amendment, { adoptedByVoteId: voteId, byMeasureId: null, effectiveFrom: null }, at);
-    this.lastVoteId = voteId;
     return this;
   }
-
-  lastVoteId: string | null = null;
 
   amendByMeasure(measureId: string, change: AmendmentFixture & { byMeasureId: string; effectiveFrom: string }, at: string): this {
     const { byMeasureId, effectiveFrom, ...amendment } = change;

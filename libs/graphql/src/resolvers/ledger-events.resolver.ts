@@ -1,18 +1,24 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { EventLogQueries } from '@ledger/projections';
+import { DirectoryQueries, EventLogQueries, LegislationQueries } from '@ledger/projections';
 import { LedgerEventConnectionModel } from '../models/connection.models';
 import { EventFilterInput } from '../models/event-filter.input';
 import { LedgerEventModel } from '../models/ledger-event.model';
 import { NodeInterface } from '../models/node.interface';
 import { pageSize, sequenceAfter, sequenceCursor } from '../pagination';
+import { toOrganizationModel, toPersonModel } from './directory.mapper';
 import { toLedgerEventModel } from './ledger-event.mapper';
+import { legislationNode } from './legislation-node';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Resolver(() => LedgerEventModel)
 export class LedgerEventsResolver {
-  constructor(private readonly eventLog: EventLogQueries) {}
+  constructor(
+    private readonly eventLog: EventLogQueries,
+    private readonly directory: DirectoryQueries,
+    private readonly legislation: LegislationQueries,
+  ) {}
 
   @Query(() => LedgerEventConnectionModel, { description: 'every event of the ledger, in sequence order' })
   events(
@@ -40,6 +46,14 @@ export class LedgerEventsResolver {
       const event = this.eventLog.byEventId(id.toLowerCase());
       return event ? toLedgerEventModel(event) : null;
     }
-    return null;
+    if (id.startsWith('person:')) {
+      const [person] = this.directory.peopleByIds([id]);
+      return person ? toPersonModel(person) : null;
+    }
+    if (id.startsWith('org:')) {
+      const [org] = this.directory.organizationsByIds([id]);
+      return org ? toOrganizationModel(org) : null;
+    }
+    return legislationNode(id, this.legislation);
   }
 }

@@ -1,0 +1,31 @@
+import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { LegislationQueries } from '@ledger/projections';
+import type { RequestContext } from '../auth/request-context';
+import { castsOfPeopleLoader } from '../dataloader/legislation.loaders';
+import { PersonModel } from '../models/person.model';
+import { VoteCastConnectionModel } from '../models/vote-cast.model';
+import { pageSize, sequenceAfter, sequenceCursor } from '../pagination';
+import { toVoteCastModel } from './legislation.mapper';
+
+/** Person.votes lives with the legislation read side, which owns the roll calls. */
+@Resolver(() => PersonModel)
+export class LegislationPersonVotesResolver {
+  constructor(private readonly legislation: LegislationQueries) {}
+
+  @ResolveField(() => VoteCastConnectionModel, { description: "this person's votes, oldest first" })
+  async votes(
+    @Parent() person: PersonModel,
+    @Context() context: RequestContext,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<VoteCastConnectionModel> {
+    // A cast's cursor is its vote's sequence: a person appears once in a vote.
+    const page = await castsOfPeopleLoader(context.loaders, this.legislation, pageSize(first), sequenceAfter(after)).load(person.id);
+    const edges = page.casts.map((cast) => ({ cursor: sequenceCursor(cast.sequence), node: toVoteCastModel(cast) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+      totalCount: page.totalCount,
+    };
+  }
+}
