@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@ledger/event-store';
-import type { MeasureStatusValue, PolicyRuleRow } from '../../legislation.rows';
+import type { ClauseVersionRow, MeasureStatusValue } from '../../legislation.rows';
 
 /** Row writers shared by the legislation handlers; each is one statement. */
 
@@ -40,18 +40,8 @@ export function measureColumn(db: Database.Database, measureId: string, column: 
   return (db.prepare(`SELECT ${column} FROM measures WHERE id = ?`).pluck().get(measureId) as string | null | undefined) ?? null;
 }
 
-export interface ClauseVersionFacts {
-  measureId: string;
-  eId: string;
-  version: number;
-  heading: string | null;
-  text: string;
-  rule: PolicyRuleRow | null;
-  struck: boolean;
-  adoptedByVoteId: string | null;
-  byMeasureId: string | null;
-  effectiveFrom: string | null;
-}
+/** A version as an event states it; the clause id, validity dates and event come from elsewhere. */
+export type ClauseVersionFacts = Omit<ClauseVersionRow, 'clauseId' | 'validFrom' | 'validUntil' | 'eventId' | 'sequence'>;
 
 /** Adds a version, creating the clause (after the measure's other clauses) when it is new. */
 export function addClauseVersion(db: Database.Database, event: RecordedEvent, facts: ClauseVersionFacts): void {
