@@ -12,6 +12,22 @@ interface EventTypeSchemas {
   validators: ValidateFunction[];
   /** index = from-version - 1 */
   upcasters: Array<(data: unknown) => unknown>;
+  /** index = version - 1: the payload's top-level fields marked "x-restricted" */
+  restricted: string[][];
+}
+
+/**
+ * Schemas mark personal or sensitive payload fields with `"x-restricted": true` (top-level
+ * properties only): the schema is then the one place that says what callers without the
+ * oversight role must never see, for every event type alike.
+ */
+export const RESTRICTED_KEYWORD = 'x-restricted';
+
+function restrictedFieldsOf(schema: { properties?: Record<string, { [RESTRICTED_KEYWORD]?: unknown }> }): string[] {
+  return Object.entries(schema.properties ?? {})
+    .filter(([, property]) => property?.[RESTRICTED_KEYWORD] === true)
+    .map(([name]) => name)
+    .sort();
 }
 
 /**
@@ -26,11 +42,13 @@ export class EventSchemaRegistry {
     // payload cannot make validation enumerate every error.
     const ajv = new Ajv2020({ allErrors: false, strict: true });
     addFormats(ajv);
+    ajv.addKeyword({ keyword: RESTRICTED_KEYWORD, schemaType: 'boolean' });
 
-    const byType = new Map<string, { context: string; validators: Map<number, ValidateFunction> }>();
+    const byType = new Map<string, { context: string; validators: Map<number, ValidateFunction>; restricted: Map<number, string[]> }>();
     for (const file of loadEventSchemaFiles(dir)) {
       let entry = byType.get(file.type);
-      if (!entry) byType.set(file.type, (entry = { context: file.context, validators: new Map() }));
+      if (!entry) byType.set(file.type, (entry = { context: file.context, validators: new Map(), restricted: new Map() }));
+      entry.restricted.set(file.version, restrictedFieldsOf(file.schema as never));
       if (entry.context !== file.context) throw new Error(`${file.file}: ${file.type} is already defined in ${entry.context}/`);
       try {
         entry.validators.set(file.version, ajv.compile(file.schema));
@@ -41,13 +59,14 @@ export class EventSchemaRegistry {
 
     const used = new Set<string>();
     const types = new Map<string, EventTypeSchemas>();
-    for (const [type, { context, validators }] of byType) {
+    for (const [type, { context, validators, restricted }] of byType) {
       const latest = Math.max(...validators.keys());
-      const schemas: EventTypeSchemas = { context, latest, validators: [], upcasters: [] };
+      const schemas: EventTypeSchemas = { context, latest, validators: [], upcasters: [], restricted: [] };
       for (let version = 1; version <= latest; version++) {
         const validator = validators.get(version);
         if (!validator) throw new Error(`${context}/${type}.v${version}.schema.json is missing: versions of ${type} must run 1..${latest} without gaps`);
         schemas.validators.push(validator);
+        schemas.restricted.push(restricted.get(version) ?? []);
         if (version === latest) break;
         const key = upcasterKey(type, version);
         const upcaster = upcasters[key];
@@ -71,6 +90,14 @@ export class EventSchemaRegistry {
   /** the version new events of this type are written at; SchemaViolation for an unknown type */
   latestVersion(type: string): number {
     return this.schemasOf(type, 0).latest;
+  }
+
+  /** the payload fields of this type and version that only the oversight role may see */
+  restrictedFields(type: string, version: number): readonly string[] {
+    const schemas = this.types.get(type);
+    // An unknown type cannot be vouched for: treat the whole payload as restricted.
+    if (!schemas || version < 1 || version > schemas.latest) return ['*'];
+    return schemas.restricted[version - 1];
   }
 
   /** throws SchemaViolation naming the first failing JSON Pointer; any known version is accepted */

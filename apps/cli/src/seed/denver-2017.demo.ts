@@ -130,7 +130,7 @@ export function denver2017Steps(): DemoStep[] {
         { eId: 'sec_3', heading: 'Notices of pending release', text: `The Sheriff Department may continue to notify U.S. Immigration and Customs Enforcement of an inmate's pending release. ${ILLUSTRATIVE}`,
           rule: rule('permit', 'notify', ['release-date-time'], ['federal-immigration-enforcement'], []) },
         { eId: 'sec_4', heading: 'Advisement of rights', text: `Before an inmate is released to immigration authorities, officers shall advise the inmate of their legal rights. ${ILLUSTRATIVE}`,
-          rule: rule('require', 'advise-of-rights', [], [], []) },
+          rule: rule('require', 'advise-of-rights', ['release-date-time'], ['federal-immigration-enforcement'], []) },
       ],
     }),
     clerk('ReferMeasure', '2017-08-07', { measureId: ORDINANCE, committeeId: COMMITTEE }),
@@ -165,7 +165,7 @@ export function denver2017Steps(): DemoStep[] {
     clerk('AmendByMeasure', '2018-02-01', {
       measureId: ORDINANCE, byMeasureId: AMENDING_ORDINANCE, change: 'amend', eId: 'sec_4', heading: 'Advisement of rights',
       text: `Before an inmate is released to immigration authorities, officers shall advise the inmate of their legal rights in writing, in a language the inmate understands. ${ILLUSTRATIVE}`,
-      rule: rule('require', 'advise-of-rights', [], [], []), effectiveFrom: '2018-03-01',
+      rule: rule('require', 'advise-of-rights', ['release-date-time'], ['federal-immigration-enforcement'], []), effectiveFrom: '2018-03-01',
     }),
   ];
 }

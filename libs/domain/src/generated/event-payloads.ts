@@ -161,6 +161,221 @@ export interface ClauseStruckData {
   effectiveFrom: string | null;
 }
 
+// event-schemas/data-requests/DataRequestDecided.v1.schema.json
+/**
+ * An officer of the receiving department decided the request, citing the clause versions in force that day.
+ */
+export interface DataRequestDecidedData {
+  /**
+   * The request.
+   */
+  requestId: string;
+  /**
+   * decision:<uuid of the request>
+   */
+  decisionId: string;
+  /**
+   * GRANTED, PARTIALLY_GRANTED or DENIED.
+   */
+  outcome: 'GRANTED' | 'PARTIALLY_GRANTED' | 'DENIED';
+  /**
+   * The categories granted (empty when denied).
+   */
+  disclosedCategories: string[];
+  /**
+   * The officer.
+   */
+  decidedBy: string;
+  /**
+   * The officer's department.
+   */
+  decidingOrgId: string;
+  /**
+   * The clause versions the decision relied on; each was in force on the decision's date.
+   */
+  citations: {
+    /**
+     * <measure id>#<eId>
+     */
+    clauseId: string;
+    version: number;
+  }[];
+  /**
+   * Why, in the officer's words.
+   */
+  rationale: string;
+  /**
+   * Conditions the officer states were met before disclosure, e.g. advise-of-rights.
+   */
+  actionsTaken: string[];
+}
+
+// event-schemas/data-requests/DataRequestReceived.v1.schema.json
+/**
+ * An outside agency asked a city department for data about a resident. The resident is named only by a pseudonymous reference.
+ */
+export interface DataRequestReceivedData {
+  /**
+   * data-request:<uuid>
+   */
+  requestId: string;
+  /**
+   * The agency asking.
+   */
+  requestingOrgId: string;
+  /**
+   * The department asked.
+   */
+  receivingOrgId: string;
+  /**
+   * What is asked for, e.g. release-date-time, immigration-status, address.
+   *
+   * @minItems 1
+   */
+  dataCategories: string[];
+  /**
+   * What granting it would do: share the data, notify the agency of an event, or allow access to a person or place.
+   */
+  action: 'share' | 'notify' | 'allow-access';
+  /**
+   * What kind of recipient the agency is, as policy rules name them, e.g. federal-immigration-enforcement.
+   *
+   * @minItems 1
+   */
+  recipientCategories: string[];
+  /**
+   * e.g. civil-immigration-enforcement, criminal-investigation
+   */
+  purpose: string;
+  /**
+   * The legal instrument presented.
+   */
+  legalBasis: 'none' | 'detainer' | 'administrative-warrant' | 'judicial-warrant' | 'court-order';
+  /**
+   * How it arrived, e.g. email, fax, phone, in-person.
+   */
+  channel: string;
+  /**
+   * Restricted: keyed HMAC of the identifier the officer entered; the key is not in the log.
+   */
+  subjectRef: string;
+  /**
+   * Personal details of the resident, encrypted with AES-256-GCM under a per-subject key kept outside the log (restricted; unreadable once the key is erased); null when none were recorded.
+   */
+  personalDetails: {
+    algorithm: 'AES-256-GCM';
+    /**
+     * Which subject key encrypts it (the subject reference).
+     */
+    keyId: string;
+    iv: string;
+    ciphertext: string;
+    tag: string;
+  } | null;
+}
+
+// event-schemas/data-requests/DecisionCorrected.v1.schema.json
+/**
+ * A recorded decision was wrong and is corrected, saying why; the original event stays.
+ */
+export interface DecisionCorrectedData {
+  /**
+   * The request.
+   */
+  requestId: string;
+  /**
+   * The decision.
+   */
+  decisionId: string;
+  /**
+   * The new values, only for the fields that change.
+   */
+  corrections: {
+    /**
+     * GRANTED, PARTIALLY_GRANTED or DENIED.
+     */
+    outcome?: 'GRANTED' | 'PARTIALLY_GRANTED' | 'DENIED';
+    /**
+     * Corrected granted categories.
+     */
+    disclosedCategories?: string[];
+    /**
+     * The clause versions the decision relied on; each was in force on the decision's date.
+     */
+    citations?: {
+      /**
+       * <measure id>#<eId>
+       */
+      clauseId: string;
+      version: number;
+    }[];
+    /**
+     * Corrected rationale.
+     */
+    rationale?: string;
+    /**
+     * Corrected conditions met.
+     */
+    actionsTaken?: string[];
+  };
+  /**
+   * Why, as the recorder stated it.
+   */
+  reason: string;
+}
+
+// event-schemas/data-requests/DecisionReviewed.v1.schema.json
+/**
+ * Oversight reviewed a decision: upheld, or found in violation, with reasons.
+ */
+export interface DecisionReviewedData {
+  /**
+   * The request.
+   */
+  requestId: string;
+  /**
+   * The decision.
+   */
+  decisionId: string;
+  /**
+   * upheld or violation
+   */
+  finding: 'upheld' | 'violation';
+  /**
+   * The reviewer's reasons.
+   */
+  reasons: string;
+  /**
+   * The oversight account's person.
+   */
+  reviewedBy: string;
+}
+
+// event-schemas/data-requests/DisclosureRecorded.v1.schema.json
+/**
+ * What was actually disclosed under a decision (which may differ from what was granted).
+ */
+export interface DisclosureRecordedData {
+  /**
+   * The request.
+   */
+  requestId: string;
+  /**
+   * The decision.
+   */
+  decisionId: string;
+  /**
+   * What was disclosed.
+   *
+   * @minItems 1
+   */
+  disclosedCategories: string[];
+  /**
+   * How, e.g. email, phone.
+   */
+  channel: string;
+}
+
 // event-schemas/legislation/ExecutiveOrderDrafted.v1.schema.json
 /**
  * The mayor drafted an executive order.
