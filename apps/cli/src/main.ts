@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@ledger/config';
 import { ReadModelsInUse } from '@ledger/projections';
 import { CheckFailed, UsageError } from './cli-errors';
+import { eraseSubjectCommand, eraseSubjectUsage } from './commands/erase-subject.command';
 import { rebuildCommand, rebuildUsage } from './commands/rebuild.command';
 import { seedCommand, seedUsage } from './commands/seed.command';
 import { tokenCommand, tokenUsage } from './commands/token.command';
@@ -13,6 +14,7 @@ const commands: Record<string, { run: CommandFn; usage: string }> = {
   token: { run: tokenCommand, usage: tokenUsage },
   rebuild: { run: rebuildCommand, usage: rebuildUsage },
   seed: { run: seedCommand, usage: seedUsage },
+  'erase-subject': { run: eraseSubjectCommand, usage: eraseSubjectUsage },
 };
 
 function usage(): string {

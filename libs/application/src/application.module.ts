@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { CommandGate } from './command-gate';
+import { DATA_REQUEST_HANDLERS } from './data-requests/data-request.handlers';
 import { DeciderRunner } from './decider-runner';
 import { DIRECTORY_HANDLERS } from './directory/directory.handlers';
 import { FactsService } from './facts/facts.service';
@@ -12,7 +13,7 @@ import { LEGISLATION_HANDLERS } from './legislation/legislation.handlers';
  */
 @Module({
   imports: [CqrsModule],
-  providers: [DeciderRunner, CommandGate, FactsService, ...DIRECTORY_HANDLERS, ...LEGISLATION_HANDLERS],
+  providers: [DeciderRunner, CommandGate, FactsService, ...DIRECTORY_HANDLERS, ...LEGISLATION_HANDLERS, ...DATA_REQUEST_HANDLERS],
   exports: [CqrsModule, CommandGate],
 })
 export class ApplicationModule {}

@@ -1,4 +1,5 @@
 import type { CommandContext } from './command-context';
+import { CorrectDecisionCommand, DecideDataRequestCommand, ReceiveDataRequestCommand, RecordDisclosureCommand, ReviewDecisionCommand } from './data-requests/data-request.commands';
 import { CorrectMembershipCommand, CorrectOrganizationRecordCommand, EndMembershipCommand, RegisterOrganizationCommand, StartMembershipCommand } from './directory/directory.commands';
 import type { LedgerCommand } from './ledger-command';
 import {
@@ -40,4 +41,9 @@ export const COMMANDS_BY_NAME: Record<string, CommandClass> = {
   DraftExecutiveOrder: DraftExecutiveOrderCommand,
   IssueExecutiveOrder: IssueExecutiveOrderCommand,
   RevokeExecutiveOrder: RevokeExecutiveOrderCommand,
+  ReceiveDataRequest: ReceiveDataRequestCommand,
+  DecideDataRequest: DecideDataRequestCommand,
+  RecordDisclosure: RecordDisclosureCommand,
+  ReviewDecision: ReviewDecisionCommand,
+  CorrectDecision: CorrectDecisionCommand,
 };

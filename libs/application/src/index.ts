@@ -10,3 +10,4 @@ export * from './directory/directory.commands';
 export * from './facts/facts.service';
 export * from './ledger-command';
 export * from './legislation/legislation.commands';
+export * from './data-requests/data-request.commands';

@@ -5,13 +5,16 @@ import { TOKEN_SERVICE } from '@ledger/auth';
 import { LEDGER_CONFIG, dataPaths, type LedgerConfig } from '@ledger/config';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { EventSchemaRegistry, SchemaCheckedEventStore } from '@ledger/event-schemas';
+import { FileSubjectVault, SUBJECT_VAULT } from '@ledger/privacy';
 import {
+  DataRequestQueries,
   DirectoryQueries,
   EventLogQueries,
   LegislationQueries,
   PROJECTIONS,
   ProjectionRunner,
   READ_MODEL_DB,
+  dataRequestProjection,
   directoryProjection,
   eventLogProjection,
   legislationProjection,
@@ -25,7 +28,8 @@ import { createTokenService } from './token-service.factory';
 export const RAW_EVENT_STORE = Symbol('RAW_EVENT_STORE');
 
 /** Every read model the ledger maintains. */
-export const ALL_PROJECTIONS: Projection[] = [eventLogProjection, directoryProjection, legislationProjection];
+// The data-request projection reads the legislation tables for the rules in force: it comes after.
+export const ALL_PROJECTIONS: Projection[] = [eventLogProjection, directoryProjection, legislationProjection, dataRequestProjection];
 
 /** Closes what the core opened, in dependency order: projections, then the store, then the file. */
 class LedgerCoreShutdown implements OnApplicationShutdown {
@@ -33,12 +37,14 @@ class LedgerCoreShutdown implements OnApplicationShutdown {
     @Inject(ProjectionRunner) private readonly runner: ProjectionRunner,
     @Inject(RAW_EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: Database.Database,
+    @Inject(SUBJECT_VAULT) private readonly vault: FileSubjectVault,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop();
     await this.store.close();
     this.db.close();
+    this.vault.close();
     // Operators (and the shutdown test) look for this line to know nothing was cut short.
     new Logger('Ledger').log('event store and read models closed cleanly');
   }
@@ -77,12 +83,18 @@ export class LedgerCoreModule {
         { provide: EventLogQueries, useFactory: (db: Database.Database) => new EventLogQueries(db), inject: [READ_MODEL_DB] },
         { provide: DirectoryQueries, useFactory: (db: Database.Database) => new DirectoryQueries(db), inject: [READ_MODEL_DB] },
         { provide: LegislationQueries, useFactory: (db: Database.Database) => new LegislationQueries(db), inject: [READ_MODEL_DB] },
+        { provide: DataRequestQueries, useFactory: (db: Database.Database) => new DataRequestQueries(db), inject: [READ_MODEL_DB] },
         { provide: TOKEN_SERVICE, useFactory: () => createTokenService(config) },
+        {
+          provide: SUBJECT_VAULT,
+          useFactory: () => new FileSubjectVault({ keysFile: paths.subjectKeys, refKeyFile: paths.subjectRefKey, refKey: config.subjectKey }),
+        },
         LedgerCoreShutdown,
       ],
       exports: [
         LEDGER_CONFIG, EventSchemaRegistry, RAW_EVENT_STORE, EVENT_STORE, READ_MODEL_DB, PROJECTIONS,
-        ProjectionRunner, READ_MODEL_SYNC, EVENT_TYPE_VERSIONS, EventLogQueries, DirectoryQueries, LegislationQueries, TOKEN_SERVICE,
+        ProjectionRunner, READ_MODEL_SYNC, EVENT_TYPE_VERSIONS, EventLogQueries, DirectoryQueries, LegislationQueries, DataRequestQueries, TOKEN_SERVICE,
+        SUBJECT_VAULT,
       ],
     };
   }

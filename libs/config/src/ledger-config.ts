@@ -9,6 +9,8 @@ export interface LedgerConfig {
   eventStoreConnectionString?: string;
   /** JWT secret; when absent, one is generated in the data dir on first use */
   tokenSecret?: string;
+  /** HMAC key for subject references; when absent, one is generated in the data dir on first use */
+  subjectKey?: string;
   signingKeyFile?: string;
 }
 
@@ -34,6 +36,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   if (tokenSecret !== undefined && Buffer.byteLength(tokenSecret) < 32) {
     throw new ConfigError('LEDGER_TOKEN_SECRET must be at least 32 bytes');
   }
+  const subjectKey = env.LEDGER_SUBJECT_KEY || undefined;
+  if (subjectKey !== undefined && Buffer.byteLength(subjectKey) < 32) {
+    throw new ConfigError('LEDGER_SUBJECT_KEY must be at least 32 bytes');
+  }
   return {
     dataDir: resolve(env.LEDGER_DATA_DIR || './data'),
     port,
@@ -41,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     store,
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
     tokenSecret,
+    subjectKey,
     signingKeyFile: env.LEDGER_SIGNING_KEY_FILE || undefined,
   };
 }
@@ -52,5 +59,7 @@ export function dataPaths(config: Pick<LedgerConfig, 'dataDir'>) {
     readModels: resolve(config.dataDir, 'read-models.db'),
     secrets: resolve(config.dataDir, 'secrets'),
     tokenSecret: resolve(config.dataDir, 'secrets', 'token-secret'),
+    subjectRefKey: resolve(config.dataDir, 'secrets', 'subject-ref-key'),
+    subjectKeys: resolve(config.dataDir, 'secrets', 'subject-keys.db'),
   };
 }

@@ -4,3 +4,5 @@ export * from './shared/date-rules';
 export * from './person';
 export * from './organization';
 export * from './measure';
+export * from './data-request';
+export * from './compliance';

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApplicationModule } from '@ledger/application';
 import { RolesGuard } from './auth/roles.guard';
+import { DATA_REQUEST_RESOLVERS } from './resolvers/data-request.resolvers';
+import { DataRequestMutationsResolver } from './resolvers/data-request-mutations.resolver';
 import { DirectoryMutationsResolver } from './resolvers/directory-mutations.resolver';
 import { LegislationMutationsResolver } from './resolvers/legislation-mutations.resolver';
 import { DIRECTORY_RESOLVERS } from './resolvers/directory.resolver';
@@ -12,6 +14,6 @@ import { PersonMutationsResolver } from './resolvers/person-mutations.resolver';
 /** Resolvers and guards. Read models (EventLogQueries) come from the composition root. */
 @Module({
   imports: [ApplicationModule],
-  providers: [LedgerEventsResolver, PersonMutationsResolver, DirectoryMutationsResolver, LegislationMutationsResolver, ...DIRECTORY_RESOLVERS, ...LEGISLATION_RESOLVERS, { provide: APP_GUARD, useClass: RolesGuard }],
+  providers: [LedgerEventsResolver, PersonMutationsResolver, DirectoryMutationsResolver, LegislationMutationsResolver, DataRequestMutationsResolver, ...DIRECTORY_RESOLVERS, ...LEGISLATION_RESOLVERS, ...DATA_REQUEST_RESOLVERS, { provide: APP_GUARD, useClass: RolesGuard }],
 })
 export class LedgerGraphqlModule {}

@@ -10,3 +10,7 @@ export * from './legislation-ids';
 export * from './legislation.queries';
 export { isInForceOn } from './projections/legislation/clause-validity';
 export { legislationProjection } from './projections/legislation.projection';
+export * from './data-request.rows';
+export * from './data-request-ids';
+export * from './data-request.queries';
+export { dataRequestProjection } from './projections/data-request.projection';

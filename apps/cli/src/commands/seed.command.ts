@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { parseArgs } from 'node:util';
-import { ApplicationModule, COMMANDS_BY_NAME } from '@ledger/application';
+import { ApplicationModule, COMMANDS_BY_NAME, type RecordReceipt } from '@ledger/application';
+import { requestIdOfStream } from '@ledger/domain';
 import { LedgerCoreModule, RAW_EVENT_STORE } from '@ledger/composition';
 import type { LedgerConfig } from '@ledger/config';
 import type { EventStore } from '@ledger/event-store';
@@ -36,11 +37,14 @@ export async function seedCommand(args: string[], config: LedgerConfig): Promise
     runner.start();
     const bus = app.get(CommandBus);
     const bar = progressBar('seed');
+    const saved = new Map<string, string>();
     for (const [i, step] of steps.entries()) {
       const CommandClass = COMMANDS_BY_NAME[step.command];
       if (!CommandClass) throw new Error(`seed step ${i}: unknown command ${step.command}`);
       try {
-        await bus.execute(new CommandClass(step.data as never, { actor: step.actor, occurredAt: step.occurredAt }));
+        const data = resolveSaved(step.data, saved);
+        const receipt: RecordReceipt = await bus.execute(new CommandClass(data as never, { actor: step.actor, occurredAt: step.occurredAt }));
+        if (step.saveAs) saved.set(step.saveAs, requestIdOfStream(receipt.streamId) ?? receipt.streamId);
       } catch (error) {
         throw new Error(`seed step ${i} (${step.command} ${JSON.stringify(step.data).slice(0, 120)}): ${(error as Error).message}`);
       }
@@ -51,4 +55,16 @@ export async function seedCommand(args: string[], config: LedgerConfig): Promise
   } finally {
     await app.close();
   }
+}
+
+/** Replaces "$name" strings (top-level data values) by the id a step saved under that name. */
+function resolveSaved(data: Record<string, unknown>, saved: Map<string, string>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value]) => {
+      if (typeof value !== 'string' || !value.startsWith('$')) return [key, value];
+      const id = saved.get(value.slice(1));
+      if (!id) throw new Error(`${value} names no earlier step`);
+      return [key, id];
+    }),
+  );
 }

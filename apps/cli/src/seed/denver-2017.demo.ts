@@ -25,17 +25,22 @@ export const ILLUSTRATIVE = '(illustrative)';
 export interface DemoActor {
   id: string;
   name: string;
-  role: 'clerk' | 'mayor';
+  role: 'clerk' | 'mayor' | 'officer' | 'oversight';
 }
 
 export const demoClerk: DemoActor = { id: 'person:demo-clerk', name: `Demo Clerk ${ILLUSTRATIVE}`, role: 'clerk' };
 export const mayor: DemoActor = { id: 'person:michael-hancock', name: 'Michael Hancock', role: 'mayor' };
+
+export const sheriffOfficer: DemoActor = { id: 'person:illustrative-sheriff-officer', name: `Sheriff Records Officer ${ILLUSTRATIVE}`, role: 'officer' };
+export const humanServicesOfficer: DemoActor = { id: 'person:illustrative-human-services-officer', name: `Human Services Records Officer ${ILLUSTRATIVE}`, role: 'officer' };
+export const oversightReviewer: DemoActor = { id: 'person:illustrative-oversight-reviewer', name: `Oversight Reviewer ${ILLUSTRATIVE}`, role: 'oversight' };
 
 export const COUNCIL = 'org:denver-city-council';
 export const COMMITTEE = 'org:denver-council-safety-housing-education-homelessness';
 export const MAYORS_OFFICE = 'org:denver-mayors-office';
 export const SHERIFF = 'org:denver-sheriff-department';
 export const ICE = 'org:us-immigration-customs-enforcement';
+export const HUMAN_SERVICES = 'org:denver-human-services';
 export const ORDINANCE = 'CB17-0766';
 export const AMENDING_ORDINANCE = 'CB18-0101';
 export const EXECUTIVE_ORDER = 'EO-2017-142';
@@ -64,7 +69,10 @@ export interface DemoStep {
   command: string;
   actor: DemoActor;
   occurredAt: string;
+  /** a string value "$name" stands for the data-request id a step saved as name */
   data: Record<string, unknown>;
+  /** keep the data-request id this step records, for later steps to name as "$<saveAs>" */
+  saveAs?: string;
 }
 
 // Times are 18:00Z (noon in Denver), so each act falls on the same calendar day in UTC and Denver.
@@ -74,6 +82,11 @@ export function denver2017Steps(): DemoStep[] {
   const clerk = (command: string, date: string, data: Record<string, unknown>): DemoStep => ({ command, actor: demoClerk, occurredAt: at(date), data });
   const byMayor = (command: string, date: string, data: Record<string, unknown>): DemoStep => ({ command, actor: mayor, occurredAt: at(date), data });
   const seatsFrom = '2015-07-20'; // illustrative start of the 2015-2019 council term
+  const officer = (actor: DemoActor, command: string, date: string, data: Record<string, unknown>): DemoStep => ({ command, actor, occurredAt: at(date), data });
+  const request = (actor: DemoActor, date: string, data: Record<string, unknown>): DemoStep =>
+    officer(actor, 'ReceiveDataRequest', date, {
+      requestingOrgId: ICE, recipientCategories: ['federal-immigration-enforcement'], purpose: 'civil-immigration-enforcement', ...data,
+    });
 
   return [
     // Directory
@@ -167,5 +180,48 @@ export function denver2017Steps(): DemoStep[] {
       text: `Before an inmate is released to immigration authorities, officers shall advise the inmate of their legal rights in writing, in a language the inmate understands. ${ILLUSTRATIVE}`,
       rule: rule('require', 'advise-of-rights', ['release-date-time'], ['federal-immigration-enforcement'], []), effectiveFrom: '2018-03-01',
     }),
+
+    // Data requests (issue 4). Everything below is ILLUSTRATIVE: the reports describe the policy,
+    // not any individual request. Subject identifiers are invented booking numbers; the ledger
+    // keeps only a keyed HMAC of them and encrypts the (invented) personal details.
+    clerk('RegisterOrganization', '2017-09-01', { orgId: HUMAN_SERVICES, name: 'Denver Department of Human Services', kind: 'DEPARTMENT', parentId: null, rules: null }),
+    ...[sheriffOfficer, humanServicesOfficer, oversightReviewer].map((a) => clerk('RegisterPerson', '2017-09-01', { personId: a.id, name: a.name })),
+    clerk('StartMembership', '2017-09-01', { orgId: SHERIFF, personId: sheriffOfficer.id, role: 'officer', startDate: '2017-09-01' }),
+    clerk('StartMembership', '2017-09-01', { orgId: HUMAN_SERVICES, personId: humanServicesOfficer.id, role: 'officer', startDate: '2017-09-01' }),
+
+    // 1. A release notification the ordinance permits (section 3), after the inmate was advised
+    //    of their rights (section 4): COMPLIANT.
+    { ...request(sheriffOfficer, '2017-10-02', { receivingOrgId: SHERIFF, dataCategories: ['release-date-time'], action: 'notify', legalBasis: 'detainer', channel: 'email',
+        subjectIdentifier: 'ILLUSTRATIVE-BOOKING-0001', personalDetails: `Resident One ${ILLUSTRATIVE}, born 1990-01-01` }), saveAs: 'notification' },
+    officer(sheriffOfficer, 'DecideDataRequest', '2017-10-03', { requestId: '$notification', outcome: 'GRANTED', disclosedCategories: ['release-date-time'],
+      citations: [{ clauseId: `${ORDINANCE}#sec_3` }, { clauseId: `${ORDINANCE}#sec_4` }], actionsTaken: ['advise-of-rights'],
+      rationale: `The inmate was advised of their legal rights; notice of the pending release is permitted by section 3. ${ILLUSTRATIVE}` }),
+    officer(sheriffOfficer, 'RecordDisclosure', '2017-10-04', { requestId: '$notification', disclosedCategories: ['release-date-time'], channel: 'email' }),
+
+    // 2. A disclosure the ordinance forbids: release date and address shared for immigration
+    //    enforcement on a detainer alone (section 2(b)): VIOLATION, found so by oversight.
+    { ...request(sheriffOfficer, '2017-10-05', { receivingOrgId: SHERIFF, dataCategories: ['release-date-time', 'address'], action: 'share', legalBasis: 'detainer', channel: 'fax',
+        subjectIdentifier: 'ILLUSTRATIVE-BOOKING-0002', personalDetails: `Resident Two ${ILLUSTRATIVE}, born 1985-06-15` }), saveAs: 'forbidden' },
+    officer(sheriffOfficer, 'DecideDataRequest', '2017-10-05', { requestId: '$forbidden', outcome: 'GRANTED', disclosedCategories: ['release-date-time', 'address'],
+      citations: [{ clauseId: `${ORDINANCE}#sec_3` }], actionsTaken: [],
+      rationale: `Treated as a release notification under section 3. ${ILLUSTRATIVE}` }),
+    officer(sheriffOfficer, 'RecordDisclosure', '2017-10-06', { requestId: '$forbidden', disclosedCategories: ['release-date-time', 'address'], channel: 'fax' }),
+    { command: 'ReviewDecision', actor: oversightReviewer, occurredAt: at('2017-11-01'), data: { requestId: '$forbidden', finding: 'violation',
+      reasons: `Section 2(b) prohibits sharing release dates and addresses for immigration enforcement without a judicial warrant; a detainer is not one. ${ILLUSTRATIVE}` } },
+
+    // 3. A city agency denies a request for immigration status and address: COMPLIANT.
+    { ...request(humanServicesOfficer, '2017-10-10', { receivingOrgId: HUMAN_SERVICES, dataCategories: ['immigration-status', 'address'], action: 'share', legalBasis: 'administrative-warrant', channel: 'email',
+        subjectIdentifier: 'ILLUSTRATIVE-CASE-0003', personalDetails: null }), saveAs: 'denied' },
+    officer(humanServicesOfficer, 'DecideDataRequest', '2017-10-11', { requestId: '$denied', outcome: 'DENIED', disclosedCategories: [],
+      citations: [{ clauseId: `${ORDINANCE}#sec_2__subsec_a` }, { clauseId: `${ORDINANCE}#sec_2__subsec_b` }], actionsTaken: [],
+      rationale: `An administrative warrant is not a judicial warrant; sections 2(a) and 2(b) forbid this. ${ILLUSTRATIVE}` }),
+
+    // 4. A judicial warrant lifts the prohibition for the release date; immigration status is
+    //    withheld: PARTIALLY_GRANTED, COMPLIANT.
+    { ...request(sheriffOfficer, '2017-10-16', { receivingOrgId: SHERIFF, dataCategories: ['release-date-time', 'immigration-status'], action: 'share', legalBasis: 'judicial-warrant', channel: 'in-person',
+        subjectIdentifier: 'ILLUSTRATIVE-BOOKING-0004', personalDetails: null }), saveAs: 'warrant' },
+    officer(sheriffOfficer, 'DecideDataRequest', '2017-10-16', { requestId: '$warrant', outcome: 'PARTIALLY_GRANTED', disclosedCategories: ['release-date-time'],
+      citations: [{ clauseId: `${ORDINANCE}#sec_2__subsec_b` }], actionsTaken: ['advise-of-rights'],
+      rationale: `A judicial warrant was presented for the release date; immigration status is not shared. ${ILLUSTRATIVE}` }),
   ];
 }

@@ -1,5 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  clauseHistoryOf,
+  dataRequestDecider,
+  dataRequestStreamId,
   fold,
   measureDecider,
   measureFactsOf,
@@ -9,6 +12,8 @@ import {
   orgStreamId,
   personStreamId,
   type ActorOffices,
+  type CitedClauseVersion,
+  type RequestOrganizationFacts,
   type MeasureFacts,
   type OrganizationFacts,
 } from '@ledger/domain';
@@ -65,6 +70,41 @@ export class FactsService {
   async measure(measureId: string): Promise<MeasureFacts | null> {
     const state = await this.measureState(measureId);
     return state.exists ? measureFactsOf(state) : null;
+  }
+
+  /** An organization's id and kind (null when not registered). */
+  async organizationKind(orgId: string): Promise<RequestOrganizationFacts | null> {
+    const state = fold(organizationDecider, await this.domainEvents(orgStreamId(orgId)));
+    return state.registered ? { orgId: state.orgId, kind: state.kind } : null;
+  }
+
+  /** The roles a person holds in an organization on `date`. */
+  async rolesIn(personId: string, orgId: string, date: string): Promise<string[]> {
+    const org = await this.organization(orgId, date);
+    return org ? org.members.filter((m) => m.personId === personId).map((m) => m.role) : [];
+  }
+
+  /** The department a data request was made to (null when there is no such request). */
+  async receivingDepartmentOf(requestId: string): Promise<string | null> {
+    const state = fold(dataRequestDecider, await this.domainEvents(dataRequestStreamId(requestId)));
+    return state.exists ? state.receivingOrgId : null;
+  }
+
+  /**
+   * Every version of each cited clause with the days it was law, from its measure's stream:
+   * clause ids are `<measure id>#<eId>`; null for a clause or measure that does not exist.
+   */
+  async clauseVersions(clauseIds: string[]): Promise<Record<string, CitedClauseVersion[] | null>> {
+    const entries = await Promise.all(
+      clauseIds.map(async (clauseId) => {
+        const [measureId, eId] = clauseId.split('#');
+        if (!measureId || !eId) return [clauseId, null] as const;
+        const history = clauseHistoryOf(await this.domainEvents(measureStreamId(measureId)));
+        const versions = history?.clauses.get(eId);
+        return [clauseId, versions ? versions.map(({ version, validFrom, validUntil }) => ({ version, validFrom, validUntil })) : null] as const;
+      }),
+    );
+    return Object.fromEntries(entries);
   }
 
   /** The office that drafted an executive order (null when there is no such order). */

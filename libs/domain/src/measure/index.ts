@@ -4,3 +4,5 @@ export * from './measure.events';
 export * from './measure.ids';
 export * from './measure.state';
 export * from './measure.vote-rules';
+export * from './clause-history';
+export * from './clause-validity';

@@ -1,6 +1,6 @@
 import { assertNever } from '../shared/decider';
 import { badInput, conflict } from '../shared/domain-error';
-import { optionalText, requiredSlug, requiredText } from '../shared/text-rules';
+import { optionalText, requiredSlug, requiredText, slugList } from '../shared/text-rules';
 import type { ClauseChangeInput, ClauseInput, ClauseRuleInput } from './measure.commands';
 import type { ClauseChange, ClauseEvent, ClauseRule, IntroducedClause } from './measure.events';
 import { assertEId } from './measure.ids';
@@ -28,15 +28,6 @@ function firstDuplicate(values: string[]): string | undefined {
   return values.find((value, index) => values.indexOf(value) !== index);
 }
 
-function tokenList(value: unknown, field: string): string[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) throw badInput(`${field} must be a list`, field);
-  const tokens = value.map((token, index) => requiredSlug(token, `${field}[${index}]`));
-  const duplicate = firstDuplicate(tokens);
-  if (duplicate !== undefined) throw badInput(`${field} lists ${duplicate} twice`, field);
-  return tokens;
-}
-
 export function clauseRule(input: ClauseRuleInput | null | undefined, field: string): ClauseRule | null {
   if (input === undefined || input === null) return null;
   if (!EFFECTS.includes(input.effect)) {
@@ -45,9 +36,9 @@ export function clauseRule(input: ClauseRuleInput | null | undefined, field: str
   return {
     effect: input.effect,
     action: requiredSlug(input.action, `${field}.action`),
-    dataCategories: tokenList(input.dataCategories, `${field}.dataCategories`),
-    recipients: tokenList(input.recipients, `${field}.recipients`),
-    unless: tokenList(input.unless, `${field}.unless`),
+    dataCategories: slugList(input.dataCategories, `${field}.dataCategories`),
+    recipients: slugList(input.recipients, `${field}.recipients`),
+    unless: slugList(input.unless, `${field}.unless`),
   };
 }
 

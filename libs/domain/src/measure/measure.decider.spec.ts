@@ -2,7 +2,7 @@ import { deciderSpec } from '@ledger/testing';
 import type { AmendByMeasure, IntroduceMeasure, MeasureCommand, MeasureFacts, RepealMeasure } from './measure.commands';
 import { measureDecider } from './measure.decider';
 import type { MeasureEvent } from './measure.events';
-import { clauseId, measureStreamId, parseVoteId, voteId } from './measure.ids';
+import { clauseId, measureStreamId, parseClauseId, parseVoteId, voteId } from './measure.ids';
 import { measureFactsOf, measureStatus, type MeasureStage, type RecordedMeasure } from './measure.state';
 import {
   clauseInputs,
@@ -806,6 +806,8 @@ describe('measure decider', () => {
     expect(measureStreamId(MEASURE)).toBe('measure-CB17-0766');
     expect(() => measureStreamId('CB 17')).toThrow(/measureId must be/);
     expect(clauseId(MEASURE, 'sec_2__subsec_b')).toBe('CB17-0766#sec_2__subsec_b');
+    expect(parseClauseId('CB17-0766#sec_2__subsec_b')).toEqual({ measureId: MEASURE, eId: 'sec_2__subsec_b' });
+    expect(['CB17-0766', 'CB17-0766#', '#sec_2', 'CB 17#sec_2', 'CB17-0766#Sec_2'].map(parseClauseId)).toEqual([null, null, null, null, null]);
     expect(voteId(MEASURE, 3)).toBe('vote:CB17-0766:3');
     expect(parseVoteId('vote:CB17-0766:3')).toEqual({ measureId: MEASURE, ordinal: 3 });
     expect(parseVoteId('vote:CB17-0766:0')).toBeNull();

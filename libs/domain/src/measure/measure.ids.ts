@@ -30,6 +30,15 @@ export function clauseId(measureId: string, eId: string): string {
   return `${measureId}#${eId}`;
 }
 
+/** CB17-0766#sec_2 -> { measureId: CB17-0766, eId: sec_2 }; null for anything that is not a clause id. */
+export function parseClauseId(id: string): { measureId: string; eId: string } | null {
+  const hash = id.indexOf('#');
+  if (hash < 0) return null;
+  const measureId = id.slice(0, hash);
+  const eId = id.slice(hash + 1);
+  return MEASURE_ID.test(measureId) && eId.length <= E_ID_MAX && E_ID.test(eId) ? { measureId, eId } : null;
+}
+
 /** The n-th vote on a measure (1-based): vote:CB17-0766:3. */
 export function voteId(measureId: string, ordinal: number): string {
   return `vote:${measureId}:${ordinal}`;

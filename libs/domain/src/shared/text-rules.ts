@@ -24,3 +24,14 @@ export function requiredSlug(value: unknown, field: string): string {
   }
   return value;
 }
+
+/** A list of distinct slugs with at least `minItems` entries (0: may be empty, absent is empty). */
+export function slugList(value: unknown, field: string, minItems = 0): string[] {
+  if (value === undefined && minItems === 0) return [];
+  if (!Array.isArray(value)) throw badInput(`${field} must be a list`, field);
+  if (value.length < minItems) throw badInput(`${field} must list at least ${minItems === 1 ? 'one entry' : `${minItems} entries`}`, field);
+  const tokens = value.map((token, index) => requiredSlug(token, `${field}[${index}]`));
+  const duplicate = tokens.find((token, index) => tokens.indexOf(token) !== index);
+  if (duplicate !== undefined) throw badInput(`${field} lists ${duplicate} twice`, field);
+  return tokens;
+}

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DateTimeScalar, JSONScalar } from '../scalars';
+import { DateTimeScalar } from '../scalars';
 import { NodeInterface } from './node.interface';
 
 @ObjectType('Actor', { description: 'Who recorded an event: the authenticated account behind the command.' })
@@ -25,6 +25,9 @@ export class LedgerEventModel implements NodeInterface {
   @Field(() => ID, { nullable: true }) causationId!: string | null;
   @Field({ description: 'lowercase hex SHA-256 Merkle leaf hash of this event (RFC 9162 section 2.1.1)' })
   leafHash!: string;
-  @Field(() => JSONScalar, { description: "the event's payload; restricted fields are removed for callers without the oversight role" })
+  /**
+   * The stored payload, not a @Field: GraphQL serves it only through LedgerEventsResolver.data,
+   * which removes restricted fields, so a LedgerEvent reached by any path cannot bypass redaction.
+   */
   data!: unknown;
 }

@@ -1,14 +1,19 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { DirectoryQueries, EventLogQueries, LegislationQueries } from '@ledger/projections';
+import { EventSchemaRegistry } from '@ledger/event-schemas';
+import { DataRequestQueries, DirectoryQueries, EventLogQueries, LegislationQueries } from '@ledger/projections';
+import { canSeeRestricted, withoutRestrictedFields } from '../auth/restricted-access';
+import type { RequestContext } from '../auth/request-context';
 import { LedgerEventConnectionModel } from '../models/connection.models';
 import { EventFilterInput } from '../models/event-filter.input';
 import { LedgerEventModel } from '../models/ledger-event.model';
 import { NodeInterface } from '../models/node.interface';
 import { pageSize, sequenceAfter, sequenceCursor } from '../pagination';
+import { JSONScalar } from '../scalars';
 import { toOrganizationModel, toPersonModel } from './directory.mapper';
 import { toLedgerEventModel } from './ledger-event.mapper';
 import { legislationNode } from './legislation-node';
+import { dataRequestNode } from './data-request-node';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,7 +23,17 @@ export class LedgerEventsResolver {
     private readonly eventLog: EventLogQueries,
     private readonly directory: DirectoryQueries,
     private readonly legislation: LegislationQueries,
+    private readonly schemas: EventSchemaRegistry,
+    private readonly dataRequests: DataRequestQueries,
   ) {}
+
+  // The one way to read a payload: events(), node(), histories and receipts all come through here.
+  @ResolveField('data', () => JSONScalar, { description: "the event's payload; restricted fields are removed for callers without the oversight role" })
+  data(@Parent() event: LedgerEventModel, @Context() context: RequestContext): unknown {
+    if (canSeeRestricted(context)) return event.data;
+    // The stored version's schema: the event log serves payloads as stored, not upcast.
+    return withoutRestrictedFields(event.data, this.schemas.restrictedFields(event.type, event.schemaVersion));
+  }
 
   @Query(() => LedgerEventConnectionModel, { description: 'every event of the ledger, in sequence order' })
   events(
@@ -54,6 +69,6 @@ export class LedgerEventsResolver {
       const [org] = this.directory.organizationsByIds([id]);
       return org ? toOrganizationModel(org) : null;
     }
-    return legislationNode(id, this.legislation);
+    return legislationNode(id, this.legislation) ?? dataRequestNode(id, this.dataRequests);
   }
 }

@@ -1,0 +1,83 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { badInput, dataRequestDecider, dataRequestId, dataRequestStreamId, notFound } from '@ledger/domain';
+import { newEventId } from '@ledger/event-store';
+import { SUBJECT_VAULT, type SubjectVault } from '@ledger/privacy';
+import { CommandGate } from '../command-gate';
+import { deciderHandler, type FactsContext } from '../decider-handler.factory';
+import { DeciderRunner } from '../decider-runner';
+import { FactsService } from '../facts/facts.service';
+import type { RecordReceipt } from '../record-receipt';
+import {
+  CorrectDecisionCommand,
+  DecideDataRequestCommand,
+  ReceiveDataRequestCommand,
+  RecordDisclosureCommand,
+  ReviewDecisionCommand,
+} from './data-request.commands';
+
+const IDENTIFIER_MAX = 200;
+const DETAILS_MAX = 5000;
+
+/**
+ * Receiving a request is the one command that touches a resident's identity: the identifier the
+ * officer typed becomes a keyed HMAC reference, and the personal details are encrypted under the
+ * subject's own key, before the decider or the log see anything.
+ */
+@CommandHandler(ReceiveDataRequestCommand)
+export class ReceiveDataRequestHandler implements ICommandHandler<ReceiveDataRequestCommand, RecordReceipt> {
+  constructor(
+    private readonly runner: DeciderRunner,
+    private readonly gate: CommandGate,
+    private readonly facts: FactsService,
+    @Inject(SUBJECT_VAULT) private readonly vault: SubjectVault,
+  ) {}
+
+  execute({ data, context }: ReceiveDataRequestCommand): Promise<RecordReceipt> {
+    return this.gate.run(async () => {
+      const { subjectIdentifier, personalDetails, ...request } = data;
+      if (typeof subjectIdentifier !== 'string' || !subjectIdentifier.trim() || subjectIdentifier.length > IDENTIFIER_MAX) {
+        throw badInput(`subjectIdentifier must be 1 to ${IDENTIFIER_MAX} characters`, 'subjectIdentifier');
+      }
+      if (personalDetails != null && (typeof personalDetails !== 'string' || personalDetails.length > DETAILS_MAX)) {
+        throw badInput(`personalDetails must be at most ${DETAILS_MAX} characters`, 'personalDetails');
+      }
+      const date = (context.occurredAt ?? new Date().toISOString()).slice(0, 10);
+      const [requestingOrg, receivingOrg, actorRoles] = await Promise.all([
+        this.facts.organizationKind(request.requestingOrgId),
+        this.facts.organizationKind(request.receivingOrgId),
+        this.facts.rolesIn(context.actor.id, request.receivingOrgId, date),
+      ]);
+      const requestId = dataRequestId(newEventId());
+      const subjectRef = this.vault.subjectRefOf(subjectIdentifier);
+      const command = {
+        type: 'ReceiveDataRequest' as const,
+        data: { ...request, requestId, subjectRef, personalDetails: personalDetails ? this.vault.encrypt(subjectRef, personalDetails) : null },
+        facts: { requestingOrg, receivingOrg, actorRoles },
+      };
+      return this.runner.run(dataRequestDecider, dataRequestStreamId(requestId), command, context);
+    });
+  }
+}
+
+/** The acting officer's roles in the department the request was made to. */
+async function officerFacts(facts: FactsService, data: { requestId: string }, { date, actorId }: FactsContext) {
+  const department = await facts.receivingDepartmentOf(data.requestId);
+  if (!department) throw notFound(`no data request ${data.requestId}`, 'requestId');
+  return { actorRoles: await facts.rolesIn(actorId, department, date) };
+}
+
+async function citationFacts(facts: FactsService, data: { requestId: string; citations?: Array<{ clauseId: string }> }, context: FactsContext) {
+  const clauseIds = [...new Set((data.citations ?? []).map((c) => c.clauseId))];
+  return { ...(await officerFacts(facts, data, context)), citedClauses: await facts.clauseVersions(clauseIds) };
+}
+
+const streamOfRequest = (d: { requestId: string }) => dataRequestStreamId(d.requestId);
+
+export const DATA_REQUEST_HANDLERS = [
+  ReceiveDataRequestHandler,
+  deciderHandler(DecideDataRequestCommand, dataRequestDecider, { type: 'DecideDataRequest', streamIdOf: streamOfRequest, facts: citationFacts }),
+  deciderHandler(RecordDisclosureCommand, dataRequestDecider, { type: 'RecordDisclosure', streamIdOf: streamOfRequest, facts: officerFacts }),
+  deciderHandler(ReviewDecisionCommand, dataRequestDecider, { type: 'ReviewDecision', streamIdOf: streamOfRequest }),
+  deciderHandler(CorrectDecisionCommand, dataRequestDecider, { type: 'CorrectDecision', streamIdOf: streamOfRequest, facts: citationFacts }),
+];

@@ -1,0 +1,3 @@
+export * from './compliance.evaluator';
+export * from './compliance.rules-in-force';
+export * from './compliance.types';

@@ -1,0 +1,91 @@
+import type { OrganizationKind } from '../organization/organization.events';
+import type { Command, CommandWithFacts } from '../shared/decider';
+import type { DataRequestAction, DecisionOutcome, EncryptedDetails, LegalBasis, ReviewFinding } from './data-request.events';
+
+/*
+ * Facts: what a data-request command needs to know about other aggregates, loaded by the
+ * application layer before deciding (README "Conventions"). A null fact means "not registered".
+ */
+
+/** The acting person's roles in the receiving department on the act's date (organization's membersOn). */
+export interface OfficerFacts {
+  actorRoles: string[];
+}
+
+/** An organization a request names. */
+export interface RequestOrganizationFacts {
+  orgId: string;
+  kind: OrganizationKind;
+}
+
+export interface ReceiveFacts extends OfficerFacts {
+  requestingOrg: RequestOrganizationFacts | null;
+  receivingOrg: RequestOrganizationFacts | null;
+}
+
+/** One version of a cited clause and the days it was law (clauseHistoryOf gives them). */
+export interface CitedClauseVersion {
+  version: number;
+  validFrom: string | null;
+  /** first day no longer in force; null while still in force */
+  validUntil: string | null;
+}
+
+export interface CitationFacts extends OfficerFacts {
+  /** clauseId -> its versions, for every clause the command cites; null: no such clause */
+  citedClauses: Record<string, readonly CitedClauseVersion[] | null>;
+}
+
+/** A clause the officer relies on; without a version, the one in force on the decision's date. */
+export interface CitationInput {
+  clauseId: string;
+  version?: number | null;
+}
+
+export type ReceiveDataRequest = CommandWithFacts<
+  'ReceiveDataRequest',
+  {
+    requestId: string;
+    requestingOrgId: string;
+    receivingOrgId: string;
+    dataCategories: string[];
+    action: DataRequestAction;
+    recipientCategories: string[];
+    purpose: string;
+    legalBasis: LegalBasis;
+    channel: string;
+    /** already computed by the application layer (keyed HMAC); the identifier never reaches the domain */
+    subjectRef: string;
+    personalDetails: EncryptedDetails | null;
+  },
+  ReceiveFacts
+>;
+
+export type DecideDataRequest = CommandWithFacts<
+  'DecideDataRequest',
+  { requestId: string; outcome: DecisionOutcome; disclosedCategories: string[]; citations: CitationInput[]; rationale: string; actionsTaken: string[] },
+  CitationFacts
+>;
+
+/** What was actually handed over, which may exceed the grant: the ledger records what happened. */
+export type RecordDisclosure = CommandWithFacts<'RecordDisclosure', { requestId: string; disclosedCategories: string[]; channel: string }, OfficerFacts>;
+
+/** Oversight's finding on a decision; the account's role is the only authority needed. */
+export type ReviewDecision = Command<'ReviewDecision', { requestId: string; finding: ReviewFinding; reasons: string }>;
+
+/** The fields to change; citations given here are checked on the original decision's date. */
+export type CorrectDecision = CommandWithFacts<
+  'CorrectDecision',
+  {
+    requestId: string;
+    outcome?: DecisionOutcome;
+    disclosedCategories?: string[];
+    citations?: CitationInput[];
+    rationale?: string;
+    actionsTaken?: string[];
+    reason: string;
+  },
+  CitationFacts
+>;
+
+export type DataRequestCommand = ReceiveDataRequest | DecideDataRequest | RecordDisclosure | ReviewDecision | CorrectDecision;

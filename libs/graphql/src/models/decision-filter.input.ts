@@ -1,0 +1,16 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../scalars';
+import { ComplianceStatus } from './compliance.model';
+import { DecisionOutcome } from './decision.model';
+
+@InputType('DecisionFilter', { description: 'every field given narrows the list' })
+export class DecisionFilterInput {
+  @Field(() => ID, { nullable: true }) decidingOrganizationId?: string | null;
+  @Field(() => ID, { nullable: true }) decidedById?: string | null;
+  @Field(() => ID, { nullable: true }) requestingOrganizationId?: string | null;
+  @Field(() => DecisionOutcome, { nullable: true }) outcome?: DecisionOutcome | null;
+  @Field(() => ComplianceStatus, { nullable: true }) complianceStatus?: ComplianceStatus | null;
+  @Field(() => ID, { nullable: true, description: 'decisions that cited any version of this clause' }) clauseId?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'decided at or after this instant' }) from?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'decided before this instant' }) to?: string | null;
+}

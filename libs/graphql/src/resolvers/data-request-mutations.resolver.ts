@@ -1,0 +1,81 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import type { AuthenticatedActor } from '@ledger/auth';
+import type { DataRequestAction, DecisionOutcome, LegalBasis, ReviewFinding } from '@ledger/domain';
+import {
+  CorrectDecisionCommand,
+  DecideDataRequestCommand,
+  ReceiveDataRequestCommand,
+  RecordDisclosureCommand,
+  ReviewDecisionCommand,
+} from '@ledger/application';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles.guard';
+import {
+  CitationInput,
+  CorrectDecisionInput,
+  DecideDataRequestInput,
+  ReceiveDataRequestInput,
+  RecordDisclosureInput,
+  ReviewDecisionInput,
+} from '../models/data-request.inputs';
+import { RecordReceiptModel } from '../models/record-receipt.model';
+import { dispatch, present } from './command-dispatch';
+
+// Enumerated strings (action, legal basis, finding) are checked by the domain, whose refusal names
+// the allowed values; GraphQL passes them through as entered.
+const citationsOf = (citations: CitationInput[]) => citations.map((c) => ({ clauseId: c.clauseId, version: c.version ?? null }));
+
+/** Officer and oversight mutations of data requests. */
+@Resolver()
+export class DataRequestMutationsResolver {
+  constructor(private readonly bus: CommandBus) {}
+
+  @Roles('officer')
+  @Mutation(() => RecordReceiptModel, { description: "officer: record a request an outside agency made to the officer's own department" })
+  receiveDataRequest(@Args('input') input: ReceiveDataRequestInput, @CurrentActor() actor: AuthenticatedActor) {
+    const data = {
+      requestingOrgId: input.requestingOrganizationId, receivingOrgId: input.receivingOrganizationId,
+      dataCategories: input.dataCategories, action: input.action as DataRequestAction, recipientCategories: input.recipientCategories,
+      purpose: input.purpose, legalBasis: input.legalBasis as LegalBasis, channel: input.channel,
+      subjectIdentifier: input.subjectIdentifier, personalDetails: input.personalDetails ?? null,
+    };
+    return dispatch(this.bus, ReceiveDataRequestCommand, data, actor, input);
+  }
+
+  @Roles('officer')
+  @Mutation(() => RecordReceiptModel, { description: 'officer: decide a request of your department, citing the clause versions in force' })
+  decideDataRequest(@Args('input') input: DecideDataRequestInput, @CurrentActor() actor: AuthenticatedActor) {
+    const data = {
+      requestId: input.requestId, outcome: `${input.outcome}` as DecisionOutcome, disclosedCategories: input.disclosedCategories,
+      citations: citationsOf(input.citations), rationale: input.rationale, actionsTaken: input.actionsTaken,
+    };
+    return dispatch(this.bus, DecideDataRequestCommand, data, actor, input);
+  }
+
+  @Roles('officer')
+  @Mutation(() => RecordReceiptModel, { description: 'officer: record what was actually disclosed under a decision' })
+  recordDisclosure(@Args('input') input: RecordDisclosureInput, @CurrentActor() actor: AuthenticatedActor) {
+    const data = { requestId: input.requestId, disclosedCategories: input.disclosedCategories, channel: input.channel };
+    return dispatch(this.bus, RecordDisclosureCommand, data, actor, input);
+  }
+
+  @Roles('oversight')
+  @Mutation(() => RecordReceiptModel, { description: 'oversight: uphold a decision or find it in violation, with reasons' })
+  reviewDecision(@Args('input') input: ReviewDecisionInput, @CurrentActor() actor: AuthenticatedActor) {
+    const data = { requestId: input.requestId, finding: input.finding as ReviewFinding, reasons: input.reasons };
+    return dispatch(this.bus, ReviewDecisionCommand, data, actor, input);
+  }
+
+  @Roles('officer')
+  @Mutation(() => RecordReceiptModel, { description: 'officer: correct a recorded decision, saying why (a new event; the original stays)' })
+  correctDecision(@Args('input') input: CorrectDecisionInput, @CurrentActor() actor: AuthenticatedActor) {
+    const data = {
+      requestId: input.requestId, reason: input.reason,
+      ...present({ disclosedCategories: input.disclosedCategories, rationale: input.rationale, actionsTaken: input.actionsTaken }),
+      ...(input.outcome != null && { outcome: `${input.outcome}` as DecisionOutcome }),
+      ...(input.citations != null && { citations: citationsOf(input.citations) }),
+    };
+    return dispatch(this.bus, CorrectDecisionCommand, data, actor, input);
+  }
+}

@@ -1,0 +1,83 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Tables of the data-request read model. List columns (categories, actions) and the assessment
+ * are JSON read back whole; what is filtered on has its own column. decided_at is served as
+ * recorded, while decided_at_ms orders and windows decisions, since an instant may carry an offset.
+ */
+export function createDataRequestTables(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS data_requests (
+      id                   TEXT PRIMARY KEY,
+      requesting_org_id    TEXT NOT NULL,
+      receiving_org_id     TEXT NOT NULL,
+      received_at          TEXT NOT NULL,
+      data_categories      TEXT NOT NULL,
+      action               TEXT NOT NULL,
+      recipient_categories TEXT NOT NULL,
+      purpose              TEXT NOT NULL,
+      legal_basis          TEXT NOT NULL,
+      channel              TEXT NOT NULL,
+      subject_ref          TEXT NOT NULL,
+      personal_details     TEXT,
+      stream_id            TEXT NOT NULL,
+      sequence             INTEGER NOT NULL UNIQUE
+    );
+    CREATE INDEX IF NOT EXISTS data_requests_by_requester ON data_requests (requesting_org_id);
+
+    CREATE TABLE IF NOT EXISTS decisions (
+      id                   TEXT PRIMARY KEY,
+      request_id           TEXT NOT NULL UNIQUE,
+      outcome              TEXT NOT NULL,
+      disclosed_categories TEXT NOT NULL,
+      decided_by           TEXT NOT NULL,
+      deciding_org_id      TEXT NOT NULL,
+      decided_at           TEXT NOT NULL,
+      decided_at_ms        INTEGER NOT NULL,
+      decided_on           TEXT NOT NULL,
+      rationale            TEXT NOT NULL,
+      actions_taken        TEXT NOT NULL,
+      compliance_status    TEXT NOT NULL,
+      compliance           TEXT NOT NULL,
+      review_finding       TEXT,
+      review_reasons       TEXT,
+      reviewed_by          TEXT,
+      reviewed_at          TEXT,
+      corrected            INTEGER NOT NULL,
+      stream_id            TEXT NOT NULL,
+      sequence             INTEGER NOT NULL UNIQUE
+    );
+    CREATE INDEX IF NOT EXISTS decisions_in_order ON decisions (decided_at_ms, sequence);
+    CREATE INDEX IF NOT EXISTS decisions_by_org ON decisions (deciding_org_id, decided_at_ms, sequence);
+    CREATE INDEX IF NOT EXISTS decisions_by_person ON decisions (decided_by, decided_at_ms, sequence);
+
+    CREATE TABLE IF NOT EXISTS decision_citations (
+      decision_id TEXT NOT NULL,
+      position    INTEGER NOT NULL,
+      clause_id   TEXT NOT NULL,
+      version     INTEGER NOT NULL,
+      PRIMARY KEY (decision_id, position)
+    );
+    CREATE INDEX IF NOT EXISTS decision_citations_by_clause ON decision_citations (clause_id, decision_id);
+
+    CREATE TABLE IF NOT EXISTS disclosures (
+      sequence             INTEGER PRIMARY KEY,
+      decision_id          TEXT NOT NULL,
+      request_id           TEXT NOT NULL,
+      disclosed_categories TEXT NOT NULL,
+      channel              TEXT NOT NULL,
+      disclosed_at         TEXT NOT NULL,
+      event_id             TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS disclosures_by_decision ON disclosures (decision_id, sequence);
+  `);
+}
+
+export function dropDataRequestTables(db: Database.Database): void {
+  db.exec(`
+    DROP TABLE IF EXISTS disclosures;
+    DROP TABLE IF EXISTS decision_citations;
+    DROP TABLE IF EXISTS decisions;
+    DROP TABLE IF EXISTS data_requests;
+  `);
+}

@@ -1,0 +1,140 @@
+/**
+ * Data requests through GraphQL alone, on the seeded Denver demo: officers record and decide only
+ * for their own department, citations must be in force on the decision's date, oversight reviews,
+ * corrections are new events; every refusal writes nothing.
+ */
+import { LedgerServer, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
+
+const RECEIPT = '{ streamId revision events { type data } }';
+const m = (name: string, inputType: string) => `mutation($input: ${inputType}!) { ${name}(input: $input) ${RECEIPT} }`;
+const SHERIFF = 'org:denver-sheriff-department';
+const HUMAN_SERVICES = 'org:denver-human-services';
+const ICE = 'org:us-immigration-customs-enforcement';
+
+describe('data-request mutations (seeded demo, real server)', () => {
+  let dataDir: string;
+  let server: LedgerServer;
+  let sheriffOfficer: string;
+  let humanServicesOfficer: string;
+  let oversight: string;
+  let clerk: string;
+
+  const eventCount = async () => (await server.gql('{ events(first: 0) { totalCount } }')).data.events.totalCount as number;
+  async function ok(name: string, inputType: string, input: Record<string, unknown>, token: string) {
+    const result = await server.gql(m(name, inputType), { input }, token);
+    if (result.errors) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
+    return result.data[name];
+  }
+  async function refused(name: string, inputType: string, input: Record<string, unknown>, token: string) {
+    const before = await eventCount();
+    const result = await server.gql(m(name, inputType), { input }, token);
+    expect(await eventCount()).toBe(before);
+    expect(result.errors).toBeDefined();
+    return { code: result.errors![0].extensions?.code, message: result.errors![0].message };
+  }
+  const receive = (overrides: Record<string, unknown> = {}, token = sheriffOfficer) =>
+    ok('receiveDataRequest', 'ReceiveDataRequestInput', {
+      requestingOrganizationId: ICE, receivingOrganizationId: SHERIFF, dataCategories: ['release-date-time'], action: 'share',
+      recipientCategories: ['federal-immigration-enforcement'], purpose: 'civil-immigration-enforcement', legalBasis: 'none',
+      channel: 'email', subjectIdentifier: 'TEST-BOOKING-77', personalDetails: 'Test Resident, born 2000-02-02', occurredAt: '2018-06-01T18:00:00Z',
+      ...overrides,
+    }, token);
+  const requestIdOf = (receipt: any) => receipt.events[0].data.requestId as string;
+
+  beforeAll(async () => {
+    dataDir = tempDataDir('ledger-dr-');
+    const seeded = await runCli(['seed', 'demo'], { LEDGER_DATA_DIR: dataDir });
+    if (seeded.code !== 0) throw new Error(seeded.stderr);
+    [sheriffOfficer, humanServicesOfficer, oversight, clerk] = await Promise.all([
+      mintToken(dataDir, 'officer', 'person:illustrative-sheriff-officer', 'Sheriff Records Officer (illustrative)'),
+      mintToken(dataDir, 'officer', 'person:illustrative-human-services-officer', 'Human Services Records Officer (illustrative)'),
+      mintToken(dataDir, 'oversight', 'person:illustrative-oversight-reviewer', 'Oversight Reviewer (illustrative)'),
+      mintToken(dataDir, 'clerk'),
+    ]);
+    server = await LedgerServer.start(dataDir);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    removeDir(dataDir);
+  });
+
+  it('answers every decision of a department in a month, with officer, cited text as in force and compliance', async () => {
+    const result = await server.gql(`{ decisions(filter: { decidingOrganizationId: "${SHERIFF}", from: "2017-10-01T00:00:00Z", to: "2017-11-01T00:00:00Z" }) {
+      totalCount edges { node { outcome decidedAt decidedBy { name } citations { clause { id } version text validFrom } compliance { status findings { explanation } } } } } }`);
+    expect(result.errors).toBeUndefined();
+    const decisions = result.data.decisions.edges.map((e: any) => e.node);
+    expect(decisions.map((d: any) => [d.outcome, d.compliance.status])).toEqual([
+      ['GRANTED', 'COMPLIANT'],
+      ['GRANTED', 'VIOLATION'],
+      ['PARTIALLY_GRANTED', 'COMPLIANT'],
+    ]);
+    for (const d of decisions) expect(d.decidedBy.name).toBe('Sheriff Records Officer (illustrative)');
+    const sec3 = decisions[0].citations.find((c: any) => c.clause.id === 'CB17-0766#sec_3');
+    expect(sec3).toMatchObject({ version: 2, validFrom: '2017-09-01' });
+    expect(sec3.text).toMatch(/after the inmate has been advised/);
+    expect(decisions[1].compliance.findings.map((f: any) => f.explanation).join(' ')).toMatch(/CB17-0766#sec_2__subsec_b v1 prohibits/);
+
+    const citing = await server.gql(`{ clause(id: "CB17-0766#sec_2__subsec_b") { citations { totalCount edges { node { outcome decidingOrganization { id } } } } } }`);
+    expect(citing.data.clause.citations.totalCount).toBe(2);
+    const filtered = await server.gql(`{ decisions(filter: { clauseId: "CB17-0766#sec_2__subsec_b" }) { totalCount } }`);
+    expect(filtered.data.decisions.totalCount).toBe(2);
+  });
+
+  it('lets officers record and decide only for their own department', async () => {
+    expect(await refused('receiveDataRequest', 'ReceiveDataRequestInput', {
+      requestingOrganizationId: ICE, receivingOrganizationId: SHERIFF, dataCategories: ['address'], action: 'share', recipientCategories: ['federal-immigration-enforcement'],
+      purpose: 'civil-immigration-enforcement', legalBasis: 'none', channel: 'email', subjectIdentifier: 'X-1', occurredAt: '2018-06-01T18:00:00Z',
+    }, humanServicesOfficer)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refused('receiveDataRequest', 'ReceiveDataRequestInput', {
+      requestingOrganizationId: ICE, receivingOrganizationId: SHERIFF, dataCategories: ['address'], action: 'share', recipientCategories: ['federal-immigration-enforcement'],
+      purpose: 'civil-immigration-enforcement', legalBasis: 'none', channel: 'email', subjectIdentifier: 'X-1',
+    }, clerk)).toMatchObject({ code: 'FORBIDDEN' });
+
+    const receipt = await receive();
+    const requestId = requestIdOf(receipt);
+    // the officer's own receipt is redacted too: only oversight sees the subject reference
+    expect(receipt.events[0].data.subjectRef).toBeUndefined();
+    expect(JSON.stringify(receipt)).not.toMatch(/TEST-BOOKING-77|Test Resident/);
+    expect(await refused('decideDataRequest', 'DecideDataRequestInput', {
+      requestId, outcome: 'DENIED', citations: [{ clauseId: 'CB17-0766#sec_2__subsec_b' }], rationale: 'no', occurredAt: '2018-06-02T18:00:00Z',
+    }, humanServicesOfficer)).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('refuses citations not in force on the decision date, naming the reason', async () => {
+    const requestId = requestIdOf(await receive({ subjectIdentifier: 'TEST-BOOKING-78', occurredAt: '2017-12-01T18:00:00Z' }));
+    const decide = (citations: unknown[], occurredAt = '2017-12-02T18:00:00Z') =>
+      refused('decideDataRequest', 'DecideDataRequestInput', { requestId, outcome: 'DENIED', citations, rationale: 'r', occurredAt }, sheriffOfficer);
+    expect(await decide([{ clauseId: 'CB17-0766#sec_9' }])).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/CB17-0766#sec_9.*unknown|unknown.*CB17-0766#sec_9/) });
+    expect(await decide([{ clauseId: 'CB17-0766#sec_4', version: 2 }])).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/not yet in force/) });
+    expect(await decide([{ clauseId: 'CB17-0766#sec_3', version: 1 }])).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/never in force|not yet in force|superseded/) });
+    expect(await decide([{ clauseId: 'CB18-0101#sec_1' }])).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/not yet in force/) });
+
+    const decided = await ok('decideDataRequest', 'DecideDataRequestInput', {
+      requestId, outcome: 'DENIED', citations: [{ clauseId: 'CB17-0766#sec_2__subsec_b' }], rationale: 'No legal basis was presented.', occurredAt: '2017-12-02T18:00:00Z',
+    }, sheriffOfficer);
+    expect(decided.events[0].data).toMatchObject({ outcome: 'DENIED', citations: [{ clauseId: 'CB17-0766#sec_2__subsec_b', version: 1 }] });
+    expect(await refused('decideDataRequest', 'DecideDataRequestInput', {
+      requestId, outcome: 'DENIED', citations: [{ clauseId: 'CB17-0766#sec_2__subsec_b' }], rationale: 'again', occurredAt: '2017-12-03T18:00:00Z',
+    }, sheriffOfficer)).toMatchObject({ code: 'CONFLICT' });
+
+    const corrected = await ok('correctDecision', 'CorrectDecisionInput', { requestId, rationale: 'No judicial warrant was presented.', reason: 'clearer wording', occurredAt: '2017-12-04T18:00:00Z' }, sheriffOfficer);
+    expect(corrected.events[0]).toMatchObject({ type: 'DecisionCorrected', data: { corrections: { rationale: 'No judicial warrant was presented.' }, reason: 'clearer wording' } });
+    const reviewed = await ok('reviewDecision', 'ReviewDecisionInput', { requestId, finding: 'upheld', reasons: 'Correctly denied.', occurredAt: '2018-01-10T18:00:00Z' }, oversight);
+    expect(reviewed.events[0]).toMatchObject({ type: 'DecisionReviewed', data: { finding: 'upheld' } });
+    expect(await refused('reviewDecision', 'ReviewDecisionInput', { requestId, finding: 'upheld', reasons: 'x' }, sheriffOfficer)).toMatchObject({ code: 'FORBIDDEN' });
+
+    const decision = await server.gql(`query($id: ID!) { dataRequest(id: $id) { subjectRef decision { rationale compliance { status } } } }`, { id: requestId });
+    expect(decision.data.dataRequest).toEqual({ subjectRef: null, decision: { rationale: 'No judicial warrant was presented.', compliance: { status: 'COMPLIANT' } } });
+  });
+
+  it('shows oversight the subject and details, until the subject is erased', async () => {
+    const requestId = requestIdOf(await receive({ subjectIdentifier: 'TEST-BOOKING-79', personalDetails: 'Erasable Resident' }));
+    const asOversight = async () => (await server.gql(`query($id: ID!) { dataRequest(id: $id) { subjectRef personalDetails } }`, { id: requestId }, oversight)).data.dataRequest;
+    const before = await asOversight();
+    expect(before.subjectRef).toMatch(/^subj_[0-9a-f]{32}$/);
+    expect(before.personalDetails).toBe('Erasable Resident');
+    const erased = await runCli(['erase-subject', before.subjectRef], { LEDGER_DATA_DIR: dataDir });
+    expect(erased.code).toBe(0);
+    expect(await asOversight()).toEqual({ subjectRef: before.subjectRef, personalDetails: null });
+  });
+});
