@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readOrCreateSecretFile } from '@ledger/config';
 
 /** Shorter keys would weaken the HMAC below its 256-bit output; LedgerConfig checks this too. */
 export const MIN_SUBJECT_KEY_BYTES = 32;
@@ -17,17 +15,7 @@ export function resolveSubjectRefKey(fromEnv: string | undefined, file: string):
     if (key.length < MIN_SUBJECT_KEY_BYTES) throw new Error(`LEDGER_SUBJECT_KEY must be at least ${MIN_SUBJECT_KEY_BYTES} bytes`);
     return key;
   }
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    try {
-      // 'wx': if two processes start at once, the first file wins and the second reads it.
-      writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    chmodSync(file, 0o600);
-  }
-  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'utf8');
+  const key = Buffer.from(readOrCreateSecretFile(file), 'utf8');
   if (key.length < MIN_SUBJECT_KEY_BYTES) throw new Error(`${file} must hold a key of at least ${MIN_SUBJECT_KEY_BYTES} bytes`);
   return key;
 }
