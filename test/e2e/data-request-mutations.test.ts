@@ -3,6 +3,7 @@
  * for their own department, citations must be in force on the decision's date, oversight reviews,
  * corrections are new events; every refusal writes nothing.
  */
+import { leafHashOf } from '@ledger/event-store';
 import { LedgerServer, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
 
 const RECEIPT = '{ streamId revision events { type data } }';
@@ -136,5 +137,21 @@ describe('data-request mutations (seeded demo, real server)', () => {
     const erased = await runCli(['erase-subject', before.subjectRef], { LEDGER_DATA_DIR: dataDir });
     expect(erased.code).toBe(0);
     expect(await asOversight()).toEqual({ subjectRef: before.subjectRef, personalDetails: null });
+
+    // The log itself is untouched: every event, the erased subject's included, still hashes to its leaf.
+    const all = await server.gql(`{ events(first: 100, after: null) { totalCount } }`, {}, oversight);
+    let after: string | null = null;
+    let checked = 0;
+    do {
+      const page: any = (await server.gql(`query($after: String) { events(first: 100, after: $after) { pageInfo { hasNextPage endCursor }
+        edges { node { id type schemaVersion streamId streamRevision sequence occurredAt recordedAt recordedBy { id name role } correlationId causationId leafHash data } } } }`, { after }, oversight)).data.events;
+      for (const { node } of page.edges) {
+        const { id, leafHash, ...rest } = node;
+        expect(leafHashOf({ ...rest, eventId: id })).toBe(leafHash);
+        checked++;
+      }
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(checked).toBe(all.data.events.totalCount);
   });
 });
