@@ -67,9 +67,18 @@ export class LedgerServer {
   }
 
   static async start(dataDir: string, env: Record<string, string> = {}): Promise<LedgerServer> {
+    return LedgerServer.launch([API_MAIN], { LEDGER_DATA_DIR: dataDir, ...env });
+  }
+
+  /** `ledger serve --read-models DIR`: a replay served read-only, found by the same log line. */
+  static async serveReplay(replayDir: string, env: Record<string, string> = {}): Promise<LedgerServer> {
+    return LedgerServer.launch([CLI_MAIN, 'serve', '--read-models', replayDir], env);
+  }
+
+  private static async launch(argv: string[], env: Record<string, string>): Promise<LedgerServer> {
     assertBuilt();
-    const child = spawn(process.execPath, [API_MAIN], {
-      env: { ...process.env, NO_COLOR: '1', LEDGER_DATA_DIR: dataDir, LEDGER_PORT: '0', ...env },
+    const child = spawn(process.execPath, argv, {
+      env: { ...process.env, NO_COLOR: '1', LEDGER_PORT: '0', ...env },
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

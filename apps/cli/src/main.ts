@@ -3,8 +3,13 @@ import { ConfigError, loadConfig } from '@ledger/config';
 import { ReadModelsInUse } from '@ledger/projections';
 import { CheckFailed, UsageError } from './cli-errors';
 import { eraseSubjectCommand, eraseSubjectUsage } from './commands/erase-subject.command';
+import { exportCommand, exportUsage } from './commands/export.command';
+import { importCommand, importUsage } from './commands/import.command';
+import { investigateCommand, investigateUsage } from './commands/investigate.command';
 import { rebuildCommand, rebuildUsage } from './commands/rebuild.command';
+import { replayCommand, replayUsage } from './commands/replay.command';
 import { seedCommand, seedUsage } from './commands/seed.command';
+import { serveCommand, serveUsage } from './commands/serve.command';
 import { tokenCommand, tokenUsage } from './commands/token.command';
 import type { LedgerConfig } from '@ledger/config';
 
@@ -15,6 +20,11 @@ const commands: Record<string, { run: CommandFn; usage: string }> = {
   rebuild: { run: rebuildCommand, usage: rebuildUsage },
   seed: { run: seedCommand, usage: seedUsage },
   'erase-subject': { run: eraseSubjectCommand, usage: eraseSubjectUsage },
+  replay: { run: replayCommand, usage: replayUsage },
+  serve: { run: serveCommand, usage: serveUsage },
+  export: { run: exportCommand, usage: exportUsage },
+  import: { run: importCommand, usage: importUsage },
+  investigate: { run: investigateCommand, usage: investigateUsage },
 };
 
 function usage(): string {

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { EVENT_TYPE_VERSIONS, READ_MODEL_SYNC } from '@ledger/application';
 import { TOKEN_SERVICE } from '@ledger/auth';
 import { LEDGER_CONFIG, dataPaths, type LedgerConfig } from '@ledger/config';
-import { EVENT_STORE, type EventStore } from '@ledger/event-store';
+import { BoundedEventStore, EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { EventSchemaRegistry, SchemaCheckedEventStore } from '@ledger/event-schemas';
 import { FileSubjectVault, SUBJECT_VAULT } from '@ledger/privacy';
 import {
@@ -14,6 +14,7 @@ import {
   PROJECTIONS,
   ProjectionRunner,
   READ_MODEL_DB,
+  TraceService,
   dataRequestProjection,
   directoryProjection,
   eventLogProjection,
@@ -50,6 +51,14 @@ class LedgerCoreShutdown implements OnApplicationShutdown {
   }
 }
 
+export interface LedgerCoreOptions {
+  /**
+   * Serve a replay instead of the live ledger: the read models come from its file, and the store
+   * is seen only through its bound (a BoundedEventStore, which also refuses every append).
+   */
+  replay?: { readModelsFile: string; lastSequence: number };
+}
+
 /**
  * The ledger's wiring, shared by the API and the CLI: configuration, the chosen store wrapped in
  * schema checks, the read models and their runner, and token checking. Only apps import it.
@@ -57,20 +66,24 @@ class LedgerCoreShutdown implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class LedgerCoreModule {
-  static forRoot(config: LedgerConfig): DynamicModule {
+  static forRoot(config: LedgerConfig, options: LedgerCoreOptions = {}): DynamicModule {
     const paths = dataPaths(config);
+    const { replay } = options;
     return {
       module: LedgerCoreModule,
       providers: [
         { provide: LEDGER_CONFIG, useValue: config },
         { provide: EventSchemaRegistry, useFactory: () => EventSchemaRegistry.fromDirectory() },
-        { provide: RAW_EVENT_STORE, useFactory: () => createEventStore(config) },
+        {
+          provide: RAW_EVENT_STORE,
+          useFactory: () => (replay ? new BoundedEventStore(createEventStore(config), replay.lastSequence) : createEventStore(config)),
+        },
         {
           provide: EVENT_STORE,
           useFactory: (raw: EventStore, registry: EventSchemaRegistry) => new SchemaCheckedEventStore(raw, registry),
           inject: [RAW_EVENT_STORE, EventSchemaRegistry],
         },
-        { provide: READ_MODEL_DB, useFactory: () => openReadModelDatabase(paths.readModels) },
+        { provide: READ_MODEL_DB, useFactory: () => openReadModelDatabase(replay?.readModelsFile ?? paths.readModels) },
         { provide: PROJECTIONS, useValue: ALL_PROJECTIONS },
         {
           provide: ProjectionRunner,
@@ -84,6 +97,11 @@ export class LedgerCoreModule {
         { provide: DirectoryQueries, useFactory: (db: Database.Database) => new DirectoryQueries(db), inject: [READ_MODEL_DB] },
         { provide: LegislationQueries, useFactory: (db: Database.Database) => new LegislationQueries(db), inject: [READ_MODEL_DB] },
         { provide: DataRequestQueries, useFactory: (db: Database.Database) => new DataRequestQueries(db), inject: [READ_MODEL_DB] },
+        {
+          provide: TraceService,
+          useFactory: (e: EventLogQueries, d: DirectoryQueries, l: LegislationQueries, r: DataRequestQueries) => new TraceService(e, d, l, r),
+          inject: [EventLogQueries, DirectoryQueries, LegislationQueries, DataRequestQueries],
+        },
         { provide: TOKEN_SERVICE, useFactory: () => createTokenService(config) },
         {
           provide: SUBJECT_VAULT,
@@ -93,7 +111,7 @@ export class LedgerCoreModule {
       ],
       exports: [
         LEDGER_CONFIG, EventSchemaRegistry, RAW_EVENT_STORE, EVENT_STORE, READ_MODEL_DB, PROJECTIONS,
-        ProjectionRunner, READ_MODEL_SYNC, EVENT_TYPE_VERSIONS, EventLogQueries, DirectoryQueries, LegislationQueries, DataRequestQueries, TOKEN_SERVICE,
+        ProjectionRunner, READ_MODEL_SYNC, EVENT_TYPE_VERSIONS, EventLogQueries, DirectoryQueries, LegislationQueries, DataRequestQueries, TraceService, TOKEN_SERVICE,
         SUBJECT_VAULT,
       ],
     };

@@ -3,8 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   InvalidEvent,
+  LedgerNotEmpty,
+  RecordedHistoryCheck,
   WrongExpectedRevision,
   assertAppendable,
+  envelopeOf,
   jsonRoundTrip,
   leafHashOf,
   type AppendResult,
@@ -212,6 +215,54 @@ export class SqliteEventStore implements EventStore {
       sequences: recorded.map((e) => e.sequence),
       events: recorded,
     };
+  }
+
+  /**
+   * Takes in a history recorded elsewhere (an export) exactly as it was recorded: the same
+   * sequences, stream revisions, recordedAt and leaf hashes, which append could not reproduce since
+   * it assigns them. Only into an empty store, all in one transaction: the whole history or
+   * nothing. Each event must pass RecordedHistoryCheck, its leaf hash included, so an import can
+   * never store an envelope that does not hash to its leaf. The immutability triggers stay: this
+   * inserts, it never updates. Not on the port: each storage needs its own way to write history.
+   */
+  importRecorded(events: Iterable<RecordedEvent>, onProgress?: (imported: number) => void): { count: number; lastSequence: number } {
+    if (this.closed) throw new Error('event store is closed');
+    // Appends already accepted land first, so the emptiness check below sees them.
+    this.flush();
+    const check = new RecordedHistoryCheck();
+    this.statements.begin.run();
+    try {
+      const existing = (this.statements.lastSequence.get() as number) + 1;
+      if (existing > 0) throw new LedgerNotEmpty(existing);
+      for (const event of events) {
+        // Hash and store the payload as it reads back, like append: the stored text parses to what was checked.
+        let text: string;
+        let stored: RecordedEvent;
+        try {
+          const json = jsonRoundTrip(event?.data);
+          const candidate = { ...event, data: json.value };
+          check.accept(candidate);
+          // Exactly the envelope: anything else on the object would be stored nowhere and hashed nowhere.
+          stored = { ...envelopeOf(candidate), leafHash: candidate.leafHash };
+          text = json.text;
+        } catch (error) {
+          if (error instanceof InvalidEvent) throw new InvalidEvent(`import, event at sequence ${check.count}: ${error.message}`);
+          throw error;
+        }
+        this.statements.insert.run(
+          stored.sequence, stored.eventId, stored.streamId, stored.streamRevision, stored.type, stored.schemaVersion,
+          stored.occurredAt, stored.recordedAt, JSON.stringify(stored.recordedBy), stored.correlationId,
+          stored.causationId, text, stored.leafHash,
+        );
+        onProgress?.(check.count);
+      }
+      this.statements.commit.run();
+    } catch (error) {
+      if (this.db.inTransaction) this.statements.rollback.run();
+      throw error;
+    }
+    for (const wake of this.wakeSubscribers) wake();
+    return { count: check.count, lastSequence: check.count - 1 };
   }
 
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {

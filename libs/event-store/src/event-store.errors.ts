@@ -42,3 +42,12 @@ export class InvalidEvent extends EventStoreError {
     this.name = 'InvalidEvent';
   }
 }
+
+/** Recorded history is imported only into a store that holds no events, so nothing is ever merged or overwritten. */
+export class LedgerNotEmpty extends EventStoreError {
+  readonly code = 'LEDGER_NOT_EMPTY';
+  constructor(readonly eventCount: number) {
+    super(`the ledger already holds ${eventCount} events; history can only be imported into an empty one`);
+    this.name = 'LedgerNotEmpty';
+  }
+}

@@ -11,7 +11,7 @@ const STREAM_ID = /^[A-Za-z0-9][A-Za-z0-9._:#@-]{0,199}$/;
  * same way whatever the storage. Payloads are checked against schemas elsewhere.
  */
 export function assertAppendable(streamId: string, events: NewEvent[], expected: ExpectedRevision): void {
-  if (!STREAM_ID.test(streamId)) throw new InvalidEvent(`invalid stream id ${JSON.stringify(streamId)}`);
+  assertStreamId(streamId);
   if (!(expected === 'no-stream' || expected === 'exists' || expected === 'any' || (Number.isInteger(expected) && expected >= 0))) {
     throw new InvalidEvent(`invalid expected revision ${JSON.stringify(expected)}`);
   }
@@ -19,24 +19,36 @@ export function assertAppendable(streamId: string, events: NewEvent[], expected:
   const ids = new Set<string>();
   for (const [i, event] of events.entries()) {
     const at = `event ${i} (${event?.type ?? 'no type'})`;
-    if (typeof event?.type !== 'string' || !/^[A-Z][A-Za-z0-9]{0,99}$/.test(event.type)) throw new InvalidEvent(`${at}: type must be a PascalCase name`);
-    if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) throw new InvalidEvent(`${at}: eventId must be a UUID`);
+    assertEventFields(event, at);
     if (ids.has(event.eventId)) throw new InvalidEvent(`${at}: eventId ${event.eventId} appears twice`);
     ids.add(event.eventId);
-    if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) throw new InvalidEvent(`${at}: schemaVersion must be a positive integer`);
-    if (!isIsoInstant(event.occurredAt)) throw new InvalidEvent(`${at}: occurredAt must be an ISO-8601 instant`);
-    const by = event.recordedBy;
-    if (!by || [by.id, by.name, by.role].some((v) => typeof v !== 'string' || v.length === 0)) {
-      throw new InvalidEvent(`${at}: recordedBy needs id, name and role`);
-    }
-    for (const key of ['correlationId', 'causationId'] as const) {
-      const value = event[key];
-      if (value !== undefined && value !== null && (typeof value !== 'string' || value.length === 0 || value.length > 200)) {
-        throw new InvalidEvent(`${at}: ${key} must be a non-empty string or null`);
-      }
-    }
-    if (event.data === undefined) throw new InvalidEvent(`${at}: data is required`);
   }
+}
+
+export function assertStreamId(streamId: unknown): asserts streamId is string {
+  if (typeof streamId !== 'string' || !STREAM_ID.test(streamId)) throw new InvalidEvent(`invalid stream id ${JSON.stringify(streamId)}`);
+}
+
+/**
+ * The fields a writer supplies, checked one event at a time: shared by appends and by imports of
+ * recorded history (recorded-history.checks.ts), so both refuse the same malformed envelope.
+ */
+export function assertEventFields(event: NewEvent, at: string): void {
+  if (typeof event?.type !== 'string' || !/^[A-Z][A-Za-z0-9]{0,99}$/.test(event.type)) throw new InvalidEvent(`${at}: type must be a PascalCase name`);
+  if (typeof event.eventId !== 'string' || !UUID.test(event.eventId)) throw new InvalidEvent(`${at}: eventId must be a UUID`);
+  if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) throw new InvalidEvent(`${at}: schemaVersion must be a positive integer`);
+  if (!isIsoInstant(event.occurredAt)) throw new InvalidEvent(`${at}: occurredAt must be an ISO-8601 instant`);
+  const by = event.recordedBy;
+  if (!by || [by.id, by.name, by.role].some((v) => typeof v !== 'string' || v.length === 0)) {
+    throw new InvalidEvent(`${at}: recordedBy needs id, name and role`);
+  }
+  for (const key of ['correlationId', 'causationId'] as const) {
+    const value = event[key];
+    if (value !== undefined && value !== null && (typeof value !== 'string' || value.length === 0 || value.length > 200)) {
+      throw new InvalidEvent(`${at}: ${key} must be a non-empty string or null`);
+    }
+  }
+  if (event.data === undefined) throw new InvalidEvent(`${at}: data is required`);
 }
 
 /**

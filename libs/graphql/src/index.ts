@@ -5,3 +5,5 @@ export * from './ledger-graphql.module';
 export * from './pagination';
 export * from './scalars';
 export * from './dataloader/request-loaders';
+export * from './subscriptions/graphql-ws.options';
+export * from './subscriptions/ledger-event-feed';

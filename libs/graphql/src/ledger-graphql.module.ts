@@ -10,10 +10,13 @@ import { DIRECTORY_RESOLVERS } from './resolvers/directory.resolver';
 import { LedgerEventsResolver } from './resolvers/ledger-events.resolver';
 import { LEGISLATION_RESOLVERS } from './resolvers/legislation.resolvers';
 import { PersonMutationsResolver } from './resolvers/person-mutations.resolver';
+import { TraceResolver } from './resolvers/trace.resolver';
+import { LedgerEventFeed } from './subscriptions/ledger-event-feed';
+import { LedgerEventsSubscriptionResolver } from './subscriptions/ledger-events-subscription.resolver';
 
 /** Resolvers and guards. Read models (EventLogQueries) come from the composition root. */
 @Module({
   imports: [ApplicationModule],
-  providers: [LedgerEventsResolver, PersonMutationsResolver, DirectoryMutationsResolver, LegislationMutationsResolver, DataRequestMutationsResolver, ...DIRECTORY_RESOLVERS, ...LEGISLATION_RESOLVERS, ...DATA_REQUEST_RESOLVERS, { provide: APP_GUARD, useClass: RolesGuard }],
+  providers: [LedgerEventsResolver, PersonMutationsResolver, DirectoryMutationsResolver, LegislationMutationsResolver, DataRequestMutationsResolver, ...DIRECTORY_RESOLVERS, ...LEGISLATION_RESOLVERS, ...DATA_REQUEST_RESOLVERS, TraceResolver, LedgerEventFeed, LedgerEventsSubscriptionResolver, { provide: APP_GUARD, useClass: RolesGuard }],
 })
 export class LedgerGraphqlModule {}

@@ -38,6 +38,25 @@ export class EventLogQueries {
     return { events, hasNextPage: rows.length > first, totalCount };
   }
 
+  /**
+   * Up to `limit` events matching the filter after `afterSequence`, without page counts: for a
+   * reader that walks the log forward (a live subscriber catching up) and only needs the next few.
+   */
+  eventsAfter(filter: EventLogFilter, afterSequence: number, limit: number): RecordedEvent[] {
+    const where = ['sequence > ?'];
+    const params: unknown[] = [afterSequence];
+    if (filter.streamId != null) (where.push('stream_id = ?'), params.push(filter.streamId));
+    if (filter.type != null) (where.push('type = ?'), params.push(filter.type));
+    if (filter.recordedById != null) (where.push('recorded_by_id = ?'), params.push(filter.recordedById));
+    if (filter.fromSequence != null) (where.push('sequence >= ?'), params.push(filter.fromSequence));
+    if (filter.toSequence != null) (where.push('sequence <= ?'), params.push(filter.toSequence));
+    return (
+      this.db
+        .prepare(`SELECT envelope, leaf_hash FROM ledger_events WHERE ${where.join(' AND ')} ORDER BY sequence LIMIT ?`)
+        .all(...params, limit) as Array<{ envelope: string; leaf_hash: string }>
+    ).map(toEvent);
+  }
+
   byEventId(eventId: string): RecordedEvent | null {
     const row = this.db.prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE event_id = ?').get(eventId) as
       | { envelope: string; leaf_hash: string }

@@ -14,3 +14,7 @@ export * from './data-request.rows';
 export * from './data-request-ids';
 export * from './data-request.queries';
 export { dataRequestProjection } from './projections/data-request.projection';
+export * from './trace/trace-subject';
+export * from './trace/trace.rows';
+export { TraceService } from './trace/trace.service';
+export * from './ocd';

@@ -13,6 +13,9 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
 }
 
+/** Sees each batch of stored events once every projection has applied and committed it. */
+export type AppliedEventsListener = (events: readonly RecordedEvent[]) => void;
+
 export interface CatchUpProgress {
   applied: number;
   target: number;
@@ -31,6 +34,7 @@ export class ProjectionRunner {
   private running?: Promise<void>;
   private failure?: unknown;
   private waiters: Array<{ sequence: number; resolve: () => void; reject: (e: unknown) => void }> = [];
+  private readonly appliedListeners = new Set<AppliedEventsListener>();
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -133,6 +137,15 @@ export class ProjectionRunner {
     });
   }
 
+  /**
+   * Observes every batch applied from now on (live subscriptions). Listeners run after the commit,
+   * so whoever they notify can already read the events from the read models. Returns an unsubscribe.
+   */
+  onApplied(listener: AppliedEventsListener): () => void {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
+  }
+
   private applyBatch(events: RecordedEvent[]): void {
     const { db, projections, upcast } = this.options;
     const save = db.prepare('UPDATE projection_checkpoints SET sequence = ? WHERE name = ?');
@@ -162,5 +175,13 @@ export class ProjectionRunner {
       waiter.resolve();
       return false;
     });
+    for (const listener of this.appliedListeners) {
+      try {
+        listener(events);
+      } catch (error) {
+        // An observer must never stop the read models (and, through read-your-writes, the appends).
+        console.error('projection runner: an applied-events listener failed', error);
+      }
+    }
   }
 }

@@ -12,7 +12,11 @@ export interface RequestContext {
 
 /** Reads an `Authorization: Bearer <jwt>` header; no header means an anonymous caller. */
 export async function buildRequestContext(tokens: TokenService, req: Pick<IncomingMessage, 'headers'> | undefined): Promise<RequestContext> {
-  const header = req?.headers?.authorization;
+  return contextFromAuthorization(tokens, req?.headers?.authorization);
+}
+
+/** The context for an `Authorization` value from any transport (an HTTP header, graphql-ws connectionParams). */
+export async function contextFromAuthorization(tokens: TokenService, header: string | undefined): Promise<RequestContext> {
   const loaders = new RequestLoaders();
   if (!header) return { actor: null, authError: null, loaders };
   const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -1,0 +1,3 @@
+export * from './ndjson-event.line';
+export * from './ndjson-ledger.validator';
+export * from './ndjson-lines.reader';

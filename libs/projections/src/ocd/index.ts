@@ -1,0 +1,3 @@
+export * from './ocd.types';
+export * from './ocd-ids';
+export { buildOcdExport } from './ocd-export';
