@@ -1,6 +1,5 @@
 import type DataLoader from 'dataloader';
-import type { DirectoryQueries, EventLogQueries, MembershipRow, OrganizationRow, PersonRow } from '@ledger/projections';
-import type { RecordedEvent } from '@ledger/event-store';
+import type { DirectoryQueries, MembershipRow, OrganizationRow, PersonRow } from '@ledger/projections';
 import { groupByKeys, pickByKeys, type RequestLoaders } from './request-loaders';
 
 /**
@@ -29,12 +28,4 @@ export function membersOnLoader(loaders: RequestLoaders, directory: DirectoryQue
   return loaders.get<string, MembershipRow[]>(`directory.members-on:${date}`, (ids) =>
     groupByKeys(ids, directory.membersOfOrganizationsOn(ids, date), (row) => row.orgId),
   );
-}
-
-/**
- * A stream's events, oldest first. EventLogQueries reads one stream per call, so a batch of N
- * streams is N indexed lookups in one tick rather than one statement.
- */
-export function streamHistoryLoader(loaders: RequestLoaders, eventLog: EventLogQueries): DataLoader<string, RecordedEvent[]> {
-  return loaders.get<string, RecordedEvent[]>('event-log.by-stream', (streamIds) => streamIds.map((id) => eventLog.byStream(id)));
 }

@@ -93,8 +93,3 @@ export function actionsOfMeasuresLoader(loaders: RequestLoaders, queries: Legisl
 export function eventsByIdLoader(loaders: RequestLoaders, eventLog: EventLogQueries): DataLoader<string, RecordedEvent | null> {
   return loaders.get<string, RecordedEvent | null>('event-log.by-event-id', (ids) => pickByKeys(ids, eventLog.byEventIds(ids), (event) => event.eventId));
 }
-
-/** Whole stream histories, one statement per batch: Measure.history. */
-export function streamsHistoryLoader(loaders: RequestLoaders, eventLog: EventLogQueries): DataLoader<string, RecordedEvent[]> {
-  return loaders.get<string, RecordedEvent[]>('event-log.by-streams', (streamIds) => groupByKeys(streamIds, eventLog.byStreams(streamIds), (event) => event.streamId));
-}

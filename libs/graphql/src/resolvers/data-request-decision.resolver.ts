@@ -3,7 +3,7 @@ import { DataRequestQueries, DirectoryQueries, EventLogQueries, LegislationQueri
 import type { RequestContext } from '../auth/request-context';
 import { citationsOfDecisionsLoader, disclosuresOfDecisionsLoader, loadClauseVersion, requestsLoader } from '../dataloader/data-request.loaders';
 import { organizationsLoader, peopleLoader } from '../dataloader/directory.loaders';
-import { streamsHistoryLoader } from '../dataloader/legislation.loaders';
+import { streamsHistoryLoader } from '../dataloader/event-log.loaders';
 import { ClauseVersionModel } from '../models/clause-version.model';
 import { ComplianceFindingModel } from '../models/compliance.model';
 import { DataRequestModel } from '../models/data-request.model';

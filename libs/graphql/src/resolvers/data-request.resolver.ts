@@ -6,7 +6,7 @@ import { canSeeRestricted } from '../auth/restricted-access';
 import type { RequestContext } from '../auth/request-context';
 import { decisionsOfRequestsLoader } from '../dataloader/data-request.loaders';
 import { organizationsLoader } from '../dataloader/directory.loaders';
-import { streamsHistoryLoader } from '../dataloader/legislation.loaders';
+import { streamsHistoryLoader } from '../dataloader/event-log.loaders';
 import { DataRequestModel } from '../models/data-request.model';
 import { DecisionModel } from '../models/decision.model';
 import { LedgerEventModel } from '../models/ledger-event.model';

@@ -1,12 +1,12 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DirectoryQueries, EventLogQueries } from '@ledger/projections';
+import { streamsHistoryLoader } from '../dataloader/event-log.loaders';
 import type { RequestContext } from '../auth/request-context';
 import {
   membersOnLoader,
   membershipsOfPeopleLoader,
   organizationsLoader,
   peopleLoader,
-  streamHistoryLoader,
 } from '../dataloader/directory.loaders';
 import { LedgerEventModel } from '../models/ledger-event.model';
 import { MembershipModel } from '../models/membership.model';
@@ -39,7 +39,7 @@ export class PersonResolver {
 
   @ResolveField(() => [LedgerEventModel], { description: "every event of this person's stream, oldest first" })
   async history(@Parent() person: PersonModel, @Context() context: RequestContext): Promise<LedgerEventModel[]> {
-    return (await streamHistoryLoader(context.loaders, this.eventLog).load(person.streamId)).map(toLedgerEventModel);
+    return (await streamsHistoryLoader(context.loaders, this.eventLog).load(person.streamId)).map(toLedgerEventModel);
   }
 }
 
@@ -74,7 +74,7 @@ export class OrganizationResolver {
 
   @ResolveField(() => [LedgerEventModel], { description: "every event of this organization's stream, oldest first" })
   async history(@Parent() org: OrganizationModel, @Context() context: RequestContext): Promise<LedgerEventModel[]> {
-    return (await streamHistoryLoader(context.loaders, this.eventLog).load(org.streamId)).map(toLedgerEventModel);
+    return (await streamsHistoryLoader(context.loaders, this.eventLog).load(org.streamId)).map(toLedgerEventModel);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { DirectoryQueries, EventLogQueries, LegislationQueries, clauseIdOf } from '@ledger/projections';
+import { streamsHistoryLoader } from '../dataloader/event-log.loaders';
 import type { RequestContext } from '../auth/request-context';
 import { peopleLoader } from '../dataloader/directory.loaders';
 import {
@@ -7,7 +8,6 @@ import {
   clauseVersionsOfMeasuresLoader,
   clausesLoader,
   sponsorsLoader,
-  streamsHistoryLoader,
   votesOfMeasuresLoader,
 } from '../dataloader/legislation.loaders';
 import { ClauseModel } from '../models/clause.model';
