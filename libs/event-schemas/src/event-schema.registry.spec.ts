@@ -203,3 +203,22 @@ describe('EventSchemaRegistry.fromDirectory refuses an inconsistent schema folde
     expect(() => EventSchemaRegistry.fromDirectory(dir, {})).toThrow(/already defined/);
   });
 });
+
+describe('EventSchemaRegistry restricted fields', () => {
+  const received = { requestId: 'data-request:x', subjectRef: 'subj_0123', personalDetails: { ciphertext: 'abc' }, purpose: 'p' };
+
+  it('reads the x-restricted marks of the schemas', () => {
+    expect(registry.restrictedFields('DataRequestReceived', 1)).toEqual(['personalDetails', 'subjectRef']);
+    expect(registry.restrictedFields('PersonRegistered', 2)).toEqual([]);
+    expect(registry.restrictedFields('NoSuchEvent', 1)).toEqual(['*']);
+  });
+
+  it('gives the public payload as a copy without them, and nothing for an unknown type', () => {
+    const visible = registry.publicPayload('DataRequestReceived', 1, received);
+    expect(visible).toEqual({ requestId: 'data-request:x', purpose: 'p' });
+    expect(received.subjectRef).toBe('subj_0123');
+    const person = { personId: 'person:a', name: 'A', sortName: 'A' };
+    expect(registry.publicPayload('PersonRegistered', 2, person)).toBe(person);
+    expect(registry.publicPayload('NoSuchEvent', 1, { secret: 1 })).toEqual({});
+  });
+});

@@ -100,6 +100,18 @@ export class EventSchemaRegistry {
     return schemas.restricted[version - 1];
   }
 
+  /**
+   * The payload as callers without the oversight role may see it: a copy without the restricted
+   * fields of its type and version, and nothing at all for a type the schemas cannot vouch for.
+   */
+  publicPayload(type: string, version: number, data: unknown): unknown {
+    const restricted = this.restrictedFields(type, version);
+    if (restricted.includes('*')) return {};
+    if (restricted.length === 0 || typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+    const hidden = new Set(restricted);
+    return Object.fromEntries(Object.entries(data).filter(([field]) => !hidden.has(field)));
+  }
+
   /** throws SchemaViolation naming the first failing JSON Pointer; any known version is accepted */
   validate(type: string, version: number, data: unknown): void {
     const validator = this.validatorOf(type, version);

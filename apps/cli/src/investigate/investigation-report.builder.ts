@@ -41,13 +41,6 @@ export interface ReportOptions {
 const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
 const refKey = (ref: ClauseRef) => `${ref.clauseId} ${ref.version}`;
 
-/** Without the payload fields the event schemas mark restricted (all of it for an unknown type). */
-function publicData(schemas: EventSchemaRegistry, type: string, schemaVersion: number, data: unknown): unknown {
-  const restricted = schemas.restrictedFields(type, schemaVersion);
-  if (restricted.includes('*') || typeof data !== 'object' || data === null) return {};
-  return Object.fromEntries(Object.entries(data).filter(([field]) => !restricted.includes(field)));
-}
-
 /**
  * Turns a trace into the investigation report: the trace's rows, completed from the read models
  * with names, roll calls, the clause texts in force at each step and the decisions' findings.
@@ -99,7 +92,7 @@ export function buildInvestigationReport(trace: TraceResult, sources: ReportSour
       streamId: event.streamId,
       recordedBy: { id: event.recordedBy.id, name: event.recordedBy.name, role: event.recordedBy.role },
       leafHash: event.leafHash,
-      description: describeEvent(event, publicData(sources.schemas, event.type, event.schemaVersion, event.data), {
+      description: describeEvent(event, sources.schemas.publicPayload(event.type, event.schemaVersion, event.data), {
         nameOf,
         actionOf: (eventId) => actions.get(eventId),
       }),

@@ -2,7 +2,7 @@ import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@
 import { GraphQLError } from 'graphql';
 import { EventSchemaRegistry } from '@ledger/event-schemas';
 import { DataRequestQueries, DirectoryQueries, EventLogQueries, LegislationQueries } from '@ledger/projections';
-import { canSeeRestricted, withoutRestrictedFields } from '../auth/restricted-access';
+import { canSeeRestricted } from '../auth/restricted-access';
 import type { RequestContext } from '../auth/request-context';
 import { LedgerEventConnectionModel } from '../models/connection.models';
 import { EventFilterInput } from '../models/event-filter.input';
@@ -32,7 +32,7 @@ export class LedgerEventsResolver {
   data(@Parent() event: LedgerEventModel, @Context() context: RequestContext): unknown {
     if (canSeeRestricted(context)) return event.data;
     // The stored version's schema: the event log serves payloads as stored, not upcast.
-    return withoutRestrictedFields(event.data, this.schemas.restrictedFields(event.type, event.schemaVersion));
+    return this.schemas.publicPayload(event.type, event.schemaVersion, event.data);
   }
 
   @Query(() => LedgerEventConnectionModel, { description: 'every event of the ledger, in sequence order' })
