@@ -43,11 +43,14 @@ export class ReceiveDataRequestHandler implements ICommandHandler<ReceiveDataReq
         throw badInput(`personalDetails must be at most ${DETAILS_MAX} characters`, 'personalDetails');
       }
       const date = (context.occurredAt ?? new Date().toISOString()).slice(0, 10);
-      const [requestingOrg, receivingOrg, actorRoles] = await Promise.all([
-        this.facts.organizationKind(request.requestingOrgId),
-        this.facts.organizationKind(request.receivingOrgId),
-        this.facts.rolesIn(context.actor.id, request.receivingOrgId, date),
+      // The receiving department is read once: its kind and the officer's roles in it that day.
+      const [requesting, receiving] = await Promise.all([
+        this.facts.organization(request.requestingOrgId, date),
+        this.facts.organization(request.receivingOrgId, date),
       ]);
+      const requestingOrg = requesting && { orgId: requesting.orgId, kind: requesting.kind };
+      const receivingOrg = receiving && { orgId: receiving.orgId, kind: receiving.kind };
+      const actorRoles = FactsService.rolesOf(receiving, context.actor.id);
       const requestId = dataRequestId(newEventId());
       const subjectRef = this.vault.subjectRefOf(subjectIdentifier);
       const command = {

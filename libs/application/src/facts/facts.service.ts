@@ -13,7 +13,6 @@ import {
   personStreamId,
   type ActorOffices,
   type CitedClauseVersion,
-  type RequestOrganizationFacts,
   type MeasureFacts,
   type OrganizationFacts,
 } from '@ledger/domain';
@@ -64,7 +63,7 @@ export class FactsService {
   async actorOffices(actorId: string, officeId: string, date: string): Promise<ActorOffices> {
     const office = await this.organization(officeId, date);
     if (!office) return [];
-    return office.members.filter((m) => m.personId === actorId).map((m) => ({ orgId: office.orgId, orgKind: office.kind, role: m.role }));
+    return FactsService.rolesOf(office, actorId).map((role) => ({ orgId: office.orgId, orgKind: office.kind, role }));
   }
 
   async measure(measureId: string): Promise<MeasureFacts | null> {
@@ -72,16 +71,14 @@ export class FactsService {
     return state.exists ? measureFactsOf(state) : null;
   }
 
-  /** An organization's id and kind (null when not registered). */
-  async organizationKind(orgId: string): Promise<RequestOrganizationFacts | null> {
-    const state = fold(organizationDecider, await this.domainEvents(orgStreamId(orgId)));
-    return state.registered ? { orgId: state.orgId, kind: state.kind } : null;
+  /** The roles a person holds among an organization's members of that date. */
+  static rolesOf(org: OrganizationFacts | null, personId: string): string[] {
+    return org ? org.members.filter((m) => m.personId === personId).map((m) => m.role) : [];
   }
 
   /** The roles a person holds in an organization on `date`. */
   async rolesIn(personId: string, orgId: string, date: string): Promise<string[]> {
-    const org = await this.organization(orgId, date);
-    return org ? org.members.filter((m) => m.personId === personId).map((m) => m.role) : [];
+    return FactsService.rolesOf(await this.organization(orgId, date), personId);
   }
 
   /** The department a data request was made to (null when there is no such request). */
