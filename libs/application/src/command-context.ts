@@ -9,4 +9,9 @@ export interface CommandContext {
   /** the stream revision the caller read; without it, the revision just loaded is used */
   expectedRevision?: ExpectedRevision;
   correlationId?: string;
+  /**
+   * The client's Idempotency-Key: a retry of the same command (same account, same record, same
+   * key) answers with the first attempt's receipt instead of recording it again.
+   */
+  idempotencyKey?: string;
 }

@@ -1,7 +1,8 @@
 import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import { LedgerUnavailable } from './ledger-unavailable';
 
 /** Raised for a command that arrives while the server is shutting down. */
-export class ShuttingDown extends Error {
+export class ShuttingDown extends LedgerUnavailable {
   constructor() {
     super('the ledger is shutting down; retry against another node or after restart');
     this.name = 'ShuttingDown';

@@ -1,9 +1,26 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { badInput, type Command, type Decider, type DomainEvent } from '@ledger/domain';
-import { EVENT_STORE, isIsoInstant, newEventId, type EventStore, type NewEvent } from '@ledger/event-store';
-import { EVENT_TYPE_VERSIONS, READ_MODEL_SYNC, type EventTypeVersions, type ReadModelSync } from './application.ports';
+import {
+  EVENT_STORE,
+  WrongExpectedRevision,
+  isIsoInstant,
+  newEventId,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '@ledger/event-store';
+import {
+  COMMAND_AVAILABILITY,
+  EVENT_TYPE_VERSIONS,
+  READ_MODEL_SYNC,
+  type CommandAvailability,
+  type EventTypeVersions,
+  type ReadModelSync,
+} from './application.ports';
 import type { CommandContext } from './command-context';
+import { idempotentCorrelationId } from './idempotency-key';
+import { LedgerUnavailable } from './ledger-unavailable';
 import type { RecordReceipt } from './record-receipt';
 
 // Clocks drift; an act dated a few minutes ahead is a skewed clock, further ahead is a mistake.
@@ -12,13 +29,21 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 /**
  * The one write path of every command handler: load the stream, fold it, decide, append with the
  * expected revision, then wait until the read models show the new events.
+ *
+ * It answers truthfully when storage fails: while the ledger cannot take commands (its read models
+ * cannot follow the log, its disk is nearly full) it refuses before appending (LedgerUnavailable),
+ * and once an append has committed the command is answered
+ * as recorded even if the read models then fail to show it (`readModelsUpToDate: false`).
  */
 @Injectable()
 export class DeciderRunner {
+  private readonly logger = new Logger('Commands');
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_SYNC) private readonly readModels: ReadModelSync,
     @Inject(EVENT_TYPE_VERSIONS) private readonly versions: EventTypeVersions,
+    @Inject(COMMAND_AVAILABILITY) private readonly availability: CommandAvailability,
   ) {}
 
   async run<C extends Command, E extends DomainEvent, S>(
@@ -31,13 +56,19 @@ export class DeciderRunner {
     const occurredAt = context.occurredAt ?? now;
     if (!isIsoInstant(occurredAt)) throw badInput(`occurredAt must be an ISO-8601 instant, got ${JSON.stringify(occurredAt)}`, 'occurredAt');
     if (Date.parse(occurredAt) > Date.now() + FUTURE_TOLERANCE_MS) throw badInput('occurredAt is in the future', 'occurredAt');
+    const correlationId = context.idempotencyKey
+      ? idempotentCorrelationId(context.actor.id, streamId, context.idempotencyKey)
+      : (context.correlationId ?? randomUUID());
 
     const history = await this.store.readStream(streamId);
+    const earlier = context.idempotencyKey ? recordedBefore(history, correlationId, streamId) : null;
+    if (earlier) return earlier;
+    const refusal = this.availability.refusal();
+    if (refusal) throw new LedgerUnavailable(`the ledger takes no commands now: ${refusal}; nothing was recorded, retry later`);
     const state = history.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState);
     const decided = decider.decide({ ...command, metadata: { actor: context.actor, occurredAt, now } } as C, state);
     const loadedRevision = history.length ? history[history.length - 1].streamRevision : 'no-stream';
 
-    const correlationId = context.correlationId ?? randomUUID();
     const events: NewEvent[] = decided.map((event) => ({
       eventId: newEventId(),
       type: event.type,
@@ -48,8 +79,39 @@ export class DeciderRunner {
       causationId: null,
       data: event.data,
     }));
-    const result = await this.store.append(streamId, events, context.expectedRevision ?? loadedRevision);
-    await this.readModels.waitFor(result.sequences[result.sequences.length - 1]);
-    return { streamId, revision: result.revision, events: result.events };
+    let result;
+    try {
+      result = await this.store.append(streamId, events, context.expectedRevision ?? loadedRevision);
+    } catch (error) {
+      // Two attempts of one command raced: the one that lost finds the winner's events.
+      if (error instanceof WrongExpectedRevision && context.idempotencyKey) {
+        const winner = recordedBefore(await this.store.readStream(streamId), correlationId, streamId);
+        if (winner) return winner;
+      }
+      throw error;
+    }
+    const readModelsUpToDate = await this.readModelsShow(result.sequences[result.sequences.length - 1]);
+    return { streamId, revision: result.revision, events: result.events, replayed: false, readModelsUpToDate };
   }
+
+  /**
+   * Waits for read-your-writes. The events are already committed, so a failure here must not turn
+   * into an error answer (a client would retry and record twice): the receipt says so instead.
+   */
+  private async readModelsShow(sequence: number): Promise<boolean> {
+    try {
+      await this.readModels.waitFor(sequence);
+      return true;
+    } catch (error) {
+      this.logger.warn(`recorded through sequence ${sequence}, but the read models do not show it yet: ${error instanceof Error ? error.message : error}`);
+      return false;
+    }
+  }
+}
+
+/** The receipt of an earlier attempt of the same command (same Idempotency-Key), if it was recorded. */
+function recordedBefore(history: RecordedEvent[], correlationId: string, streamId: string): RecordReceipt | null {
+  const events = history.filter((event) => event.correlationId === correlationId);
+  if (events.length === 0) return null;
+  return { streamId, revision: events[events.length - 1].streamRevision, events, replayed: true, readModelsUpToDate: true };
 }

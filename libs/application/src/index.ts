@@ -3,6 +3,8 @@ export * from './application.ports';
 export * from './command-context';
 export * from './command-gate';
 export * from './decider-runner';
+export * from './idempotency-key';
+export * from './ledger-unavailable';
 export * from './record-receipt';
 export * from './person/register-person.command';
 export * from './commands-by-name';

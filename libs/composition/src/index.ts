@@ -5,3 +5,6 @@ export * from './import-target.factory';
 export * from './ledger-core.module';
 export * from './replay';
 export * from './token-service.factory';
+export * from './health/ledger-health';
+export * from './http/ledger-http-app';
+export * from './secrets/secrets-check';

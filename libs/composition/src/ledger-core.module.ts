@@ -1,6 +1,6 @@
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { EVENT_TYPE_VERSIONS, READ_MODEL_SYNC } from '@ledger/application';
+import { COMMAND_AVAILABILITY, EVENT_TYPE_VERSIONS, READ_MODEL_SYNC } from '@ledger/application';
 import { TOKEN_SERVICE } from '@ledger/auth';
 import { LEDGER_CONFIG, dataPaths, type LedgerConfig } from '@ledger/config';
 import { BoundedEventStore, EVENT_STORE, type EventStore } from '@ledger/event-store';
@@ -19,10 +19,14 @@ import {
   directoryProjection,
   eventLogProjection,
   legislationProjection,
+  openOrRecreateReadModelDatabase,
   openReadModelDatabase,
   type Projection,
+  type ReadModelsDamaged,
+  type RunnerLog,
 } from '@ledger/projections';
 import { createEventStore } from './event-store.factory';
+import { LedgerHealth } from './health/ledger-health';
 import { createTokenService } from './token-service.factory';
 
 /** The adapter itself, without schema checks: for the projection runner and integrity checks. */
@@ -31,6 +35,15 @@ export const RAW_EVENT_STORE = Symbol('RAW_EVENT_STORE');
 /** Every read model the ledger maintains. */
 // The data-request projection reads the legislation tables for the rules in force: it comes after.
 export const ALL_PROJECTIONS: Projection[] = [eventLogProjection, directoryProjection, legislationProjection, dataRequestProjection];
+
+const runnerLogger = new Logger('ReadModels');
+const runnerLog: RunnerLog = {
+  error: (message, cause) => runnerLogger.error(message, cause instanceof Error ? cause.stack : undefined),
+  info: (message) => runnerLogger.log(message),
+};
+
+const warnDamaged = (damage: ReadModelsDamaged) =>
+  new Logger('ReadModels').warn(`${damage.message}: recreating it, and rebuilding every read model from the log`);
 
 /** Closes what the core opened, in dependency order: projections, then the store, then the file. */
 class LedgerCoreShutdown implements OnApplicationShutdown {
@@ -83,15 +96,25 @@ export class LedgerCoreModule {
           useFactory: (raw: EventStore, registry: EventSchemaRegistry) => new SchemaCheckedEventStore(raw, registry),
           inject: [RAW_EVENT_STORE, EventSchemaRegistry],
         },
-        { provide: READ_MODEL_DB, useFactory: () => openReadModelDatabase(replay?.readModelsFile ?? paths.readModels) },
+        {
+          provide: READ_MODEL_DB,
+          // A replay's read models are its record of a past state: never silently recreated.
+          useFactory: () => (replay ? openReadModelDatabase(replay.readModelsFile) : openOrRecreateReadModelDatabase(paths.readModels, warnDamaged)),
+        },
         { provide: PROJECTIONS, useValue: ALL_PROJECTIONS },
         {
           provide: ProjectionRunner,
           useFactory: (store: EventStore, db: Database.Database, projections: Projection[], registry: EventSchemaRegistry) =>
-            new ProjectionRunner({ store, db, projections, upcast: (event) => registry.upcast(event) }),
+            new ProjectionRunner({ store, db, projections, upcast: (event) => registry.upcast(event), log: runnerLog }),
           inject: [RAW_EVENT_STORE, READ_MODEL_DB, PROJECTIONS, EventSchemaRegistry],
         },
         { provide: READ_MODEL_SYNC, useExisting: ProjectionRunner },
+        {
+          provide: LedgerHealth,
+          useFactory: (runner: ProjectionRunner) => new LedgerHealth({ runner, dataDir: config.dataDir, minFreeDiskBytes: config.minFreeDiskBytes }),
+          inject: [ProjectionRunner],
+        },
+        { provide: COMMAND_AVAILABILITY, useExisting: LedgerHealth },
         { provide: EVENT_TYPE_VERSIONS, useExisting: EventSchemaRegistry },
         { provide: EventLogQueries, useFactory: (db: Database.Database) => new EventLogQueries(db), inject: [READ_MODEL_DB] },
         { provide: DirectoryQueries, useFactory: (db: Database.Database) => new DirectoryQueries(db), inject: [READ_MODEL_DB] },
@@ -111,7 +134,7 @@ export class LedgerCoreModule {
       ],
       exports: [
         LEDGER_CONFIG, EventSchemaRegistry, RAW_EVENT_STORE, EVENT_STORE, READ_MODEL_DB, PROJECTIONS,
-        ProjectionRunner, READ_MODEL_SYNC, EVENT_TYPE_VERSIONS, EventLogQueries, DirectoryQueries, LegislationQueries, DataRequestQueries, TraceService, TOKEN_SERVICE,
+        ProjectionRunner, READ_MODEL_SYNC, LedgerHealth, COMMAND_AVAILABILITY, EVENT_TYPE_VERSIONS, EventLogQueries, DirectoryQueries, LegislationQueries, DataRequestQueries, TraceService, TOKEN_SERVICE,
         SUBJECT_VAULT,
       ],
     };

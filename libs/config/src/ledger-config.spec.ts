@@ -18,3 +18,36 @@ describe('LEDGER_SUBJECT_KEY', () => {
     expect(() => loadConfig({ LEDGER_SUBJECT_KEY: 'secret-but-short' })).toThrow(/^LEDGER_SUBJECT_KEY must be at least 32 bytes$/);
   });
 });
+
+describe('operational settings', () => {
+  it('have safe defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      minFreeDiskBytes: 32 * 1024 * 1024,
+      introspection: true,
+      rateLimitPerMinute: 600,
+      trustedProxies: [],
+      logLevel: 'info',
+    });
+  });
+
+  it('are read from the environment', () => {
+    const config = loadConfig({
+      LEDGER_MIN_FREE_DISK_MB: '0',
+      LEDGER_INTROSPECTION: 'false',
+      LEDGER_RATE_LIMIT: '0',
+      LEDGER_TRUSTED_PROXY: '10.0.0.1, 10.0.0.2',
+      LEDGER_LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({ minFreeDiskBytes: 0, introspection: false, rateLimitPerMinute: 0, trustedProxies: ['10.0.0.1', '10.0.0.2'], logLevel: 'warn' });
+  });
+
+  it.each([
+    ['LEDGER_RATE_LIMIT', '-1', /LEDGER_RATE_LIMIT must be a whole number/],
+    ['LEDGER_RATE_LIMIT', 'lots', /LEDGER_RATE_LIMIT must be a whole number/],
+    ['LEDGER_MIN_FREE_DISK_MB', '1.5', /LEDGER_MIN_FREE_DISK_MB must be a whole number/],
+    ['LEDGER_INTROSPECTION', 'no', /LEDGER_INTROSPECTION must be true or false/],
+    ['LEDGER_LOG_LEVEL', 'loud', /LEDGER_LOG_LEVEL must be one of/],
+  ])('refuses %s=%s', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});

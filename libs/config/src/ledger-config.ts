@@ -12,6 +12,37 @@ export interface LedgerConfig {
   /** HMAC key for subject references; when absent, one is generated in the data dir on first use */
   subjectKey?: string;
   signingKeyFile?: string;
+  /** below this much free space in the data dir's file system, commands are refused (UNAVAILABLE) */
+  minFreeDiskBytes: number;
+  /** GraphQL introspection; on by default, since civic developers build on the public API */
+  introspection: boolean;
+  /** requests a minute per address for anonymous callers; 0 turns the limit off */
+  rateLimitPerMinute: number;
+  /** addresses of reverse proxies whose X-Forwarded-For is believed (Express "trust proxy" values) */
+  trustedProxies: string[];
+  /** pino level: fatal, error, warn, info, debug, trace or silent */
+  logLevel: string;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** A whole number from the environment within [min, max], or the default when unset. */
+function integerSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got ${raw}`);
+  }
+  return value;
+}
+
+function booleanSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be true or false, got ${raw}`);
 }
 
 export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');
@@ -40,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   if (subjectKey !== undefined && Buffer.byteLength(subjectKey) < 32) {
     throw new ConfigError('LEDGER_SUBJECT_KEY must be at least 32 bytes');
   }
+  const logLevel = env.LEDGER_LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LEDGER_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${logLevel}`);
   return {
     dataDir: resolve(env.LEDGER_DATA_DIR || './data'),
     port,
@@ -49,6 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     tokenSecret,
     subjectKey,
     signingKeyFile: env.LEDGER_SIGNING_KEY_FILE || undefined,
+    minFreeDiskBytes: integerSetting(env, 'LEDGER_MIN_FREE_DISK_MB', 32, 0, 1_000_000) * 1024 * 1024,
+    introspection: booleanSetting(env, 'LEDGER_INTROSPECTION', true),
+    rateLimitPerMinute: integerSetting(env, 'LEDGER_RATE_LIMIT', 600, 0, 1_000_000),
+    trustedProxies: (env.LEDGER_TRUSTED_PROXY ?? '').split(',').map((proxy) => proxy.trim()).filter(Boolean),
+    logLevel,
   };
 }
 
@@ -62,4 +100,15 @@ export function dataPaths(config: Pick<LedgerConfig, 'dataDir'>) {
     subjectRefKey: resolve(config.dataDir, 'secrets', 'subject-ref-key'),
     subjectKeys: resolve(config.dataDir, 'secrets', 'subject-keys.db'),
   };
+}
+
+/**
+ * A secret the ledger's data depends on is missing (a deleted key file). Generating a new one would
+ * silently change what the data means, so the server refuses to start (exit 2) until it is restored.
+ */
+export class MissingSecret extends ConfigError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MissingSecret';
+  }
 }

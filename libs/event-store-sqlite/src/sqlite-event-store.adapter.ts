@@ -5,6 +5,7 @@ import {
   InvalidEvent,
   LedgerNotEmpty,
   RecordedHistoryCheck,
+  StorageUnavailable,
   WrongExpectedRevision,
   assertAppendable,
   envelopeOf,
@@ -144,6 +145,8 @@ export class SqliteEventStore implements EventStore {
           nextSequence += pending.events.length;
           outcomes.push({ ok: true, result });
         } catch (error) {
+          // The storage itself failing fails the whole batch (below), not just this append.
+          if (isStorageFailure(error)) throw error;
           if (isolate) {
             this.statements.rollbackTo.run();
             this.statements.release.run();
@@ -156,8 +159,9 @@ export class SqliteEventStore implements EventStore {
       if (this.db.inTransaction) this.statements.commit.run();
     } catch (error) {
       // The batch's transaction itself failed (disk full, I/O error): nothing of it was written.
-      if (this.db.inTransaction) this.statements.rollback.run();
-      for (const pending of batch) pending.reject(error);
+      this.rollbackQuietly();
+      const refusal = isStorageFailure(error) ? new StorageUnavailable((error as Error).message) : error;
+      for (const pending of batch) pending.reject(refusal);
       return;
     }
     batch.forEach((pending, i) => {
@@ -166,6 +170,19 @@ export class SqliteEventStore implements EventStore {
       else pending.reject(outcome.error);
     });
     for (const wake of this.wakeSubscribers) wake();
+  }
+
+  /**
+   * Ends a failed transaction. SQLite may already have rolled it back itself (it does for some I/O
+   * errors), and a ROLLBACK that fails on a broken disk must not escape the flush callback, where
+   * nothing would catch it and the process would die.
+   */
+  private rollbackQuietly(): void {
+    try {
+      if (this.db.inTransaction) this.statements.rollback.run();
+    } catch {
+      // Nothing was committed either way; the next BEGIN starts clean or fails with its own error.
+    }
   }
 
   /** Inside the batch transaction: check the expected revision, then insert the append's events. */
@@ -322,6 +339,17 @@ export class SqliteEventStore implements EventStore {
 function isDuplicateEventId(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.event_id');
+}
+
+/**
+ * SQLite's result codes for storage that cannot take a write (extended codes start with these):
+ * disk full, I/O error, read-only file system or database, no file, out of locks.
+ */
+const STORAGE_FAILURES = ['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_NOLCK'];
+
+function isStorageFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && STORAGE_FAILURES.some((prefix) => code === prefix || code.startsWith(`${prefix}_`));
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {

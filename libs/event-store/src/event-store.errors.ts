@@ -51,3 +51,18 @@ export class LedgerNotEmpty extends EventStoreError {
     this.name = 'LedgerNotEmpty';
   }
 }
+
+/**
+ * The storage under the store failed to write (disk full, I/O error, read-only file system). The
+ * append was rolled back whole: nothing of it was recorded, and the caller may retry later.
+ */
+export class StorageUnavailable extends EventStoreError {
+  readonly code = 'STORAGE_UNAVAILABLE';
+  constructor(
+    /** what the storage said, e.g. "database or disk is full" */
+    readonly reason: string,
+  ) {
+    super(`the event store could not write (${reason}); nothing was recorded`);
+    this.name = 'StorageUnavailable';
+  }
+}

@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError } from '@ledger/domain';
-import { InvalidEvent, SchemaViolation, WrongExpectedRevision } from '@ledger/event-store';
-import { ShuttingDown } from '@ledger/application';
+import { InvalidEvent, SchemaViolation, StorageUnavailable, WrongExpectedRevision } from '@ledger/event-store';
+import { LedgerUnavailable } from '@ledger/application';
+import { isDamageError } from '@ledger/projections';
 
 const logger = new Logger('GraphQL');
 
@@ -16,9 +17,23 @@ const PASS_THROUGH = new Set([
 
 /**
  * Apollo's formatError: every error a client sees has a stable extensions.code and no stack trace.
- * Errors the ledger did not anticipate are logged here and answered as INTERNAL_SERVER_ERROR.
+ * Errors the ledger did not anticipate are logged here, once, and answered as INTERNAL_SERVER_ERROR.
  */
 export function formatLedgerError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const answer = ledgerErrorAnswer(formatted, error);
+  if (answer.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+    const original = unwrapResolverError(error);
+    logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  }
+  return answer;
+}
+
+/** The code a client sees for an error (formatLedgerError's answer), without logging anything. */
+export function ledgerErrorCode(error: GraphQLError): string {
+  return String(ledgerErrorAnswer(error.toJSON(), error).extensions?.code);
+}
+
+function ledgerErrorAnswer(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
@@ -32,8 +47,17 @@ export function formatLedgerError(formatted: GraphQLFormattedError, error: unkno
     return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT', eventType: original.eventType, schemaPath: original.path } };
   }
   if (original instanceof InvalidEvent) return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT' } };
-  if (original instanceof ShuttingDown) return { ...base, message: original.message, extensions: { code: 'UNAVAILABLE' } };
+  // Nothing was recorded, and a retry later may succeed: the store or the read models are failing
+  // (a full disk), or the server is shutting down.
+  if (original instanceof LedgerUnavailable || original instanceof StorageUnavailable) {
+    return { ...base, message: original.message, extensions: { code: 'UNAVAILABLE' } };
+  }
 
+  // The read-model file went bad under a running server: queries cannot be answered until it is
+  // rebuilt, which the operator can do safely (the log is intact).
+  if (isDamageError(original)) {
+    return { ...base, message: 'the read models are damaged and are being refused until rebuilt (ledger rebuild); the log itself is intact', extensions: { code: 'UNAVAILABLE' } };
+  }
   // A scalar refusing a literal (members(on: "2017-02-30")) reaches Apollo as a validation error;
   // the scalar's own BAD_USER_INPUT is the better answer, and the same as for a bad variable.
   if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && scalarRefusal(error)) {
@@ -44,7 +68,6 @@ export function formatLedgerError(formatted: GraphQLFormattedError, error: unkno
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...base, extensions };
   }
-  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { ...base, message: 'internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 

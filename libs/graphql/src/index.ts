@@ -7,3 +7,4 @@ export * from './scalars';
 export * from './dataloader/request-loaders';
 export * from './subscriptions/graphql-ws.options';
 export * from './subscriptions/ledger-event-feed';
+export * from './graphql-refusals.plugin';

@@ -26,11 +26,17 @@ export interface FileSubjectVaultOptions {
  * Nothing here logs: identifiers, keys and plaintext pass through only as arguments and results.
  */
 export class FileSubjectVault implements SubjectVault {
-  private readonly keys: SubjectKeyStore;
+  private keyStore: SubjectKeyStore | null = null;
   private refKey: Buffer | null = null;
 
-  constructor(private readonly options: FileSubjectVaultOptions) {
-    this.keys = new SubjectKeyStore({ file: options.keysFile, busyTimeoutMs: options.busyTimeoutMs, now: options.now });
+  constructor(private readonly options: FileSubjectVaultOptions) {}
+
+  // Opened (and, the first time, created) on first use, like the reference key: a server starting
+  // on a data dir whose key file was lost must be able to notice that before anything recreates it.
+  private get keys(): SubjectKeyStore {
+    const { keysFile, busyTimeoutMs, now } = this.options;
+    this.keyStore ??= new SubjectKeyStore({ file: keysFile, busyTimeoutMs, now });
+    return this.keyStore;
   }
 
   subjectRefOf(identifier: string): string {
@@ -84,7 +90,8 @@ export class FileSubjectVault implements SubjectVault {
   }
 
   close(): void {
-    this.keys.close();
+    this.keyStore?.close();
+    this.keyStore = null;
     this.refKey?.fill(0);
     this.refKey = null;
   }

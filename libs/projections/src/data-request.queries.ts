@@ -61,6 +61,14 @@ const json = (keys: readonly string[]) => JSON.stringify(keys);
 export class DataRequestQueries {
   constructor(private readonly db: Database.Database) {}
 
+  /** How much of the record depends on the subject vault's keys (the server checks them at start). */
+  subjectKeyDependents(): { requests: number; withPersonalDetails: number } {
+    return this.db.prepare('SELECT COUNT(*) AS requests, COUNT(personal_details) AS withPersonalDetails FROM data_requests').get() as {
+      requests: number;
+      withPersonalDetails: number;
+    };
+  }
+
   request(id: string): DataRequestRow | null {
     return this.requestsByIds([id])[0] ?? null;
   }

@@ -6,7 +6,7 @@ import type { RecordedEvent } from '@ledger/event-store';
 import { SqliteEventStore } from '@ledger/event-store-sqlite';
 import { newEvent } from '../../event-store/src/conformance/event-store.conformance';
 import type { Projection } from './projection';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner, ReadModelsUnavailable } from './projection-runner';
 import { ReadModelsInUse, openReadModelDatabase } from './read-model-database';
 import { EventLogQueries } from './event-log.queries';
 import { eventLogProjection } from './projections/event-log.projection';
@@ -120,16 +120,55 @@ describe('ProjectionRunner (real SQLite files)', () => {
     await runner.stop();
   });
 
-  it('rejects waiters when a projection fails while following', async () => {
+  it('rejects waiters when a projection fails while following, and says why until it recovers', async () => {
     const { runner } = open([tallyProjection(1, 25)]);
     runner.start();
     const { sequences } = await store.append('live', [newEvent()], 'no-stream');
     await expect(runner.waitFor(sequences[0])).rejects.toThrow('projection bug at 25');
+    expect(runner.unavailable).toEqual({ reason: 'projection bug at 25', since: expect.any(String) });
+    // A new waiter learns at once, instead of waiting for its timeout.
+    await expect(runner.waitFor(sequences[0])).rejects.toThrow(ReadModelsUnavailable);
+    await runner.stop();
+  });
+
+  it('retries a failing batch until its cause goes, then follows the log again by itself', async () => {
+    let failuresLeft = 3;
+    const flaky: Projection = {
+      ...tallyProjection(),
+      apply: (db, event) => {
+        // A full disk: the write fails a few times, then space is freed.
+        if (event.streamId === 'live' && failuresLeft > 0) {
+          failuresLeft--;
+          throw new Error('database or disk is full');
+        }
+        tallyProjection().apply(db, event);
+      },
+    };
+    const messages: string[] = [];
+    const db = openReadModelDatabase(readModelFile);
+    opened.push(db);
+    const runner = new ProjectionRunner({
+      store, db, projections: [flaky], upcast: markUpcast, retryDelayMs: 10,
+      log: { error: (message) => messages.push(`error: ${message}`), info: (message) => messages.push(`info: ${message}`) },
+    });
+    runner.start();
+    const { sequences } = await store.append('live', [newEvent(), newEvent()], 'no-stream');
+    await expect(runner.waitFor(sequences[1])).rejects.toThrow('database or disk is full');
+    expect(runner.unavailable?.reason).toBe('database or disk is full');
+    for (let i = 0; i < 100 && runner.unavailable; i++) await new Promise((done) => setTimeout(done, 10));
+    expect(runner.unavailable).toBeNull();
+    await runner.waitFor(sequences[1]);
+    expect(count(db)).toBe(27);
+    // Nothing applied twice or skipped: the tally's primary key would have refused a double.
+    expect(db.prepare('SELECT COUNT(DISTINCT sequence) FROM tally').pluck().get()).toBe(27);
+    // One error line for the cause (not one per retry), one line for the recovery.
+    expect(messages.filter((m) => m.startsWith('error:'))).toHaveLength(1);
+    expect(messages.filter((m) => m.startsWith('info:'))).toEqual([expect.stringMatching(/^info: read models follow the log again/)]);
     await runner.stop();
   });
 
   it('lets only one process own a set of read models', () => {
     open([tallyProjection()]);
-    expect(() => openReadModelDatabase(readModelFile)).toThrow(ReadModelsInUse);
+    expect(() => openReadModelDatabase(readModelFile, { waitMs: 50 })).toThrow(ReadModelsInUse);
   });
 });

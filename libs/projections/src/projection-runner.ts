@@ -11,6 +11,35 @@ export interface ProjectionRunnerOptions {
   upcast: (event: RecordedEvent) => RecordedEvent;
   /** events applied per read-model transaction while catching up */
   batchSize?: number;
+  /** first wait before retrying after the read models failed to apply a batch; doubles up to 8x */
+  retryDelayMs?: number;
+  /** where the runner reports failure and recovery; console by default */
+  log?: RunnerLog;
+}
+
+/** The little the runner says: a failure once with its cause, and the recovery. */
+export interface RunnerLog {
+  error(message: string, cause: unknown): void;
+  info(message: string): void;
+}
+
+const consoleLog: RunnerLog = {
+  error: (message, cause) => console.error(message, cause),
+  info: (message) => console.log(message),
+};
+
+/** Why the read models cannot follow the log, and since when. */
+export interface ReadModelsFailure {
+  reason: string;
+  since: string;
+}
+
+/** The read models could not apply events: the log holds them, the read models do not yet. */
+export class ReadModelsUnavailable extends Error {
+  constructor(readonly failure: ReadModelsFailure) {
+    super(`the read models cannot follow the log (${failure.reason}) since ${failure.since}`);
+    this.name = 'ReadModelsUnavailable';
+  }
 }
 
 /** Sees each batch of stored events once every projection has applied and committed it. */
@@ -32,7 +61,7 @@ export class ProjectionRunner {
   private position = -1;
   private abort?: AbortController;
   private running?: Promise<void>;
-  private failure?: unknown;
+  private failure: ReadModelsFailure | null = null;
   private waiters: Array<{ sequence: number; resolve: () => void; reject: (e: unknown) => void }> = [];
   private readonly appliedListeners = new Set<AppliedEventsListener>();
 
@@ -87,16 +116,51 @@ export class ProjectionRunner {
     }
   }
 
-  /** Catches up, then follows live appends until stop(). */
+  /**
+   * Why the read models cannot follow the log right now (a full disk, a projection that throws),
+   * or null while they do. The write path refuses commands while this is set, rather than append
+   * events that nobody could read back.
+   */
+  get unavailable(): ReadModelsFailure | null {
+    return this.failure;
+  }
+
+  /**
+   * Catches up, then follows live appends until stop(). A batch that fails is rolled back with
+   * its checkpoints (nothing is skipped) and retried after a growing pause, so the read models
+   * recover by themselves once the cause goes (space freed); until then `unavailable` says why.
+   */
   start(): void {
     if (this.running) return;
     this.abort = new AbortController();
-    this.running = this.follow(this.abort.signal).catch((error) => {
-      // A projection that throws stops the runner: serving read models that silently skipped an
-      // event would be worse than refusing to answer. Waiters learn why.
-      this.failure = error;
-      for (const waiter of this.waiters.splice(0)) waiter.reject(error);
-    });
+    this.running = this.followWithRetries(this.abort.signal);
+  }
+
+  private async followWithRetries(signal: AbortSignal): Promise<void> {
+    const firstDelay = this.options.retryDelayMs ?? 1000;
+    let delay = firstDelay;
+    while (!signal.aborted) {
+      try {
+        await this.follow(signal);
+        return;
+      } catch (error) {
+        if (signal.aborted) return;
+        this.fail(error);
+        await pause(delay, signal);
+        delay = Math.min(delay * 2, firstDelay * 8);
+      }
+    }
+  }
+
+  private fail(error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (this.failure?.reason !== reason) {
+      // Once per cause, with its stack; the retries that follow stay quiet until it changes.
+      (this.options.log ?? consoleLog).error(`read models cannot follow the log: ${reason}; retrying until they can`, error);
+      this.failure = { reason, since: new Date().toISOString() };
+    }
+    const unavailable = new ReadModelsUnavailable(this.failure);
+    for (const waiter of this.waiters.splice(0)) waiter.reject(unavailable);
   }
 
   private async follow(signal: AbortSignal): Promise<void> {
@@ -122,7 +186,7 @@ export class ProjectionRunner {
 
   /** Resolves once every projection has applied the event at this sequence (read-your-writes). */
   waitFor(sequence: number, timeoutMs = 10_000): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
+    if (this.failure) return Promise.reject(new ReadModelsUnavailable(this.failure));
     if (this.position >= sequence) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -170,6 +234,10 @@ export class ProjectionRunner {
       if ((this.checkpoints.get(projection.name) ?? -1) < last) this.checkpoints.set(projection.name, last);
     }
     this.position = Math.min(...this.checkpoints.values());
+    if (this.failure) {
+      (this.options.log ?? consoleLog).info(`read models follow the log again (through sequence ${last}), after failing since ${this.failure.since}`);
+      this.failure = null;
+    }
     this.waiters = this.waiters.filter((waiter) => {
       if (waiter.sequence > this.position) return true;
       waiter.resolve();
@@ -180,8 +248,21 @@ export class ProjectionRunner {
         listener(events);
       } catch (error) {
         // An observer must never stop the read models (and, through read-your-writes, the appends).
-        console.error('projection runner: an applied-events listener failed', error);
+        (this.options.log ?? consoleLog).error('projection runner: an applied-events listener failed', error);
       }
     }
   }
+}
+
+/** Resolves after ms, or at once when the signal aborts (shutdown does not wait for a retry). */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
 }

@@ -2,14 +2,16 @@ import { NestFactory } from '@nestjs/core';
 import { Module } from '@nestjs/common';
 import { parseArgs } from 'node:util';
 import { LedgerCoreModule } from '@ledger/composition';
-import type { LedgerConfig } from '@ledger/config';
-import { ProjectionRunner } from '@ledger/projections';
+import { dataPaths, type LedgerConfig } from '@ledger/config';
+import { ProjectionRunner, discardReadModels } from '@ledger/projections';
 import { progressBar } from '../progress';
 
 export const rebuildUsage = 'rebuild                                    drop every read model and replay the whole log';
 
 export async function rebuildCommand(args: string[], config: LedgerConfig): Promise<void> {
   parseArgs({ args, options: {} });
+  // From nothing, whatever state the file is in (damaged included); refused while a server owns it.
+  discardReadModels(dataPaths(config).readModels);
   @Module({ imports: [LedgerCoreModule.forRoot(config)] })
   class RebuildModule {}
   const app = await NestFactory.createApplicationContext(RebuildModule, { logger: ['error', 'warn'] });

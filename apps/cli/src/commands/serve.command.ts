@@ -1,5 +1,4 @@
-import { Logger, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Module } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -8,7 +7,9 @@ import {
   ReplayRefused,
   ReplaySourceChanged,
   checkReplayForServing,
+  createLedgerHttpApp,
   describeBound,
+  listenLedgerHttpApp,
   type ServableReplay,
 } from '@ledger/composition';
 import type { LedgerConfig } from '@ledger/config';
@@ -45,12 +46,11 @@ export async function serveCommand(args: string[], env: LedgerConfig): Promise<v
   })
   class ServeReplayModule {}
 
-  const app = await NestFactory.create(ServeReplayModule, { logger: ['log', 'warn', 'error'] });
+  const app = await createLedgerHttpApp(ServeReplayModule, config);
   const closed = new Promise<void>((done) => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void app.close().then(done));
   });
-  await app.listen(config.port, config.host);
   // The same line as the API's, so scripts and tests find the bound port the same way.
-  Logger.log(`ledger API on ${await app.getUrl()}/graphql (replay of ${config.dataDir} as of ${describeBound(manifest)}, read-only; read models: ${dir})`, 'Ledger');
+  await listenLedgerHttpApp(app, config, `replay of ${config.dataDir} as of ${describeBound(manifest)}, read-only; read models: ${dir}`);
   await closed;
 }

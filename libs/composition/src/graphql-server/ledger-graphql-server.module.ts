@@ -1,12 +1,17 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { IncomingMessage } from 'node:http';
 import { TOKEN_SERVICE, type TokenService } from '@ledger/auth';
-import { LedgerGraphqlModule, buildRequestContext, formatLedgerError, graphqlWsOptions } from '@ledger/graphql';
+import { LEDGER_CONFIG, type LedgerConfig } from '@ledger/config';
+import { LedgerGraphqlModule, buildRequestContext, formatLedgerError, graphqlRefusalsPlugin, graphqlWsOptions } from '@ledger/graphql';
+import { LedgerHealth } from '../health/ledger-health';
+import { readModelDamagePlugin } from '../health/read-model-damage.plugin';
+import { LedgerExceptionFilter } from '../http/http-exception.filter';
+import { LedgerLoggerModule } from '../http/ledger-logger.module';
 import type { ReplayManifest } from '../replay/replay-manifest';
-import { HealthController } from './health.controller';
+import { HealthController } from '../health/health.controller';
 import { ReadOnlyGuard, readOnlyPlugin } from './read-only.guards';
 import { SERVED_REPLAY } from './served-replay';
 
@@ -23,26 +28,28 @@ export interface LedgerGraphqlServerOptions {
 export class LedgerGraphqlServerModule {
   static forRoot(options: LedgerGraphqlServerOptions = {}): DynamicModule {
     const replay = options.readOnly?.replay ?? null;
-    const providers: Provider[] = [{ provide: SERVED_REPLAY, useValue: replay }];
+    const providers: Provider[] = [{ provide: SERVED_REPLAY, useValue: replay }, { provide: APP_FILTER, useClass: LedgerExceptionFilter }];
     if (replay) providers.push({ provide: APP_GUARD, useClass: ReadOnlyGuard });
     return {
       module: LedgerGraphqlServerModule,
       imports: [
+        LedgerLoggerModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [TOKEN_SERVICE],
-          useFactory: (tokens: TokenService) => ({
+          inject: [TOKEN_SERVICE, LEDGER_CONFIG, LedgerHealth],
+          useFactory: (tokens: TokenService, config: LedgerConfig, health: LedgerHealth) => ({
             autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
-            introspection: true,
+            // On by default: civic developers build on this public API. LEDGER_INTROSPECTION=false hides it.
+            introspection: config.introspection,
             playground: false,
             includeStacktraceInErrorResponses: false,
             formatError: formatLedgerError,
             context: ({ req }: { req: IncomingMessage }) => buildRequestContext(tokens, req),
             // Live events (the ledgerEvents subscription) over graphql-ws on the same path.
             subscriptions: { 'graphql-ws': graphqlWsOptions(tokens) },
-            plugins: replay ? [readOnlyPlugin(replay)] : [],
+            plugins: [graphqlRefusalsPlugin(), readModelDamagePlugin(health), ...(replay ? [readOnlyPlugin(replay)] : [])],
           }),
         }),
         LedgerGraphqlModule,

@@ -7,4 +7,8 @@ export class RecordReceiptModel {
   @Field(() => Int, { description: "the stream's revision after the append: pass it as expectedRevision next time" })
   revision!: number;
   @Field(() => [LedgerEventModel]) events!: LedgerEventModel[];
+  @Field({ description: 'true when the Idempotency-Key header named a command recorded before: these are its events, and nothing new was written' })
+  replayed!: boolean;
+  @Field({ description: 'false when the events are recorded but the read models could not show them yet (see /healthz); queries will, once they recover' })
+  readModelsUpToDate!: boolean;
 }

@@ -11,7 +11,8 @@ export interface CommandOptions {
 }
 
 export function toReceiptModel(receipt: RecordReceipt): RecordReceiptModel {
-  return { streamId: receipt.streamId, revision: receipt.revision, events: receipt.events.map(toLedgerEventModel) };
+  const { streamId, revision, replayed, readModelsUpToDate } = receipt;
+  return { streamId, revision, events: receipt.events.map(toLedgerEventModel), replayed, readModelsUpToDate };
 }
 
 /** Sends one command on the bus as the authenticated actor and answers with its receipt. */

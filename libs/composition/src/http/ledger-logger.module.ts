@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import pretty from 'pino-pretty';
+import { LEDGER_CONFIG, type LedgerConfig } from '@ledger/config';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The caller's X-Request-Id when it is a plain token (so it can be traced across services), else a new one. */
+function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
+/**
+ * Structured JSON logs (pino through nestjs-pino): one object a line, each with the request's id,
+ * readable by a person on a terminal (pino-pretty) and by a log pipeline elsewhere. Requests that
+ * succeed are logged at debug, so the default level (info) keeps the log quiet; the request line
+ * carries method, path and status only: never a header value, a query text or a variable, so no
+ * token, secret or caller input reaches the log.
+ */
+export const LedgerLoggerModule = LoggerModule.forRootAsync({
+  inject: [LEDGER_CONFIG],
+  useFactory: (config: LedgerConfig) => {
+    const options = {
+      level: config.logLevel,
+      genReqId: requestIdOf,
+      customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
+      serializers: {
+        req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+          remoteAddress: req.remoteAddress,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      // Belt and braces: nothing above logs headers, but a future serializer must not either.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
+    };
+    // Without a stream of its own pino writes JSON synchronously to stdout: no line lost at exit.
+    return { pinoHttp: process.stdout.isTTY ? [options, pretty({ colorize: true, singleLine: true, ignore: 'pid,hostname' })] : options };
+  },
+});
