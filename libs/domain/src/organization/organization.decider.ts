@@ -81,6 +81,12 @@ function checkedParent(orgId: string, kind: OrganizationKind, parentId: string |
   if (kind === 'COMMITTEE' && parent.kind !== 'LEGISLATURE') {
     throw badInput(`a COMMITTEE's parent must be a LEGISLATURE; ${parentId} is a ${parent.kind}`, 'parentId');
   }
+  // Organizations form a tree: an organization cannot sit under one of its own descendants.
+  const loop = parent.ancestorIds.indexOf(orgId);
+  if (loop >= 0) {
+    const chain = [parentId, ...parent.ancestorIds.slice(0, loop + 1)].join(' → ');
+    throw badInput(`${orgId} cannot be placed under ${parentId}, which is itself under ${orgId} (${chain}): that would make a cycle`, 'parentId');
+  }
   return parentId;
 }
 
