@@ -104,6 +104,19 @@ describe('data-request decider', () => {
       spec.given([]).when(receive({}, { requestingOrg: null })).thenRefuses('NOT_FOUND', /org:us-immigration-customs-enforcement is not registered/);
     });
 
+    it.each<[string, { orgId: string; kind: 'DEPARTMENT' | 'LEGISLATURE' | 'EXECUTIVE' | 'COMMITTEE' }]>([
+      ['the receiving department itself', { orgId: SHERIFF, kind: 'DEPARTMENT' }],
+      ['another department', { orgId: 'org:denver-human-services', kind: 'DEPARTMENT' }],
+      ['the council', { orgId: 'org:denver-city-council', kind: 'LEGISLATURE' }],
+      ["the mayor's office", { orgId: 'org:denver-mayors-office', kind: 'EXECUTIVE' }],
+      ['a committee', { orgId: 'org:safety-committee', kind: 'COMMITTEE' }],
+    ])('refuses a request "from an outside agency" that is %s', (_, requestingOrg) => {
+      spec
+        .given([])
+        .when(receive({ requestingOrgId: requestingOrg.orgId }, { requestingOrg }))
+        .thenRefuses('BAD_USER_INPUT', `a data request comes from an outside agency (EXTERNAL_AGENCY); ${requestingOrg.orgId} is a ${requestingOrg.kind} of the city`);
+    });
+
     it('refuses a receiving organization that is not registered', () => {
       spec.given([]).when(receive({}, { receivingOrg: null })).thenRefuses('NOT_FOUND', /org:denver-sheriff-department is not registered/);
     });
