@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { badInput, dataRequestDecider, dataRequestId, dataRequestStreamId, notFound } from '@ledger/domain';
+import { badInput, checkedCitationInputs, dataRequestDecider, dataRequestId, dataRequestStreamId, notFound } from '@ledger/domain';
 import { isWellFormedText, newEventId } from '@ledger/event-store';
 import { SUBJECT_VAULT, type SubjectVault } from '@ledger/privacy';
 import { CommandGate } from '../command-gate';
@@ -73,9 +73,12 @@ async function officerFacts(facts: FactsService, data: { requestId: string }, { 
   return { actorRoles: await facts.rolesIn(actorId, department, date) };
 }
 
-async function citationFacts(facts: FactsService, data: { requestId: string; citations?: Array<{ clauseId: string }> }, context: FactsContext) {
-  const clauseIds = [...new Set((data.citations ?? []).map((c) => c.clauseId))];
-  return { ...(await officerFacts(facts, data, context)), citedClauses: await facts.clauseVersions(clauseIds) };
+/** The officer's roles, and the history of each cited clause (a correction may cite none: it keeps the old citations). */
+async function citationFacts(facts: FactsService, data: { requestId: string; citations?: unknown }, context: FactsContext) {
+  const officer = await officerFacts(facts, data, context);
+  // The list is checked before one history is read: each clause costs a read of its measure's stream.
+  const clauseIds = data.citations === undefined ? [] : checkedCitationInputs(data.citations).map((c) => c.clauseId);
+  return { ...officer, citedClauses: await facts.clauseVersions(clauseIds) };
 }
 
 const streamOfRequest = (d: { requestId: string }) => dataRequestStreamId(d.requestId);

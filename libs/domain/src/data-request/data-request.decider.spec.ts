@@ -140,6 +140,7 @@ describe('data-request decider', () => {
       ['no data categories', { dataCategories: [] }, /dataCategories must list at least one entry/],
       ['a category twice', { dataCategories: ['address', 'address'] }, /dataCategories lists address twice/],
       ['a category that is not kebab-case', { dataCategories: ['Release Date'] }, /dataCategories\[0\] must be lowercase words joined by dashes/],
+      ['10,000 data categories', { dataCategories: Array.from({ length: 10_000 }, (_, i) => `category-${i}`) }, /dataCategories lists 10000 entries; at most 100 are allowed/],
       ['an unknown action', { action: 'sell' as never }, /action must be one of share, notify, allow-access/],
       ['no recipient categories', { recipientCategories: [] }, /recipientCategories must list at least one entry/],
       ['a purpose that is not kebab-case', { purpose: 'Civil enforcement' }, /purpose must be lowercase words/],
@@ -232,9 +233,11 @@ describe('data-request decider', () => {
       ['a partial grant of everything', { outcome: 'PARTIALLY_GRANTED', disclosedCategories: ['release-date-time', 'address'] }, /withholds at least one .* \(use GRANTED\)/],
       ['a partial grant of nothing', { outcome: 'PARTIALLY_GRANTED' }, /discloses at least one category \(use DENIED\)/],
       ['a grant of a category not requested', { outcome: 'PARTIALLY_GRANTED', disclosedCategories: ['immigration-status'] }, /lists immigration-status, which the request did not ask for/],
-      ['no citation', { citations: [] }, /citations must cite at least one clause/],
+      ['no citation', { citations: [] }, /citations must list at least one entry/],
       ['an empty rationale', { rationale: ' ' }, /rationale must not be empty/],
       ['an action taken twice', { actionsTaken: ['advise-of-rights', 'advise-of-rights'] }, /actionsTaken lists advise-of-rights twice/],
+      ['101 citations', { citations: Array.from({ length: 101 }, (_, i) => ({ clauseId: `CB17-0766#sec_${i}` })) }, /citations lists 101 entries; at most 100 are allowed/],
+      ['101 actions taken', { actionsTaken: Array.from({ length: 101 }, (_, i) => `action-${i}`) }, /actionsTaken lists 101 entries; at most 100 are allowed/],
     ])('refuses %s', (_, data, message) => {
       spec.given([received]).when(decide(data)).thenRefuses('BAD_USER_INPUT', message);
     });

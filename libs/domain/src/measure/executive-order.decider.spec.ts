@@ -109,7 +109,7 @@ describe('executive orders', () => {
     });
 
     it.each<[string, Partial<DraftExecutiveOrder['data']>, RegExp]>([
-      ['no clauses', { clauses: [] }, /at least one clause/],
+      ['no clauses', { clauses: [] }, /clauses must list at least one entry/],
       ['an empty title', { title: ' ' }, /title must not be empty/],
       ['a malformed office id', { officeId: "Mayor's Office" }, /officeId must look like org:/],
     ])('refuses %s', (_, data, message) => {

@@ -2,6 +2,7 @@ import { assertPersonId } from '../person/person.ids';
 import { assertNever, type Decider } from '../shared/decider';
 import { calendarDate } from '../shared/date-rules';
 import { badInput, conflict, notFound } from '../shared/domain-error';
+import { LIST_LIMITS } from '../shared/list-limits';
 import { requiredSlug, requiredText } from '../shared/text-rules';
 import type {
   CorrectMembership,
@@ -26,8 +27,8 @@ import {
 
 const NAME_MAX = 200;
 const REASON_MAX = 1000;
-// The schemas bound every count on a body's rules to this.
-const RULES_MAX = 1000;
+// The schemas bound every count on a body's rules to this (and so every roll call).
+const RULES_MAX = LIST_LIMITS.seats;
 // Compares as later than every YYYY-MM-DD date: an open membership runs to it.
 const OPEN_END = '9999-12-31';
 

@@ -1,4 +1,5 @@
 import { badInput } from './domain-error';
+import { boundedList, firstDuplicate, LIST_LIMITS } from './list-limits';
 
 /** A required human-readable text: trimmed, non-empty, bounded; returns the trimmed value. */
 export function requiredText(value: unknown, field: string, maxLength: number): string {
@@ -27,11 +28,8 @@ export function requiredSlug(value: unknown, field: string): string {
 
 /** A list of distinct slugs with at least `minItems` entries (0: may be empty, absent is empty). */
 export function slugList(value: unknown, field: string, minItems = 0): string[] {
-  if (value === undefined && minItems === 0) return [];
-  if (!Array.isArray(value)) throw badInput(`${field} must be a list`, field);
-  if (value.length < minItems) throw badInput(`${field} must list at least ${minItems === 1 ? 'one entry' : `${minItems} entries`}`, field);
-  const tokens = value.map((token, index) => requiredSlug(token, `${field}[${index}]`));
-  const duplicate = tokens.find((token, index) => tokens.indexOf(token) !== index);
+  const tokens = boundedList(value, field, LIST_LIMITS.tokens, minItems).map((token, index) => requiredSlug(token, `${field}[${index}]`));
+  const duplicate = firstDuplicate(tokens);
   if (duplicate !== undefined) throw badInput(`${field} lists ${duplicate} twice`, field);
   return tokens;
 }
