@@ -213,6 +213,7 @@ describe('measure decider', () => {
       ['a sponsor listed twice', { sponsorIds: ['person:paul-lopez', 'person:paul-lopez'] }, {}, /sponsorIds list person:paul-lopez twice/],
       ['a malformed sponsor id', { sponsorIds: ['Paul Lopez'] }, {}, /person id must look like/],
       ['a malformed measure id', { measureId: 'CB 17/0766' }, {}, /measureId must be 2 to 40 letters/],
+      ['a measure id shaped like a uuid', { measureId: '0190A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5B' }, {}, /measureId must be the clerk's own number such as CB17-0766, not shaped like a uuid/],
       ['501 clauses', { clauses: Array.from({ length: 501 }, (_, i) => ({ eId: `sec_${i}`, text: 't' })) }, {}, /clauses lists 501 entries; at most 500 are allowed/],
       ['1001 sponsors', { sponsorIds: Array.from({ length: 1001 }, (_, i) => `person:sponsor-${i}`) }, {}, /sponsorIds lists 1001 entries; at most 1000 are allowed/],
       [
@@ -400,6 +401,15 @@ describe('measure decider', () => {
   });
 
   describe('WithdrawMeasure', () => {
+    it('still acts on a measure recorded with a uuid-shaped id before such ids were refused', () => {
+      const legacy = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+      const introduced = ordinance.introduced.map((event) => ({ ...event, data: { ...event.data, measureId: legacy } })) as MeasureEvent[];
+      spec
+        .given(introduced)
+        .when({ ...withdraw(), data: { measureId: legacy, reason: 'sponsor request' } } as MeasureCommand)
+        .then([{ type: 'MeasureWithdrawn', data: { measureId: legacy, reason: 'sponsor request' } }]);
+    });
+
     it.each([
       ['introduced', ordinance.introduced],
       ['in committee', ordinance.inCommittee],
