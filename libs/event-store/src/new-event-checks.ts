@@ -49,6 +49,52 @@ export function assertEventFields(event: NewEvent, at: string): void {
     }
   }
   if (event.data === undefined) throw new InvalidEvent(`${at}: data is required`);
+  const illFormed = illFormedField(event);
+  if (illFormed !== null) throw new InvalidEvent(`${at}: ${illFormed} is not well-formed Unicode text (it holds a lone UTF-16 surrogate)`);
+}
+
+// The leaf is RFC 8785 JSON, which is defined for I-JSON (RFC 7493): no string may hold a surrogate
+// code point. A lone UTF-16 surrogate has no UTF-8 form, so it would be hashed as one text and
+// served as another (SQLite and every UTF-8 reader turn it into U+FFFD): refused for every event,
+// whatever its way in (a command, the demo seed, an import).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True unless the string holds a lone UTF-16 surrogate (String.prototype.isWellFormed, ES2024). */
+export function isWellFormedText(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}
+
+/** Where the event holds text that is not well-formed: an envelope field, or data/<JSON Pointer>. */
+function illFormedField(event: NewEvent): string | null {
+  const { id, name, role } = event.recordedBy;
+  if (![id, name, role].every(isWellFormedText)) return 'recordedBy';
+  for (const key of ['correlationId', 'causationId'] as const) {
+    const value = event[key];
+    if (typeof value === 'string' && !isWellFormedText(value)) return key;
+  }
+  const pointer = firstIllFormedString(event.data);
+  return pointer === null ? null : `data${pointer}`;
+}
+
+/**
+ * The JSON Pointer of the first string or object key in a JSON value that is not well-formed
+ * Unicode text; null when there is none. Iterative, so no nesting depth can overflow the stack.
+ */
+export function firstIllFormedString(value: unknown): string | null {
+  // [value, its pointer, the member name it is held under (checked as text too)]
+  const pending: Array<[unknown, string, string]> = [[value, '', '']];
+  while (pending.length > 0) {
+    const [item, pointer, key] = pending.pop()!;
+    if (!isWellFormedText(key) || (typeof item === 'string' && !isWellFormedText(item))) return pointer;
+    if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) pending.push([item[i], `${pointer}/${i}`, '']);
+    } else if (typeof item === 'object' && item !== null) {
+      for (const [name, member] of Object.entries(item).reverse()) {
+        pending.push([member, `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, name]);
+      }
+    }
+  }
+  return null;
 }
 
 /**

@@ -90,6 +90,7 @@ describe('NDJSON ledger files', () => {
     ['a payload its schema refuses, rehashed', () => edited(1, (r) => (r.data.name = ' padded'), true), 'line 2: payload does not match its schema: PersonRegistered v2: /name must match pattern "^\\S(?:[\\s\\S]*\\S)?$"'],
     ['an unknown schema version, rehashed', () => edited(1, (r) => (r.schemaVersion = 9), true), 'line 2: payload does not match its schema: PersonRegistered v9: / unknown schema version (known: 1..2)'],
     ['a malformed envelope field, rehashed', () => edited(0, (r) => (r.occurredAt = '2017-08-28'), true), 'line 1: PersonRegistered: occurredAt must be an ISO-8601 instant'],
+    ['a lone surrogate in a payload, rehashed', () => edited(1, (r) => (r.data.name = 'Paul \uD800'), true), 'line 2: PersonRegistered: data/name is not well-formed Unicode text (it holds a lone UTF-16 surrogate)'],
     ['a bad leaf hash format', () => edited(0, (r) => (r.leafHash = 'ABC')), 'line 1: leafHash must be 64 lowercase hex characters'],
     ['a missing field', () => edited(0, (r) => delete r.causationId), 'line 1: field causationId is missing'],
     ['an extra field', () => edited(0, (r) => (r.note = 'x')), 'line 1: field note is not part of an event envelope'],

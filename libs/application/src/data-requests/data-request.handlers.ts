@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { badInput, dataRequestDecider, dataRequestId, dataRequestStreamId, notFound } from '@ledger/domain';
-import { newEventId } from '@ledger/event-store';
+import { badInput, checkedCitationInputs, dataRequestDecider, dataRequestId, dataRequestStreamId, notFound } from '@ledger/domain';
+import { isWellFormedText, newEventId } from '@ledger/event-store';
 import { SUBJECT_VAULT, type SubjectVault } from '@ledger/privacy';
 import { CommandGate } from '../command-gate';
 import { deciderHandler, type FactsContext } from '../decider-handler.factory';
@@ -36,11 +36,14 @@ export class ReceiveDataRequestHandler implements ICommandHandler<ReceiveDataReq
   execute({ data, context }: ReceiveDataRequestCommand): Promise<RecordReceipt> {
     return this.gate.run(async () => {
       const { subjectIdentifier, personalDetails, ...request } = data;
-      if (typeof subjectIdentifier !== 'string' || !subjectIdentifier.trim() || subjectIdentifier.length > IDENTIFIER_MAX) {
-        throw badInput(`subjectIdentifier must be 1 to ${IDENTIFIER_MAX} characters`, 'subjectIdentifier');
+      // Neither reaches the log as text (the event store refuses lone surrogates there), but both
+      // become UTF-8 bytes here, where a lone surrogate would silently turn into U+FFFD: two
+      // different identifiers would share one reference, and the details would decrypt altered.
+      if (typeof subjectIdentifier !== 'string' || !subjectIdentifier.trim() || subjectIdentifier.length > IDENTIFIER_MAX || !isWellFormedText(subjectIdentifier)) {
+        throw badInput(`subjectIdentifier must be 1 to ${IDENTIFIER_MAX} characters of well-formed Unicode text`, 'subjectIdentifier');
       }
-      if (personalDetails != null && (typeof personalDetails !== 'string' || personalDetails.length > DETAILS_MAX)) {
-        throw badInput(`personalDetails must be at most ${DETAILS_MAX} characters`, 'personalDetails');
+      if (personalDetails != null && (typeof personalDetails !== 'string' || personalDetails.length > DETAILS_MAX || !isWellFormedText(personalDetails))) {
+        throw badInput(`personalDetails must be at most ${DETAILS_MAX} characters of well-formed Unicode text`, 'personalDetails');
       }
       const date = (context.occurredAt ?? new Date().toISOString()).slice(0, 10);
       // The receiving department is read once: its kind and the officer's roles in it that day.
@@ -70,9 +73,12 @@ async function officerFacts(facts: FactsService, data: { requestId: string }, { 
   return { actorRoles: await facts.rolesIn(actorId, department, date) };
 }
 
-async function citationFacts(facts: FactsService, data: { requestId: string; citations?: Array<{ clauseId: string }> }, context: FactsContext) {
-  const clauseIds = [...new Set((data.citations ?? []).map((c) => c.clauseId))];
-  return { ...(await officerFacts(facts, data, context)), citedClauses: await facts.clauseVersions(clauseIds) };
+/** The officer's roles, and the history of each cited clause (a correction may cite none: it keeps the old citations). */
+async function citationFacts(facts: FactsService, data: { requestId: string; citations?: unknown }, context: FactsContext) {
+  const officer = await officerFacts(facts, data, context);
+  // The list is checked before one history is read: each clause costs a read of its measure's stream.
+  const clauseIds = data.citations === undefined ? [] : checkedCitationInputs(data.citations).map((c) => c.clauseId);
+  return { ...officer, citedClauses: await facts.clauseVersions(clauseIds) };
 }
 
 const streamOfRequest = (d: { requestId: string }) => dataRequestStreamId(d.requestId);

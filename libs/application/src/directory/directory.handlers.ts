@@ -13,7 +13,7 @@ import {
 const parentFacts = async (facts: FactsService, data: { parentId?: string | null }, { date }: { date: string }) => {
   if (!data.parentId) return { parent: null };
   const parent = await facts.organization(data.parentId, date);
-  return { parent: parent && { orgId: parent.orgId, kind: parent.kind } };
+  return { parent: parent && { orgId: parent.orgId, kind: parent.kind, ancestorIds: await facts.ancestorsOf(parent) } };
 };
 
 export const DIRECTORY_HANDLERS = [

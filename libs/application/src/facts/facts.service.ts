@@ -59,6 +59,21 @@ export class FactsService {
     };
   }
 
+  /**
+   * The organization's ancestors as recorded, nearest first: its parent, that one's parent, and so
+   * on up. Stops at an organization already seen, so even a cycle recorded before cycles were
+   * refused cannot make it loop.
+   */
+  async ancestorsOf(org: Pick<OrganizationFacts, 'orgId' | 'parentId'>): Promise<string[]> {
+    const ancestors: string[] = [];
+    for (let next = org.parentId; next !== null && next !== org.orgId && !ancestors.includes(next); ) {
+      ancestors.push(next);
+      const ancestor = fold(organizationDecider, await this.domainEvents(orgStreamId(next)));
+      next = ancestor.registered ? ancestor.parentId : null;
+    }
+    return ancestors;
+  }
+
   /** The roles the actor holds on `date` in the given office (empty when none). */
   async actorOffices(actorId: string, officeId: string, date: string): Promise<ActorOffices> {
     const office = await this.organization(officeId, date);

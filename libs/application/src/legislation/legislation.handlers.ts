@@ -1,4 +1,4 @@
-import { measureDecider, measureStreamId } from '@ledger/domain';
+import { checkedSponsorIds, measureDecider, measureStreamId } from '@ledger/domain';
 import { deciderHandler, type FactsContext } from '../decider-handler.factory';
 import type { FactsService } from '../facts/facts.service';
 import {
@@ -34,7 +34,8 @@ export const LEGISLATION_HANDLERS = [
   deciderHandler(IntroduceMeasureCommand, measureDecider, {
     type: 'IntroduceMeasure',
     streamIdOf: streamOfMeasure,
-    facts: async (facts, d, { date }) => ({ body: await facts.organization(d.bodyId, date), unknownPersonIds: await facts.unknownPersonIds(d.sponsorIds) }),
+    // The sponsor list is checked before each sponsor is looked up: every one costs a read.
+    facts: async (facts, d, { date }) => ({ body: await facts.organization(d.bodyId, date), unknownPersonIds: await facts.unknownPersonIds(checkedSponsorIds(d.sponsorIds)) }),
   }),
   deciderHandler(ReferMeasureCommand, measureDecider, {
     type: 'ReferMeasure',

@@ -1,6 +1,7 @@
 import { isInForceOn } from '../measure/clause-validity';
 import { parseClauseId } from '../measure/measure.ids';
 import { badInput } from '../shared/domain-error';
+import { boundedList, LIST_LIMITS } from '../shared/list-limits';
 import type { CitationFacts, CitationInput, CitedClauseVersion } from './data-request.commands';
 import type { Citation } from './data-request.events';
 
@@ -9,8 +10,6 @@ import type { Citation } from './data-request.events';
  * names the clause and one of four reasons, so an officer knows whether to cite another version
  * (superseded), wait (not yet in force) or look for other law (repealed, unknown).
  */
-
-const CITATIONS_MAX = 100;
 
 function refuse(label: string, reason: string, field: string): never {
   throw badInput(`cannot cite ${label}: ${reason}`, field);
@@ -69,19 +68,26 @@ function citationFacts(facts: CitationFacts, clauseId: string): readonly CitedCl
   return facts.citedClauses[clauseId];
 }
 
-/** Every citation of a decision: at least one, each clause once, each in force on the date. */
-export function checkedCitations(input: unknown, facts: CitationFacts, date: string): Citation[] {
-  if (!Array.isArray(input) || input.length === 0) throw badInput('citations must cite at least one clause', 'citations');
-  if (input.length > CITATIONS_MAX) throw badInput(`a decision cites at most ${CITATIONS_MAX} clauses`, 'citations');
+/**
+ * The citations as entered, checked for shape alone: at least one, at most LIST_LIMITS.citations,
+ * each a clause id, each clause once. The application layer calls it before loading the clauses'
+ * histories, so a malformed or overlong list costs no reads.
+ */
+export function checkedCitationInputs(input: unknown): CitationInput[] {
+  const citations = boundedList(input, 'citations', LIST_LIMITS.citations, 1) as CitationInput[];
   const seen = new Set<string>();
-  return input.map((citation: CitationInput, index) => {
-    const field = `citations[${index}]`;
+  citations.forEach((citation, index) => {
     const clauseId: unknown = citation?.clauseId;
     if (typeof clauseId !== 'string' || parseClauseId(clauseId) === null) {
-      throw badInput(`${field}.clauseId must look like CB17-0766#sec_2__subsec_b, got ${JSON.stringify(clauseId)}`, `${field}.clauseId`);
+      throw badInput(`citations[${index}].clauseId must look like CB17-0766#sec_2__subsec_b, got ${JSON.stringify(clauseId)}`, `citations[${index}].clauseId`);
     }
     if (seen.has(clauseId)) throw badInput(`citations cite ${clauseId} twice`, 'citations');
     seen.add(clauseId);
-    return citedVersion(citation, citationFacts(facts, clauseId), date, field);
   });
+  return citations;
+}
+
+/** Every citation of a decision: well formed (checkedCitationInputs), each in force on the date. */
+export function checkedCitations(input: unknown, facts: CitationFacts, date: string): Citation[] {
+  return checkedCitationInputs(input).map((citation, index) => citedVersion(citation, citationFacts(facts, citation.clauseId), date, `citations[${index}]`));
 }

@@ -104,6 +104,19 @@ describe('data-request decider', () => {
       spec.given([]).when(receive({}, { requestingOrg: null })).thenRefuses('NOT_FOUND', /org:us-immigration-customs-enforcement is not registered/);
     });
 
+    it.each<[string, { orgId: string; kind: 'DEPARTMENT' | 'LEGISLATURE' | 'EXECUTIVE' | 'COMMITTEE' }]>([
+      ['the receiving department itself', { orgId: SHERIFF, kind: 'DEPARTMENT' }],
+      ['another department', { orgId: 'org:denver-human-services', kind: 'DEPARTMENT' }],
+      ['the council', { orgId: 'org:denver-city-council', kind: 'LEGISLATURE' }],
+      ["the mayor's office", { orgId: 'org:denver-mayors-office', kind: 'EXECUTIVE' }],
+      ['a committee', { orgId: 'org:safety-committee', kind: 'COMMITTEE' }],
+    ])('refuses a request "from an outside agency" that is %s', (_, requestingOrg) => {
+      spec
+        .given([])
+        .when(receive({ requestingOrgId: requestingOrg.orgId }, { requestingOrg }))
+        .thenRefuses('BAD_USER_INPUT', `a data request comes from an outside agency (EXTERNAL_AGENCY); ${requestingOrg.orgId} is a ${requestingOrg.kind} of the city`);
+    });
+
     it('refuses a receiving organization that is not registered', () => {
       spec.given([]).when(receive({}, { receivingOrg: null })).thenRefuses('NOT_FOUND', /org:denver-sheriff-department is not registered/);
     });
@@ -127,6 +140,7 @@ describe('data-request decider', () => {
       ['no data categories', { dataCategories: [] }, /dataCategories must list at least one entry/],
       ['a category twice', { dataCategories: ['address', 'address'] }, /dataCategories lists address twice/],
       ['a category that is not kebab-case', { dataCategories: ['Release Date'] }, /dataCategories\[0\] must be lowercase words joined by dashes/],
+      ['10,000 data categories', { dataCategories: Array.from({ length: 10_000 }, (_, i) => `category-${i}`) }, /dataCategories lists 10000 entries; at most 100 are allowed/],
       ['an unknown action', { action: 'sell' as never }, /action must be one of share, notify, allow-access/],
       ['no recipient categories', { recipientCategories: [] }, /recipientCategories must list at least one entry/],
       ['a purpose that is not kebab-case', { purpose: 'Civil enforcement' }, /purpose must be lowercase words/],
@@ -219,9 +233,11 @@ describe('data-request decider', () => {
       ['a partial grant of everything', { outcome: 'PARTIALLY_GRANTED', disclosedCategories: ['release-date-time', 'address'] }, /withholds at least one .* \(use GRANTED\)/],
       ['a partial grant of nothing', { outcome: 'PARTIALLY_GRANTED' }, /discloses at least one category \(use DENIED\)/],
       ['a grant of a category not requested', { outcome: 'PARTIALLY_GRANTED', disclosedCategories: ['immigration-status'] }, /lists immigration-status, which the request did not ask for/],
-      ['no citation', { citations: [] }, /citations must cite at least one clause/],
+      ['no citation', { citations: [] }, /citations must list at least one entry/],
       ['an empty rationale', { rationale: ' ' }, /rationale must not be empty/],
       ['an action taken twice', { actionsTaken: ['advise-of-rights', 'advise-of-rights'] }, /actionsTaken lists advise-of-rights twice/],
+      ['101 citations', { citations: Array.from({ length: 101 }, (_, i) => ({ clauseId: `CB17-0766#sec_${i}` })) }, /citations lists 101 entries; at most 100 are allowed/],
+      ['101 actions taken', { actionsTaken: Array.from({ length: 101 }, (_, i) => `action-${i}`) }, /actionsTaken lists 101 entries; at most 100 are allowed/],
     ])('refuses %s', (_, data, message) => {
       spec.given([received]).when(decide(data)).thenRefuses('BAD_USER_INPUT', message);
     });

@@ -90,6 +90,16 @@ function namedOrganization(fact: RequestOrganizationFacts | null, orgId: unknown
   return fact;
 }
 
+// What the ledger records is the city's handling of requests from outside it: a department, the
+// council or any other city body asking a department is internal business, not a data request.
+function requestingAgency(facts: ReceiveFacts, orgId: unknown): string {
+  const org = namedOrganization(facts.requestingOrg, orgId, 'requestingOrgId');
+  if (org.kind !== 'EXTERNAL_AGENCY') {
+    throw badInput(`a data request comes from an outside agency (EXTERNAL_AGENCY); ${org.orgId} is a ${org.kind} of the city`, 'requestingOrgId');
+  }
+  return org.orgId;
+}
+
 function receivingDepartment(facts: ReceiveFacts, orgId: unknown): string {
   const org = namedOrganization(facts.receivingOrg, orgId, 'receivingOrgId');
   if (org.kind !== 'DEPARTMENT') throw badInput(`a data request is received by a DEPARTMENT; ${org.orgId} is a ${org.kind}`, 'receivingOrgId');
@@ -114,7 +124,7 @@ function receive(command: ReceiveDataRequest, state: DataRequestState): DataRequ
   assertRequestId(data.requestId);
   if (state.exists) throw conflict(`${data.requestId} is already recorded`, 'requestId');
   const date = actDate(metadata);
-  const requestingOrgId = namedOrganization(facts.requestingOrg, data.requestingOrgId, 'requestingOrgId').orgId;
+  const requestingOrgId = requestingAgency(facts, data.requestingOrgId);
   const receivingOrgId = receivingDepartment(facts, data.receivingOrgId);
   assertOfficer(metadata, facts, receivingOrgId, date);
   const ref = subjectRef(data.subjectRef);

@@ -41,14 +41,20 @@ export interface ClauseAddedData {
     action: string;
     /**
      * e.g. immigration-status, release-date-time
+     *
+     * @maxItems 100
      */
     dataCategories: string[];
     /**
      * e.g. federal-immigration-enforcement
+     *
+     * @maxItems 100
      */
     recipients: string[];
     /**
      * legal bases that lift the rule, e.g. judicial-warrant
+     *
+     * @maxItems 100
      */
     unless: string[];
   } | null;
@@ -105,14 +111,20 @@ export interface ClauseAmendedData {
     action: string;
     /**
      * e.g. immigration-status, release-date-time
+     *
+     * @maxItems 100
      */
     dataCategories: string[];
     /**
      * e.g. federal-immigration-enforcement
+     *
+     * @maxItems 100
      */
     recipients: string[];
     /**
      * legal bases that lift the rule, e.g. judicial-warrant
+     *
+     * @maxItems 100
      */
     unless: string[];
   } | null;
@@ -180,6 +192,8 @@ export interface DataRequestDecidedData {
   outcome: 'GRANTED' | 'PARTIALLY_GRANTED' | 'DENIED';
   /**
    * The categories granted (empty when denied).
+   *
+   * @maxItems 100
    */
   disclosedCategories: string[];
   /**
@@ -192,6 +206,8 @@ export interface DataRequestDecidedData {
   decidingOrgId: string;
   /**
    * The clause versions the decision relied on; each was in force on the decision's date.
+   *
+   * @maxItems 100
    */
   citations: {
     /**
@@ -206,6 +222,8 @@ export interface DataRequestDecidedData {
   rationale: string;
   /**
    * Conditions the officer states were met before disclosure, e.g. advise-of-rights.
+   *
+   * @maxItems 100
    */
   actionsTaken: string[];
 }
@@ -231,6 +249,7 @@ export interface DataRequestReceivedData {
    * What is asked for, e.g. release-date-time, immigration-status, address.
    *
    * @minItems 1
+   * @maxItems 100
    */
   dataCategories: string[];
   /**
@@ -241,6 +260,7 @@ export interface DataRequestReceivedData {
    * What kind of recipient the agency is, as policy rules name them, e.g. federal-immigration-enforcement.
    *
    * @minItems 1
+   * @maxItems 100
    */
   recipientCategories: string[];
   /**
@@ -297,10 +317,14 @@ export interface DecisionCorrectedData {
     outcome?: 'GRANTED' | 'PARTIALLY_GRANTED' | 'DENIED';
     /**
      * Corrected granted categories.
+     *
+     * @maxItems 100
      */
     disclosedCategories?: string[];
     /**
      * The clause versions the decision relied on; each was in force on the decision's date.
+     *
+     * @maxItems 100
      */
     citations?: {
       /**
@@ -315,6 +339,8 @@ export interface DecisionCorrectedData {
     rationale?: string;
     /**
      * Corrected conditions met.
+     *
+     * @maxItems 100
      */
     actionsTaken?: string[];
   };
@@ -368,6 +394,7 @@ export interface DisclosureRecordedData {
    * What was disclosed.
    *
    * @minItems 1
+   * @maxItems 100
    */
   disclosedCategories: string[];
   /**
@@ -434,14 +461,20 @@ export interface ExecutiveOrderDraftedData {
       action: string;
       /**
        * e.g. immigration-status, release-date-time
+       *
+       * @maxItems 100
        */
       dataCategories: string[];
       /**
        * e.g. federal-immigration-enforcement
+       *
+       * @maxItems 100
        */
       recipients: string[];
       /**
        * legal bases that lift the rule, e.g. judicial-warrant
+       *
+       * @maxItems 100
        */
       unless: string[];
     } | null;
@@ -534,6 +567,7 @@ export interface MeasureIntroducedData {
    * Sponsoring people.
    *
    * @minItems 1
+   * @maxItems 1000
    */
   sponsorIds: string[];
   /**
@@ -569,14 +603,20 @@ export interface MeasureIntroducedData {
       action: string;
       /**
        * e.g. immigration-status, release-date-time
+       *
+       * @maxItems 100
        */
       dataCategories: string[];
       /**
        * e.g. federal-immigration-enforcement
+       *
+       * @maxItems 100
        */
       recipients: string[];
       /**
        * legal bases that lift the rule, e.g. judicial-warrant
+       *
+       * @maxItems 100
        */
       unless: string[];
     } | null;
@@ -932,6 +972,7 @@ export interface VoteRecordedData {
    * One entry per member of the body on the vote's date.
    *
    * @minItems 1
+   * @maxItems 1000
    */
   rollCall: {
     personId: string;
@@ -989,14 +1030,20 @@ export interface VoteRecordedData {
       action: string;
       /**
        * e.g. immigration-status, release-date-time
+       *
+       * @maxItems 100
        */
       dataCategories: string[];
       /**
        * e.g. federal-immigration-enforcement
+       *
+       * @maxItems 100
        */
       recipients: string[];
       /**
        * legal bases that lift the rule, e.g. judicial-warrant
+       *
+       * @maxItems 100
        */
       unless: string[];
     } | null;

@@ -109,9 +109,10 @@ describe('executive orders', () => {
     });
 
     it.each<[string, Partial<DraftExecutiveOrder['data']>, RegExp]>([
-      ['no clauses', { clauses: [] }, /at least one clause/],
+      ['no clauses', { clauses: [] }, /clauses must list at least one entry/],
       ['an empty title', { title: ' ' }, /title must not be empty/],
       ['a malformed office id', { officeId: "Mayor's Office" }, /officeId must look like org:/],
+      ['an order number shaped like a uuid', { measureId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }, /measureId must be the clerk's own number such as CB17-0766, not shaped like a uuid/],
     ])('refuses %s', (_, data, message) => {
       spec.given([]).when(draft(data)).thenRefuses('BAD_USER_INPUT', message);
     });

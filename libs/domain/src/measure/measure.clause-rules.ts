@@ -1,5 +1,6 @@
 import { assertNever } from '../shared/decider';
 import { badInput, conflict } from '../shared/domain-error';
+import { boundedList, firstDuplicate, LIST_LIMITS } from '../shared/list-limits';
 import { optionalText, requiredSlug, requiredText, slugList } from '../shared/text-rules';
 import type { ClauseChangeInput, ClauseInput, ClauseRuleInput } from './measure.commands';
 import type { ClauseChange, ClauseEvent, ClauseRule, IntroducedClause } from './measure.events';
@@ -9,7 +10,6 @@ import type { ClauseTrack } from './measure.state';
 // The limits of the event schemas, so a refusal names the field before the schema check would.
 const HEADING_MAX = 300;
 const TEXT_MAX = 20000;
-const CLAUSES_MAX = 500;
 const EFFECTS: readonly ClauseRule['effect'][] = ['prohibit', 'permit', 'require'];
 const CHANGES: readonly ClauseChange['change'][] = ['amend', 'add', 'strike'];
 
@@ -22,10 +22,6 @@ export interface ChangeProvenance {
   adoptedByVoteId: string | null;
   byMeasureId: string | null;
   effectiveFrom: string | null;
-}
-
-function firstDuplicate(values: string[]): string | undefined {
-  return values.find((value, index) => values.indexOf(value) !== index);
 }
 
 export function clauseRule(input: ClauseRuleInput | null | undefined, field: string): ClauseRule | null {
@@ -54,9 +50,7 @@ function introducedClause(input: ClauseInput, field: string): IntroducedClause {
 
 /** The clauses of a new measure: at least one, each eId once. */
 export function introducedClauses(input: unknown): IntroducedClause[] {
-  if (!Array.isArray(input) || input.length === 0) throw badInput('clauses must list at least one clause', 'clauses');
-  if (input.length > CLAUSES_MAX) throw badInput(`a measure has at most ${CLAUSES_MAX} clauses, got ${input.length}`, 'clauses');
-  const clauses = input.map((clause: ClauseInput, index) => introducedClause(clause, `clauses[${index}]`));
+  const clauses = boundedList(input, 'clauses', LIST_LIMITS.clauses, 1).map((clause, index) => introducedClause(clause as ClauseInput, `clauses[${index}]`));
   const duplicate = firstDuplicate(clauses.map((clause) => clause.eId));
   if (duplicate !== undefined) throw badInput(`clauses list the eId ${duplicate} twice`, 'clauses');
   return clauses;

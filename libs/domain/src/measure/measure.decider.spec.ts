@@ -3,7 +3,7 @@ import type { AmendByMeasure, IntroduceMeasure, MeasureCommand, MeasureFacts, Re
 import { measureDecider } from './measure.decider';
 import type { MeasureEvent } from './measure.events';
 import { clauseId, measureStreamId, parseClauseId, parseVoteId, voteId } from './measure.ids';
-import { measureFactsOf, measureStatus, type MeasureStage, type RecordedMeasure } from './measure.state';
+import { initialMeasureState, measureFactsOf, measureStatus, type MeasureStage, type RecordedMeasure } from './measure.state';
 import {
   clauseInputs,
   clerkOn,
@@ -168,6 +168,14 @@ describe('measure decider', () => {
         .thenRefuses('NOT_FOUND', /sponsors not registered: person:nobody, person:ghost/);
     });
 
+    it('accepts the largest lists the schemas allow: 500 clauses, 1000 sponsors', () => {
+      const sponsorIds = Array.from({ length: 1000 }, (_, i) => `person:sponsor-${i}`);
+      const clauses = Array.from({ length: 500 }, (_, i) => ({ eId: `sec_${i + 1}`, text: `Section ${i + 1}.` }));
+      const [event] = measureDecider.decide(introduce({ sponsorIds, clauses }), initialMeasureState);
+      expect(event).toMatchObject({ type: 'MeasureIntroduced', data: { sponsorIds, clauses: expect.any(Array) } });
+      expect((event.data as { clauses: unknown[] }).clauses).toHaveLength(500);
+    });
+
     it.each<[string, Partial<IntroduceMeasure['data']>, Partial<IntroduceMeasure['facts']>, RegExp]>([
       [
         'a body that is not a legislature',
@@ -175,7 +183,7 @@ describe('measure decider', () => {
         { body: committeeFacts },
         /introduced in a LEGISLATURE; org:safety-housing-education-homelessness is a COMMITTEE/,
       ],
-      ['no clauses', { clauses: [] }, {}, /at least one clause/],
+      ['no clauses', { clauses: [] }, {}, /clauses must list at least one entry/],
       ['a duplicate eId', { clauses: [clauseInputs[0], { ...clauseInputs[1], eId: 'sec_1' }] }, {}, /the eId sec_1 twice/],
       ['an eId that is not Akoma Ntoso', { clauses: [{ eId: 'Section 2(b)', text: 't' }] }, {}, /clauses\[0\]\.eId must be an Akoma Ntoso eId/],
       ['an empty clause text', { clauses: [{ eId: 'sec_1', text: '  ' }] }, {}, /clauses\[0\]\.text must not be empty/],
@@ -201,10 +209,19 @@ describe('measure decider', () => {
       ['an empty title', { title: '' }, {}, /title must not be empty/],
       ['a title over 500 characters', { title: 't'.repeat(501) }, {}, /title must be at most 500/],
       ['an executive order', { kind: 'EXECUTIVE_ORDER' as never }, {}, /executive orders are drafted/],
-      ['no sponsors', { sponsorIds: [] }, {}, /at least one sponsor/],
+      ['no sponsors', { sponsorIds: [] }, {}, /sponsorIds must list at least one entry/],
       ['a sponsor listed twice', { sponsorIds: ['person:paul-lopez', 'person:paul-lopez'] }, {}, /sponsorIds list person:paul-lopez twice/],
       ['a malformed sponsor id', { sponsorIds: ['Paul Lopez'] }, {}, /person id must look like/],
       ['a malformed measure id', { measureId: 'CB 17/0766' }, {}, /measureId must be 2 to 40 letters/],
+      ['a measure id shaped like a uuid', { measureId: '0190A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5B' }, {}, /measureId must be the clerk's own number such as CB17-0766, not shaped like a uuid/],
+      ['501 clauses', { clauses: Array.from({ length: 501 }, (_, i) => ({ eId: `sec_${i}`, text: 't' })) }, {}, /clauses lists 501 entries; at most 500 are allowed/],
+      ['1001 sponsors', { sponsorIds: Array.from({ length: 1001 }, (_, i) => `person:sponsor-${i}`) }, {}, /sponsorIds lists 1001 entries; at most 1000 are allowed/],
+      [
+        'a rule naming 101 data categories',
+        { clauses: [{ eId: 'sec_1', text: 't', rule: { ...releaseRule, dataCategories: Array.from({ length: 101 }, (_, i) => `category-${i}`) } }] },
+        {},
+        /clauses\[0\]\.rule\.dataCategories lists 101 entries; at most 100 are allowed/,
+      ],
     ])('refuses %s', (_, data, facts, message) => {
       spec.given([]).when(introduce(data, facts)).thenRefuses('BAD_USER_INPUT', message);
     });
@@ -384,6 +401,15 @@ describe('measure decider', () => {
   });
 
   describe('WithdrawMeasure', () => {
+    it('still acts on a measure recorded with a uuid-shaped id before such ids were refused', () => {
+      const legacy = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+      const introduced = ordinance.introduced.map((event) => ({ ...event, data: { ...event.data, measureId: legacy } })) as MeasureEvent[];
+      spec
+        .given(introduced)
+        .when({ ...withdraw(), data: { measureId: legacy, reason: 'sponsor request' } } as MeasureCommand)
+        .then([{ type: 'MeasureWithdrawn', data: { measureId: legacy, reason: 'sponsor request' } }]);
+    });
+
     it.each([
       ['introduced', ordinance.introduced],
       ['in committee', ordinance.inCommittee],

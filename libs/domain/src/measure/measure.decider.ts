@@ -2,6 +2,7 @@ import { assertPersonId } from '../person/person.ids';
 import { assertNever, type Decider } from '../shared/decider';
 import { actDate, calendarDate } from '../shared/date-rules';
 import { badInput, conflict, notFound } from '../shared/domain-error';
+import { boundedList, firstDuplicate, LIST_LIMITS } from '../shared/list-limits';
 import { optionalText, requiredText } from '../shared/text-rules';
 import { clauseEvent, introducedClauses, validClauseChange } from './measure.clause-rules';
 import type {
@@ -42,11 +43,20 @@ function actingOn(command: { data: { measureId: string }; metadata: MeasureComma
   return { measure, date: actDate(command.metadata) };
 }
 
-function sponsors(sponsorIds: unknown, unknownPersonIds: string[]): string[] {
-  if (!Array.isArray(sponsorIds) || sponsorIds.length === 0) throw badInput('sponsorIds must name at least one sponsor', 'sponsorIds');
+/**
+ * The sponsors as entered, checked for shape alone: one to LIST_LIMITS.sponsors person ids, each
+ * once. The application layer calls it before looking each sponsor up in the directory.
+ */
+export function checkedSponsorIds(value: unknown): string[] {
+  const sponsorIds = boundedList(value, 'sponsorIds', LIST_LIMITS.sponsors, 1);
   sponsorIds.forEach((id) => assertPersonId(id));
-  const duplicate = sponsorIds.find((id, index) => sponsorIds.indexOf(id) !== index);
+  const duplicate = firstDuplicate(sponsorIds as string[]);
   if (duplicate !== undefined) throw badInput(`sponsorIds list ${duplicate} twice`, 'sponsorIds');
+  return sponsorIds as string[];
+}
+
+function sponsors(value: unknown, unknownPersonIds: string[]): string[] {
+  const sponsorIds = checkedSponsorIds(value);
   const unknown = sponsorIds.filter((id) => unknownPersonIds.includes(id));
   if (unknown.length > 0) throw notFound(`sponsors not registered: ${unknown.join(', ')}`, 'sponsorIds');
   return sponsorIds;

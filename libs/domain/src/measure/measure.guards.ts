@@ -2,7 +2,7 @@ import { assertOrgId } from '../organization/organization.ids';
 import type { CommandMetadata } from '../shared/decider';
 import { badInput, conflict, forbidden, notFound } from '../shared/domain-error';
 import type { ActorOffices, MeasureFacts, OrganizationFacts } from './measure.commands';
-import { assertMeasureId } from './measure.ids';
+import { assertMeasureId, assertNewMeasureId } from './measure.ids';
 import type { MeasureKind, MeasureStage, MeasureState, RecordedMeasure } from './measure.state';
 
 // The checks most measure commands share; each throws the refusal libs/domain/README.md names.
@@ -14,7 +14,7 @@ export function recordedMeasure(state: MeasureState, measureId: unknown): Record
 }
 
 export function assertNewMeasure(state: MeasureState, measureId: unknown): asserts measureId is string {
-  assertMeasureId(measureId);
+  assertNewMeasureId(measureId);
   if (state.exists) throw conflict(`${measureId} is already recorded`, 'measureId');
 }
 

@@ -5,11 +5,26 @@ const MEASURE_ID = /^[A-Za-z0-9][A-Za-z0-9-]{1,39}$/;
 // Akoma Ntoso eIds: sec_2, sec_2__subsec_b, sec_2__subsec_b__para_1.
 const E_ID = /^[a-z]+_[a-z0-9]+(__[a-z]+_[a-z0-9]+)*$/;
 const E_ID_MAX = 200;
+// Event ids are uuids; a measure id of that shape would read as an event's wherever any node id is
+// accepted (node, trace), so the clerk's numbering must never take it.
+const UUID_SHAPED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VOTE_ID = /^vote:([A-Za-z0-9][A-Za-z0-9-]{1,39}):([1-9][0-9]*)$/;
 
 export function assertMeasureId(measureId: unknown, field = 'measureId'): asserts measureId is string {
   if (typeof measureId !== 'string' || !MEASURE_ID.test(measureId)) {
     throw badInput(`${field} must be 2 to 40 letters, digits or dashes such as CB17-0766, got ${JSON.stringify(measureId)}`, field);
+  }
+}
+
+/**
+ * The id of a measure being recorded for the first time: the grammar above, and not shaped like a
+ * uuid. Commands on an existing measure take any id of the grammar, so that measures recorded
+ * before this rule stay reachable.
+ */
+export function assertNewMeasureId(measureId: unknown, field = 'measureId'): asserts measureId is string {
+  assertMeasureId(measureId, field);
+  if (UUID_SHAPED.test(measureId)) {
+    throw badInput(`${field} must be the clerk's own number such as CB17-0766, not shaped like a uuid (that is an event id), got ${JSON.stringify(measureId)}`, field);
   }
 }
 

@@ -9,9 +9,13 @@ export interface VotingRulesInput {
   overrideVotes?: number | null;
 }
 
-/** The parent organization as the application layer found it (null: not registered). */
+/**
+ * The parent organization as the application layer found it (null: not registered), with its own
+ * ancestors as recorded, nearest first (its parent, that one's parent, ...), so that a parent
+ * which would make a cycle can be refused.
+ */
 export interface ParentOrganizationFacts {
-  parent: { orgId: string; kind: OrganizationKind } | null;
+  parent: { orgId: string; kind: OrganizationKind; ancestorIds: string[] } | null;
 }
 
 export type RegisterOrganization = CommandWithFacts<

@@ -9,7 +9,7 @@ import { COMMITTEE, COUNCIL, COUNCIL_MEMBERS, councilRegistered, councilRules, c
 
 const spec = deciderSpec(organizationDecider);
 const noParent: ParentOrganizationFacts = { parent: null };
-const councilAsParent: ParentOrganizationFacts = { parent: { orgId: COUNCIL, kind: 'LEGISLATURE' } };
+const councilAsParent: ParentOrganizationFacts = { parent: { orgId: COUNCIL, kind: 'LEGISLATURE', ancestorIds: [] } };
 
 const COMMITTEE_NAME = 'Safety, Housing, Education & Homelessness Committee';
 const committeeRegistered: OrganizationEvent = {
@@ -116,7 +116,7 @@ describe('organization decider', () => {
         .when(
           register(
             { orgId: COMMITTEE, kind: 'COMMITTEE', parentId: MAYORS_OFFICE, rules: { seats: 5, quorum: 3 } },
-            { parent: { orgId: MAYORS_OFFICE, kind: 'EXECUTIVE' } },
+            { parent: { orgId: MAYORS_OFFICE, kind: 'EXECUTIVE', ancestorIds: [] } },
           ),
         )
         .thenRefuses('BAD_USER_INPUT', /parent must be a LEGISLATURE; org:denver-mayors-office is a EXECUTIVE/);
@@ -144,11 +144,33 @@ describe('organization decider', () => {
     });
 
     it('moves a committee to another legislature', () => {
-      const other: ParentOrganizationFacts = { parent: { orgId: 'org:other-council', kind: 'LEGISLATURE' } };
+      const other: ParentOrganizationFacts = { parent: { orgId: 'org:other-council', kind: 'LEGISLATURE', ancestorIds: [] } };
       spec
         .given([committeeRegistered])
         .when(correct({ orgId: COMMITTEE, parentId: 'org:other-council', reason: 'r' }, other))
         .then([{ type: 'OrganizationRecordCorrected', data: { orgId: COMMITTEE, corrections: { parentId: 'org:other-council' }, reason: 'r' } }]);
+    });
+
+    it('refuses a parent that is one of its own descendants, naming the cycle', () => {
+      // The council under its own committee, or under a body that sits (two levels down) under it.
+      const committeeAsParent: ParentOrganizationFacts = { parent: { orgId: COMMITTEE, kind: 'COMMITTEE', ancestorIds: [COUNCIL] } };
+      spec
+        .given([councilRegistered])
+        .when(correct({ parentId: COMMITTEE }, committeeAsParent))
+        .thenRefuses('BAD_USER_INPUT', `${COUNCIL} cannot be placed under ${COMMITTEE}, which is itself under ${COUNCIL} (${COMMITTEE} → ${COUNCIL}): that would make a cycle`);
+      const grandchild: ParentOrganizationFacts = { parent: { orgId: 'org:sub-panel', kind: 'DEPARTMENT', ancestorIds: ['org:panel', COUNCIL, 'org:state'] } };
+      spec
+        .given([councilRegistered])
+        .when(correct({ parentId: 'org:sub-panel' }, grandchild))
+        .thenRefuses('BAD_USER_INPUT', /\(org:sub-panel → org:panel → org:denver-city-council\)/);
+    });
+
+    it('accepts a parent whose ancestors do not include the organization', () => {
+      const elsewhere: ParentOrganizationFacts = { parent: { orgId: 'org:state', kind: 'EXECUTIVE', ancestorIds: ['org:federal'] } };
+      spec
+        .given([councilRegistered])
+        .when(correct({ parentId: 'org:state' }, elsewhere))
+        .then([{ type: 'OrganizationRecordCorrected', data: { orgId: COUNCIL, corrections: { parentId: 'org:state' }, reason: 'charter says so' } }]);
     });
 
     it('refuses a correction that changes nothing', () => {

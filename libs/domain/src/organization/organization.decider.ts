@@ -2,6 +2,7 @@ import { assertPersonId } from '../person/person.ids';
 import { assertNever, type Decider } from '../shared/decider';
 import { calendarDate } from '../shared/date-rules';
 import { badInput, conflict, notFound } from '../shared/domain-error';
+import { LIST_LIMITS } from '../shared/list-limits';
 import { requiredSlug, requiredText } from '../shared/text-rules';
 import type {
   CorrectMembership,
@@ -26,8 +27,8 @@ import {
 
 const NAME_MAX = 200;
 const REASON_MAX = 1000;
-// The schemas bound every count on a body's rules to this.
-const RULES_MAX = 1000;
+// The schemas bound every count on a body's rules to this (and so every roll call).
+const RULES_MAX = LIST_LIMITS.seats;
 // Compares as later than every YYYY-MM-DD date: an open membership runs to it.
 const OPEN_END = '9999-12-31';
 
@@ -80,6 +81,12 @@ function checkedParent(orgId: string, kind: OrganizationKind, parentId: string |
   if (parent === null) throw notFound(`parent ${parentId} is not registered`, 'parentId');
   if (kind === 'COMMITTEE' && parent.kind !== 'LEGISLATURE') {
     throw badInput(`a COMMITTEE's parent must be a LEGISLATURE; ${parentId} is a ${parent.kind}`, 'parentId');
+  }
+  // Organizations form a tree: an organization cannot sit under one of its own descendants.
+  const loop = parent.ancestorIds.indexOf(orgId);
+  if (loop >= 0) {
+    const chain = [parentId, ...parent.ancestorIds.slice(0, loop + 1)].join(' → ');
+    throw badInput(`${orgId} cannot be placed under ${parentId}, which is itself under ${orgId} (${chain}): that would make a cycle`, 'parentId');
   }
   return parentId;
 }

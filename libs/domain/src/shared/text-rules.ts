@@ -1,10 +1,23 @@
 import { badInput } from './domain-error';
+import { boundedList, firstDuplicate, LIST_LIMITS } from './list-limits';
 
-/** A required human-readable text: trimmed, non-empty, bounded; returns the trimmed value. */
+// Control characters other than tab and line breaks have no place in a name, a title, a reason or
+// a clause's text; NUL in particular truncates the text for every reader of C strings.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// Something a reader can see: not only spaces and invisible format characters (U+200B, U+200E, ...).
+const VISIBLE = /[^\s\p{Cf}]/u;
+
+/** A required human-readable text: trimmed, non-empty, visible, bounded; returns the trimmed value. */
 export function requiredText(value: unknown, field: string, maxLength: number): string {
   if (typeof value !== 'string' || value.trim().length === 0) throw badInput(`${field} must not be empty`, field);
   const trimmed = value.trim();
   if (trimmed.length > maxLength) throw badInput(`${field} must be at most ${maxLength} characters`, field);
+  const control = CONTROL.exec(trimmed);
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    throw badInput(`${field} must not contain control characters (U+${code} at position ${control.index})`, field);
+  }
+  if (!VISIBLE.test(trimmed)) throw badInput(`${field} must contain a visible character`, field);
   return trimmed;
 }
 
@@ -27,11 +40,8 @@ export function requiredSlug(value: unknown, field: string): string {
 
 /** A list of distinct slugs with at least `minItems` entries (0: may be empty, absent is empty). */
 export function slugList(value: unknown, field: string, minItems = 0): string[] {
-  if (value === undefined && minItems === 0) return [];
-  if (!Array.isArray(value)) throw badInput(`${field} must be a list`, field);
-  if (value.length < minItems) throw badInput(`${field} must list at least ${minItems === 1 ? 'one entry' : `${minItems} entries`}`, field);
-  const tokens = value.map((token, index) => requiredSlug(token, `${field}[${index}]`));
-  const duplicate = tokens.find((token, index) => tokens.indexOf(token) !== index);
+  const tokens = boundedList(value, field, LIST_LIMITS.tokens, minItems).map((token, index) => requiredSlug(token, `${field}[${index}]`));
+  const duplicate = firstDuplicate(tokens);
   if (duplicate !== undefined) throw badInput(`${field} lists ${duplicate} twice`, field);
   return tokens;
 }

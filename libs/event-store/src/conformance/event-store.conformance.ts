@@ -117,6 +117,9 @@ export function runEventStoreConformance(adapterName: string, createStore: () =>
           ['impossible date', [newEvent({}, { occurredAt: '2017-02-30T00:00:00Z' })]],
           ['no recordedBy', [newEvent({}, { recordedBy: { id: '', name: 'x', role: 'clerk' } })]],
           ['duplicate eventId in one append', ((e) => [e, { ...e }])(newEvent())],
+          ['lone surrogate in the payload', [newEvent({ name: 'A\uD800B' })]],
+          ['lone surrogate in a payload key', [newEvent({ ['\uDC00']: 1 })]],
+          ['lone surrogate in recordedBy', [newEvent({}, { recordedBy: { ...clerk, name: 'Clerk \uDBFF' } })]],
         ];
         for (const [why, events] of bad) {
           await expect(store.append('s-bad', events, 'any')).rejects.toBeInstanceOf(InvalidEvent);

@@ -7,19 +7,21 @@ export type TraceSubjectKind = 'event' | 'person' | 'organization' | 'measure' |
 const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The kind of node an id names, from its shape alone; null when it names none. An event id is
- * tried first: a uuid is also shaped like a measure id (letters, digits, dashes).
+ * The kinds of node an id can name, from its shape alone, to be tried in order; empty when it
+ * names none. Only a uuid is ambiguous: it is an event id, and it is also shaped like a measure id
+ * (letters, digits, dashes). New measures may not take one (the domain refuses it), but a ledger
+ * recorded before that rule may hold such a measure, so it is tried after the event.
  */
-export function traceSubjectKind(id: string): TraceSubjectKind | null {
-  if (EVENT_ID.test(id)) return 'event';
-  if (isPersonId(id)) return 'person';
-  if (isOrganizationId(id)) return 'organization';
-  if (isVoteId(id)) return 'vote';
-  if (isDataRequestId(id)) return 'data-request';
-  if (isDecisionId(id)) return 'decision';
-  if (parseClauseId(id)) return 'clause';
-  if (isMeasureId(id)) return 'measure';
-  return null;
+export function traceSubjectKinds(id: string): TraceSubjectKind[] {
+  if (EVENT_ID.test(id)) return isMeasureId(id) ? ['event', 'measure'] : ['event'];
+  if (isPersonId(id)) return ['person'];
+  if (isOrganizationId(id)) return ['organization'];
+  if (isVoteId(id)) return ['vote'];
+  if (isDataRequestId(id)) return ['data-request'];
+  if (isDecisionId(id)) return ['decision'];
+  if (parseClauseId(id)) return ['clause'];
+  if (isMeasureId(id)) return ['measure'];
+  return [];
 }
 
 /** The id is not shaped like any node's id. */

@@ -31,6 +31,8 @@ const ICE = 'org:ice';
 const LAW = 'CB17-0766';
 const AMENDING = 'CB18-0101';
 const OTHER = 'CB17-0999';
+/** recorded before the domain refused uuid-shaped measure ids */
+const LEGACY = '0190A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5B';
 const [A, B, C] = ['a', 'b', 'c'].map((x) => `person:member-${x}`);
 const all = (choice: Choice, ...people: string[]) => people.map((personId) => ({ personId, choice }));
 const [R1, R2] = [1, 2].map(fixtureUuid);
@@ -62,7 +64,8 @@ function ledger() {
     .vote(AMENDING, { bodyId: COUNCIL, motion: 'final-passage', rollCall: all('YES', B, C) }, '2018-01-29T18:00:00Z')
     .sign(AMENDING, mayor, '2018-02-01T18:00:00Z')
     .enact(AMENDING, '2018-03-01', '2018-02-01T19:00:00Z')
-    .amendByMeasure(LAW, { change: 'amend', eId: 'sec_1', text: 'Purpose, as amended in 2018.', byMeasureId: AMENDING, effectiveFrom: '2018-03-01' }, '2018-02-01T20:00:00Z');
+    .amendByMeasure(LAW, { change: 'amend', eId: 'sec_1', text: 'Purpose, as amended in 2018.', byMeasureId: AMENDING, effectiveFrom: '2018-03-01' }, '2018-02-01T20:00:00Z')
+    .introduce(LEGACY, { title: 'Numbered like a uuid', bodyId: COUNCIL, sponsorIds: [C], clauses: [clause('sec_1', 'Legacy.')] }, '2018-05-01T18:00:00Z');
   new DataRequestHistory(history.events)
     .receive(R1, { requestingOrgId: ICE, receivingOrgId: SHERIFF, dataCategories: ['release-date-time'] }, ana, '2017-10-02T18:00:00Z')
     .decide(R1, { outcome: 'DENIED', disclosedCategories: [], citations: [{ clauseId: `${LAW}#sec_2`, version: 2 }, { clauseId: `${LAW}#sec_1`, version: 1 }] }, ana, '2017-10-03T18:00:00Z')
@@ -226,6 +229,13 @@ describe('TraceService (real SQLite files, real runner)', () => {
     expect(result.votes).toEqual([]);
     const vote = recorded.find(voteEvent(`vote:${LAW}:3`))!;
     expect(voteIds(trace(vote.eventId))).toEqual([`vote:${LAW}:3`]);
+  });
+
+  it('traces a measure whose id is shaped like a uuid: no event has that id, so the measure is the subject', () => {
+    const result = trace(LEGACY);
+    expect(result.subject).toEqual({ kind: 'measure', id: LEGACY });
+    expect(ids(result.events)).toEqual(where(inStream(`measure-${LEGACY}`)));
+    expect(versionsOf(result)).toEqual([`${LEGACY}#sec_1 v1`]);
   });
 
   it('refuses an id shaped like no node, and names the kind of a well-formed id it does not know', () => {

@@ -6,7 +6,7 @@ import type { EventLogQueries } from '../event-log.queries';
 import type { LegislationQueries } from '../legislation.queries';
 import type { ClauseVersionRow, MeasureRow, VoteRow } from '../legislation.rows';
 import { TraceCollector } from './trace-collector';
-import { MalformedTraceId, TraceSubjectNotFound, traceSubjectKind, type TraceSubjectKind } from './trace-subject';
+import { MalformedTraceId, TraceSubjectNotFound, traceSubjectKinds, type TraceSubjectKind } from './trace-subject';
 import type { TraceResult } from './trace.rows';
 
 /** Votes that give a measure its force; a committee report or a first reading does not. */
@@ -40,11 +40,21 @@ export class TraceService {
 
   /** @throws MalformedTraceId, TraceSubjectNotFound */
   trace(id: string): TraceResult {
-    const kind = traceSubjectKind(id);
-    if (kind === null) throw new MalformedTraceId(id);
-    const collector = new TraceCollector();
-    const subjectId = this.collect(kind, id, collector);
-    return collector.result({ kind, id: subjectId });
+    const kinds = traceSubjectKinds(id);
+    if (kinds.length === 0) throw new MalformedTraceId(id);
+    let notFound: TraceSubjectNotFound | undefined;
+    for (const kind of kinds) {
+      try {
+        const collector = new TraceCollector();
+        const subjectId = this.collect(kind, id, collector);
+        return collector.result({ kind, id: subjectId });
+      } catch (error) {
+        if (!(error instanceof TraceSubjectNotFound)) throw error;
+        // The first kind an id names is what the caller most likely meant: that is the one reported.
+        notFound ??= error;
+      }
+    }
+    throw notFound!;
   }
 
   /** Fills the collector; returns the subject's id as the ledger spells it. */
