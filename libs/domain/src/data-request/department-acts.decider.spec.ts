@@ -1,5 +1,6 @@
 import { deciderSpec } from '@ledger/testing';
 import type { CommandMetadata } from '../shared/decider';
+import { actedByOf } from '../shared/officeholder';
 import type { DataRequestCommand, DepartmentRoleFacts } from './data-request.commands';
 import { dataRequestDecider } from './data-request.decider';
 import type { DataRequestEvent } from './data-request.events';
@@ -150,5 +151,15 @@ describe.each(Object.entries(ACTS))('who may record %s', (_, act) => {
       .given(act.given)
       .when(act.command(act.inPerson(act.date), inPost, SOMEONE_ELSE))
       .thenRefuses('FORBIDDEN', new RegExp(`only a clerk records an act on behalf of someone else; ${act.holder} acts as ${act.role}`));
+  });
+});
+
+describe('whose act an event records', () => {
+  it('is the office holder its payload names, else (null) the account that recorded it', () => {
+    expect(actedByOf(ACTS["an officer's disclosure"].recordedFor(OFFICER))).toBe(OFFICER);
+    expect(actedByOf({ type: 'DisclosureRecorded', data: { requestId: REQUEST_ID, decisionId: DECISION_ID, disclosedCategories: ['address'], channel: 'email' } })).toBeNull();
+    expect(actedByOf(denied)).toBe(OFFICER);
+    expect(actedByOf(ACTS["oversight's review"].recordedFor(AUDITOR))).toBe(AUDITOR);
+    expect(actedByOf({ type: 'MeasureSigned', data: { measureId: 'CB17-0766', signedBy: 'person:michael-hancock' } })).toBe('person:michael-hancock');
   });
 });

@@ -67,3 +67,25 @@ export function officeholderActing(metadata: CommandMetadata, onBehalfOf: unknow
 export function recordedFor(personId: string, metadata: CommandMetadata): { onBehalfOf?: string } {
   return personId === metadata.actor.id ? {} : { onBehalfOf: personId };
 }
+
+// The payload field that names the office holder whose act an event records, where it has one.
+const ACTED_BY_FIELD: Record<string, string> = {
+  MeasureSigned: 'signedBy',
+  MeasureVetoed: 'vetoedBy',
+  ExecutiveOrderDrafted: 'issuerId',
+  ExecutiveOrderIssued: 'issuedBy',
+  ExecutiveOrderRevoked: 'revokedBy',
+  DataRequestDecided: 'decidedBy',
+  DecisionReviewed: 'reviewedBy',
+};
+
+/**
+ * Whose act an event records, as its payload says: the office holder it names (signedBy,
+ * decidedBy…, or onBehalfOf when a clerk recorded the act for them); null when the payload names
+ * nobody, and then the act is the recording account's (the envelope's recordedBy).
+ */
+export function actedByOf(event: { type: string; data: unknown }): string | null {
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  const value = data[ACTED_BY_FIELD[event.type] ?? 'onBehalfOf'];
+  return typeof value === 'string' ? value : null;
+}
