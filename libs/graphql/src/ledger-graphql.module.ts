@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ApplicationModule } from '@ledger/application';
 import { RolesGuard } from './auth/roles.guard';
+import { GraphqlErrorsUnlogged } from './graphql-exception.filter';
 import { DATA_REQUEST_RESOLVERS } from './resolvers/data-request.resolvers';
 import { DataRequestMutationsResolver } from './resolvers/data-request-mutations.resolver';
 import { DirectoryMutationsResolver } from './resolvers/directory-mutations.resolver';
@@ -17,6 +18,6 @@ import { LedgerEventsSubscriptionResolver } from './subscriptions/ledger-events-
 /** Resolvers and guards. Read models (EventLogQueries) come from the composition root. */
 @Module({
   imports: [ApplicationModule],
-  providers: [LedgerEventsResolver, PersonMutationsResolver, DirectoryMutationsResolver, LegislationMutationsResolver, DataRequestMutationsResolver, ...DIRECTORY_RESOLVERS, ...LEGISLATION_RESOLVERS, ...DATA_REQUEST_RESOLVERS, TraceResolver, LedgerEventFeed, LedgerEventsSubscriptionResolver, { provide: APP_GUARD, useClass: RolesGuard }],
+  providers: [LedgerEventsResolver, PersonMutationsResolver, DirectoryMutationsResolver, LegislationMutationsResolver, DataRequestMutationsResolver, ...DIRECTORY_RESOLVERS, ...LEGISLATION_RESOLVERS, ...DATA_REQUEST_RESOLVERS, TraceResolver, LedgerEventFeed, LedgerEventsSubscriptionResolver, { provide: APP_GUARD, useClass: RolesGuard }, { provide: APP_FILTER, useClass: GraphqlErrorsUnlogged }],
 })
 export class LedgerGraphqlModule {}
