@@ -30,6 +30,7 @@ describe('ledger CLI (real processes, real data dir)', () => {
       [['token', '--role', 'clerk'], /needs --actor/],
       [['token', '--actor', 'x', '--role', 'emperor'], /one of clerk, mayor, officer, oversight, admin/],
       [['token', '--actor', 'x', '--role', 'clerk', '--ttl', 'forever'], /--ttl must look like/],
+      [['token', '--actor', 'x', '--role', 'clerk', '--ttl', '13h'], /--ttl 13h is too long: a token may live at most 12h \(LEDGER_TOKEN_MAX_TTL\)/],
       [['token', '--actor', 'x', '--role', 'clerk', '--bogus'], /bogus/],
       [['frobnicate'], /unknown command frobnicate/],
       [[], /usage: npm run ledger/],
@@ -42,6 +43,12 @@ describe('ledger CLI (real processes, real data dir)', () => {
     const badConfig = await runCli(['rebuild'], { LEDGER_DATA_DIR: dataDir, LEDGER_STORE: 'mysql' });
     expect(badConfig.code).toBe(2);
     expect(badConfig.stderr).toMatch(/LEDGER_STORE must be sqlite or eventstoredb/);
+    const badMaxTtl = await runCli(['token', '--actor', 'x', '--role', 'clerk'], { LEDGER_DATA_DIR: dataDir, LEDGER_TOKEN_MAX_TTL: 'forever' });
+    expect(badMaxTtl.code).toBe(2);
+    expect(badMaxTtl.stderr).toMatch(/LEDGER_TOKEN_MAX_TTL must be a duration/);
+    const shorterMax = await runCli(['token', '--actor', 'x', '--role', 'clerk', '--ttl', '2h'], { LEDGER_DATA_DIR: dataDir, LEDGER_TOKEN_MAX_TTL: '1h' });
+    expect(shorterMax.code).toBe(2);
+    expect(shorterMax.stderr).toMatch(/--ttl 2h is too long: a token may live at most 1h/);
   });
 
   it('refuses to rebuild read models a running server owns (exit 1), and rebuilds once it stopped', async () => {

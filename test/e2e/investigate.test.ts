@@ -64,11 +64,23 @@ describe('ledger investigate (seeded demo, server stopped)', () => {
     expect(finalPassage.rollCall[0]).toEqual({ person: { id: 'person:illustrative-council-member-a', name: 'Council Member A (illustrative)' }, choice: 'YES' });
     expect(finalPassage.leafHash).toBe(report.events.find((e: any) => e.eventId === finalPassage.eventId).leafHash);
 
+    // The demo is a city's digitized record: the clerk recorded the mayor's signature on his behalf.
     const signature = report.timeline.find((s: any) => s.type === 'MeasureSigned');
-    expect(signature).toMatchObject({ streamId: 'measure-CB17-0766', recordedBy: { id: 'person:michael-hancock', name: 'Michael Hancock', role: 'mayor' } });
-    expect(report.actors.find((a: any) => a.id === 'person:michael-hancock').offices).toEqual([
+    expect(signature).toMatchObject({
+      streamId: 'measure-CB17-0766',
+      recordedBy: { id: 'person:demo-clerk', name: 'Demo Clerk (illustrative)', role: 'clerk' },
+      description: 'Signed by Michael Hancock.',
+    });
+    // Among the actors, whoever recorded and whoever acted: the mayor with his office, though he recorded nothing.
+    const hancock = report.actors.find((a: any) => a.id === 'person:michael-hancock');
+    expect(hancock).toMatchObject({ name: 'Michael Hancock', roles: [], eventsRecorded: 0, ownActs: 1 });
+    expect(hancock.offices).toEqual([
       expect.objectContaining({ organization: { id: 'org:denver-mayors-office', name: 'Office of the Mayor of Denver' }, role: 'mayor' }),
     ]);
+    const clerk = report.actors.find((a: any) => a.id === 'person:demo-clerk');
+    expect(clerk).toMatchObject({ roles: ['clerk'], eventsRecorded: report.events.length, ownActs: 0, offices: [] });
+    // the officer received the request, decided it and disclosed: three acts, none recorded by them
+    expect(report.actors.find((a: any) => a.id === 'person:illustrative-sheriff-officer')).toMatchObject({ eventsRecorded: 0, ownActs: 3 });
 
     const sequences = report.timeline.map((s: any) => s.sequence);
     for (let i = 1; i < sequences.length; i++) expect(sequences[i]).toBeGreaterThan(sequences[i - 1]);

@@ -9,6 +9,8 @@ import type { RecordReceipt } from './record-receipt';
 export interface FactsContext {
   /** the act's calendar date (UTC), YYYY-MM-DD */
   date: string;
+  /** the day the command is recorded (UTC), YYYY-MM-DD: an office holder's own act needs the office then too */
+  today: string;
   actorId: string;
 }
 
@@ -42,8 +44,9 @@ export function deciderHandler<Data, C extends Command, E extends DomainEvent, S
 
     execute({ data, context }: LedgerCommand<Data>): Promise<RecordReceipt> {
       return this.gate.run(async () => {
-        const date = (context.occurredAt ?? new Date().toISOString()).slice(0, 10);
-        const facts = spec.facts ? await spec.facts(this.factsService, data, { date, actorId: context.actor.id }) : undefined;
+        const today = new Date().toISOString().slice(0, 10);
+        const date = context.occurredAt?.slice(0, 10) ?? today;
+        const facts = spec.facts ? await spec.facts(this.factsService, data, { date, today, actorId: context.actor.id }) : undefined;
         const command = { type: spec.type, data: spec.domainData ? spec.domainData(data) : data, ...(facts && { facts }) };
         return this.runner.run(decider, spec.streamIdOf(data), command as unknown as Omit<C, 'metadata'>, context);
       });

@@ -1,19 +1,36 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
+import { SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
 import { resolveTokenSecret } from './token-secret';
-import { InvalidToken, TokenService } from './token.service';
+import { InvalidToken, TokenLifetimeTooLong, TokenService } from './token.service';
+
+const HOUR = 3600;
+const SECRET = new TextEncoder().encode('a'.repeat(40));
+const now = () => Math.floor(Date.now() / 1000);
+
+/** A token signed with the service's secret, with exactly the claims given (no defaults). */
+function signed(claims: JWTPayload, secret = SECRET): Promise<string> {
+  return new SignJWT({ name: 'X', role: 'clerk', sub: 'person:x', iss: 'ordinance-ledger', aud: 'ordinance-ledger-api', ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .sign(secret);
+}
 
 describe('TokenService', () => {
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'ledger-auth-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('round-trips an actor through a signed token', async () => {
-    const tokens = new TokenService(resolveTokenSecret(undefined, join(dir, 'secret')));
+  it('round-trips an actor through a signed token that states when it was issued and expires', async () => {
+    const tokens = new TokenService(resolveTokenSecret(undefined, join(dir, 'secret')), 12 * HOUR);
+    const before = now();
     const token = await tokens.mint({ id: 'person:clerk-1', name: 'Clerk One', role: 'clerk' });
-    await expect(tokens.verify(token)).resolves.toEqual({ id: 'person:clerk-1', name: 'Clerk One', role: 'clerk' });
+    const verified = await tokens.verify(token);
+    expect(verified.actor).toEqual({ id: 'person:clerk-1', name: 'Clerk One', role: 'clerk' });
+    const { iat, exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+    expect(iat).toBeGreaterThanOrEqual(before);
+    expect(exp - iat).toBe(8 * HOUR);
+    expect(verified.expiresAt).toBe(exp * 1000);
   });
 
   it('generates one private secret file and reuses it', () => {
@@ -24,21 +41,34 @@ describe('TokenService', () => {
     expect(readFileSync(file, 'utf8').length).toBeGreaterThanOrEqual(64);
   });
 
-  it('refuses tokens signed with another secret, expired, or without a known role', async () => {
-    const tokens = new TokenService(new TextEncoder().encode('a'.repeat(40)));
-    const other = new TokenService(new TextEncoder().encode('b'.repeat(40)));
-    const forged = await other.mint({ id: 'x', name: 'X', role: 'admin' });
-    await expect(tokens.verify(forged)).rejects.toThrow(InvalidToken);
-    const expired = await tokens.mint({ id: 'x', name: 'X', role: 'clerk' }, '-1s');
-    await expect(tokens.verify(expired)).rejects.toThrow('token has expired');
-    const noRole = await new SignJWT({ name: 'X', role: 'emperor' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('x')
-      .setIssuer('ordinance-ledger')
-      .setAudience('ordinance-ledger-api')
-      .setExpirationTime('1h')
-      .sign(new TextEncoder().encode('a'.repeat(40)));
-    await expect(tokens.verify(noRole)).rejects.toThrow(/known role/);
-    await expect(tokens.verify('not.a.token')).rejects.toThrow(InvalidToken);
+  it('mints no token longer than the maximum lifetime, and by default the shorter of 8 hours and that', async () => {
+    const tokens = new TokenService(SECRET, 2 * HOUR);
+    expect(tokens.defaultTtlSeconds).toBe(2 * HOUR);
+    await expect(tokens.mint({ id: 'x', name: 'X', role: 'clerk' }, 3 * HOUR)).rejects.toThrow(TokenLifetimeTooLong);
+    await expect(tokens.mint({ id: 'x', name: 'X', role: 'clerk' }, 3 * HOUR)).rejects.toThrow('a token may live at most 2h (LEDGER_TOKEN_MAX_TTL)');
+    await expect(tokens.mint({ id: 'x', name: 'X', role: 'clerk' }, 0)).rejects.toThrow(RangeError);
+    expect(new TokenService(SECRET, 12 * HOUR).defaultTtlSeconds).toBe(8 * HOUR);
+  });
+
+  it.each<[string, () => Promise<string>, string]>([
+    ['signed with another secret', () => signed({ iat: now(), exp: now() + HOUR }, new TextEncoder().encode('b'.repeat(40))), 'token is not valid for this ledger'],
+    ['unsigned (alg none)', async () => new UnsecuredJWT({ name: 'X', role: 'admin' }).setSubject('x').setIssuer('ordinance-ledger').setAudience('ordinance-ledger-api').setIssuedAt().setExpirationTime('1h').encode(), 'token is not valid for this ledger'],
+    ['garbage', async () => 'not.a.token', 'token is not valid for this ledger'],
+    ['expired', () => signed({ iat: now() - 2 * HOUR, exp: now() - 1 }), 'token has expired'],
+    ['without exp', () => signed({ iat: now() }), 'token has no expiry (exp)'],
+    ['without iat', () => signed({ exp: now() + HOUR }), 'token has no issue time (iat)'],
+    ['issued in the future', () => signed({ iat: now() + 300, exp: now() + HOUR }), 'token was issued in the future (iat)'],
+    ['living longer than the maximum', () => signed({ iat: now(), exp: now() + 12 * HOUR + 1 }), 'token lives longer than 12h, the most this ledger accepts (LEDGER_TOKEN_MAX_TTL)'],
+    ['without a known role', () => signed({ iat: now(), exp: now() + HOUR, role: 'emperor' }), 'token lacks an actor id, name or known role'],
+    ['without a subject', () => signed({ iat: now(), exp: now() + HOUR, sub: undefined }), 'token lacks an actor id, name or known role'],
+  ])('refuses a token %s', async (_, token, message) => {
+    const verifying = new TokenService(SECRET, 12 * HOUR).verify(await token());
+    await expect(verifying).rejects.toThrow(InvalidToken);
+    await expect(verifying).rejects.toThrow(message);
+  });
+
+  it('accepts an iat a little ahead (clock skew) and a lifetime of exactly the maximum', async () => {
+    const tokens = new TokenService(SECRET, 12 * HOUR);
+    await expect(tokens.verify(await signed({ iat: now() + 30, exp: now() + 30 + 12 * HOUR }))).resolves.toMatchObject({ actor: { id: 'person:x' } });
   });
 });

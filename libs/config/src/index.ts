@@ -1,2 +1,3 @@
+export * from './duration';
 export * from './ledger-config';
 export * from './secret-file';

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { formatDuration, parseDuration } from './duration';
 import { ConfigError, dataPaths, loadConfig } from './ledger-config';
 
 describe('LEDGER_SUBJECT_KEY', () => {
@@ -49,5 +50,25 @@ describe('operational settings', () => {
     ['LEDGER_LOG_LEVEL', 'loud', /LEDGER_LOG_LEVEL must be one of/],
   ])('refuses %s=%s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});
+
+describe('LEDGER_TOKEN_MAX_TTL', () => {
+  it('defaults to 12 hours and reads durations as ledger token --ttl does', () => {
+    expect(loadConfig({}).tokenMaxTtlSeconds).toBe(12 * 3600);
+    expect(loadConfig({ LEDGER_TOKEN_MAX_TTL: '30m' }).tokenMaxTtlSeconds).toBe(1800);
+    expect(loadConfig({ LEDGER_TOKEN_MAX_TTL: '7d' }).tokenMaxTtlSeconds).toBe(7 * 86_400);
+  });
+
+  it.each(['forever', '0h', '-1h', '12', '1.5h'])('refuses %j', (value) => {
+    expect(() => loadConfig({ LEDGER_TOKEN_MAX_TTL: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ LEDGER_TOKEN_MAX_TTL: value })).toThrow(/^LEDGER_TOKEN_MAX_TTL must be a duration such as 30m, 12h or 7d/);
+  });
+});
+
+describe('durations', () => {
+  it('formats seconds in the largest whole unit', () => {
+    expect([43200, 1800, 90, 604800, 86400 * 3].map(formatDuration)).toEqual(['12h', '30m', '90s', '1w', '3d']);
+    expect(parseDuration(formatDuration(5400))).toBe(5400);
   });
 });

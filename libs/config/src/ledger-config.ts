@@ -1,4 +1,8 @@
 import { resolve } from 'node:path';
+import { parseDuration } from './duration';
+
+/** The longest lifetime (exp - iat) of a bearer token when LEDGER_TOKEN_MAX_TTL is not set: a working day. */
+export const DEFAULT_TOKEN_MAX_TTL_SECONDS = 12 * 3600;
 
 /** Everything the ledger reads from its environment (README, "Configuration"). */
 export interface LedgerConfig {
@@ -9,6 +13,8 @@ export interface LedgerConfig {
   eventStoreConnectionString?: string;
   /** JWT secret; when absent, one is generated in the data dir on first use */
   tokenSecret?: string;
+  /** the longest lifetime a bearer token may have (exp - iat), in seconds: longer ones are refused, and not minted */
+  tokenMaxTtlSeconds: number;
   /** HMAC key for subject references; when absent, one is generated in the data dir on first use */
   subjectKey?: string;
   signingKeyFile?: string;
@@ -67,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   if (tokenSecret !== undefined && Buffer.byteLength(tokenSecret) < 32) {
     throw new ConfigError('LEDGER_TOKEN_SECRET must be at least 32 bytes');
   }
+  const maxTtl = env.LEDGER_TOKEN_MAX_TTL || undefined;
+  const tokenMaxTtlSeconds = maxTtl === undefined ? DEFAULT_TOKEN_MAX_TTL_SECONDS : parseDuration(maxTtl);
+  if (tokenMaxTtlSeconds === null) throw new ConfigError(`LEDGER_TOKEN_MAX_TTL must be a duration such as 30m, 12h or 7d, got ${maxTtl}`);
   const subjectKey = env.LEDGER_SUBJECT_KEY || undefined;
   if (subjectKey !== undefined && Buffer.byteLength(subjectKey) < 32) {
     throw new ConfigError('LEDGER_SUBJECT_KEY must be at least 32 bytes');
@@ -80,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     store,
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
     tokenSecret,
+    tokenMaxTtlSeconds,
     subjectKey,
     signingKeyFile: env.LEDGER_SIGNING_KEY_FILE || undefined,
     minFreeDiskBytes: integerSetting(env, 'LEDGER_MIN_FREE_DISK_MB', 32, 0, 1_000_000) * 1024 * 1024,

@@ -2,6 +2,7 @@ export * from './shared/decider';
 export * from './shared/domain-error';
 export * from './shared/date-rules';
 export * from './shared/list-limits';
+export * from './shared/officeholder';
 export * from './person';
 export * from './organization';
 export * from './measure';

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { ApplicationModule } from '@ledger/application';
 import { RolesGuard } from './auth/roles.guard';
-import { RefusalFilter } from './refusal.filter';
 import { DATA_REQUEST_RESOLVERS } from './resolvers/data-request.resolvers';
 import { DataRequestMutationsResolver } from './resolvers/data-request-mutations.resolver';
 import { DirectoryMutationsResolver } from './resolvers/directory-mutations.resolver';
@@ -18,6 +17,6 @@ import { LedgerEventsSubscriptionResolver } from './subscriptions/ledger-events-
 /** Resolvers, guards and the filter that keeps refusals out of the error log. Read models (EventLogQueries) come from the composition root. */
 @Module({
   imports: [ApplicationModule],
-  providers: [LedgerEventsResolver, PersonMutationsResolver, DirectoryMutationsResolver, LegislationMutationsResolver, DataRequestMutationsResolver, ...DIRECTORY_RESOLVERS, ...LEGISLATION_RESOLVERS, ...DATA_REQUEST_RESOLVERS, TraceResolver, LedgerEventFeed, LedgerEventsSubscriptionResolver, { provide: APP_GUARD, useClass: RolesGuard }, { provide: APP_FILTER, useClass: RefusalFilter }],
+  providers: [LedgerEventsResolver, PersonMutationsResolver, DirectoryMutationsResolver, LegislationMutationsResolver, DataRequestMutationsResolver, ...DIRECTORY_RESOLVERS, ...LEGISLATION_RESOLVERS, ...DATA_REQUEST_RESOLVERS, TraceResolver, LedgerEventFeed, LedgerEventsSubscriptionResolver, { provide: APP_GUARD, useClass: RolesGuard }],
 })
 export class LedgerGraphqlModule {}

@@ -18,7 +18,8 @@ const SEEDS: Record<string, () => ReturnType<typeof denver2017Steps>> = { demo: 
 
 /**
  * Records a seed through the same command bus, deciders and checks as the GraphQL mutations, each
- * step as the account that would issue it (the clerk, the mayor), so the demo is a real history.
+ * step as the account that would issue it (the demo's clerk, recording office holders' acts on
+ * their behalf), so the demo is a real history.
  */
 export async function seedCommand(args: string[], config: LedgerConfig): Promise<void> {
   const { positionals } = parseArgs({ args, options: {}, allowPositionals: true });

@@ -98,12 +98,13 @@ ${facts([
     major(
       'Actors',
       table(
-        ['Account', 'Name', 'Roles', 'Events recorded', 'Offices held'],
+        ['Person or account', 'Name', 'Roles recorded as', 'Events recorded', 'Own acts', 'Offices held'],
         report.actors.map((a) => [
           code(a.id),
           esc(a.name),
           esc(a.roles.join(', ')),
           String(a.eventsRecorded),
+          String(a.ownActs),
           esc(a.offices.map((o) => `${o.role} of ${nameText(o.organization)} from ${o.startDate}${o.endDate ? ` to ${o.endDate}` : ''}`).join('; ') || '—'),
         ]),
       ),

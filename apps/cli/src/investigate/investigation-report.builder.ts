@@ -1,3 +1,4 @@
+import { actedByOf } from '@ledger/domain';
 import type { EventSchemaRegistry } from '@ledger/event-schemas';
 import {
   isInForceOn,
@@ -57,14 +58,15 @@ export function buildInvestigationReport(trace: TraceResult, sources: ReportSour
   const clauseIds = unique([...trace.clauses.map((v) => v.clauseId), ...findingRefs.map((r) => r.clauseId)]);
   const versions = legislation.clauseVersionsOfClauses(clauseIds);
 
+  const actorIds = unique([...trace.actors.map((a) => a.id), ...trace.events.flatMap((e) => actedByOf(e) ?? [])]);
   const personIds = unique([
-    ...trace.actors.map((a) => a.id),
+    ...actorIds,
     ...casts.map((c) => c.personId),
     ...decisions.flatMap((d) => (d.review ? [d.decidedById, d.review.reviewedBy] : [d.decidedById])),
     ...personIdsIn(trace),
   ]);
   const people = new Map(directory.peopleByIds(personIds).map((p) => [p.id, p.name]));
-  const memberships = directory.membershipsOfPeople(trace.actors.map((a) => a.id));
+  const memberships = directory.membershipsOfPeople(actorIds);
   const orgIds = unique([
     ...trace.votes.map((v) => v.bodyId),
     ...decisions.map((d) => d.decidingOrgId),
@@ -169,7 +171,7 @@ export function buildInvestigationReport(trace: TraceResult, sources: ReportSour
     restrictedIncluded: options.includeRestricted,
     subject: { id: trace.subject.id, kind: trace.subject.kind, label: subjectLabel(trace, { nameOf, measures, decisions: decisionEntries, votes, timeline, legislation }) },
     timeline,
-    actors: actorsOf(trace, memberships, named),
+    actors: actorsOf(trace, actorIds, memberships, named),
     clauses,
     votes,
     decisions: decisionEntries,
@@ -205,16 +207,22 @@ function complianceOf(decision: DecisionRow): DecisionEntry['compliance'] {
   };
 }
 
-function actorsOf(trace: TraceResult, memberships: ReturnType<DirectoryQueries['membershipsOfPeople']>, named: (id: string) => Named): ActorEntry[] {
-  return trace.actors.map((actor) => {
-    const recorded = trace.events.filter((e) => e.recordedBy.id === actor.id);
+function actorsOf(
+  trace: TraceResult,
+  actorIds: string[],
+  memberships: ReturnType<DirectoryQueries['membershipsOfPeople']>,
+  named: (id: string) => Named,
+): ActorEntry[] {
+  return actorIds.map((id) => {
+    const recorded = trace.events.filter((e) => e.recordedBy.id === id);
     return {
-      id: actor.id,
-      name: actor.name,
+      id,
+      name: trace.actors.find((a) => a.id === id)?.name ?? named(id).name ?? id,
       roles: unique(recorded.map((e) => e.recordedBy.role)),
       eventsRecorded: recorded.length,
+      ownActs: trace.events.filter((e) => actedByOf(e) === id).length,
       offices: memberships
-        .filter((m) => m.personId === actor.id)
+        .filter((m) => m.personId === id)
         .map((m) => ({ organization: named(m.orgId), role: m.role, startDate: m.startDate, endDate: m.endDate })),
     };
   });

@@ -72,12 +72,19 @@ export interface ClauseRef {
   version: number;
 }
 
+/**
+ * Everyone who recorded an event of the trace, and every office holder whose act one records (a
+ * signature, a decision, a review…): in a history a clerk backfilled, the clerk recorded the
+ * mayor's signature and the mayor signed.
+ */
 export interface ActorEntry {
   id: string;
   name: string;
-  /** the roles the account recorded these events with */
+  /** the roles the account recorded these events with (empty for a person who recorded none) */
   roles: string[];
   eventsRecorded: number;
+  /** events recording this person's own act as an office holder, whoever recorded them */
+  ownActs: number;
   /** offices the person held, as the directory records them (empty for accounts that are no registered person) */
   offices: Array<{ organization: Named; role: string; startDate: string; endDate: string | null }>;
 }

@@ -58,12 +58,13 @@ export function renderMarkdown(report: InvestigationReport): string {
   out.push('## Actors', '');
   out.push(
     table(
-      ['Account', 'Name', 'Roles', 'Events recorded', 'Offices held'],
+      ['Person or account', 'Name', 'Roles recorded as', 'Events recorded', 'Own acts', 'Offices held'],
       report.actors.map((a) => [
         code(a.id),
         a.name,
         a.roles.join(', '),
         a.eventsRecorded,
+        a.ownActs,
         a.offices.map((o) => `${o.role} of ${nameText(o.organization)} from ${o.startDate}${o.endDate ? ` to ${o.endDate}` : ''}`).join('; ') || '—',
       ]),
     ),

@@ -1,6 +1,9 @@
 /**
- * The Denver 2017 worked example, as the commands a clerk and the mayor would issue
- * (../shared/seeds/: two news reports).
+ * The Denver 2017 worked example (../shared/seeds/: two news reports), recorded as a city digitizing
+ * its past records would: by a clerk, who records the mayor's, the officers' and oversight's acts on
+ * behalf of whoever held the office on each act's date (onBehalfOf; libs/domain/README.md, "Office
+ * holders' acts"). The events name the office holder as the one who acted (signedBy, decidedBy…)
+ * and the clerk as the one who recorded (recordedBy); no office holder needs a token.
  *
  * From the reports: the Denver City Council and its Safety, Housing, Education & Homelessness
  * Committee; the Public Safety Enforcement Priority Act, led by Council Members Paul Lopez and
@@ -80,11 +83,12 @@ const at = (date: string) => `${date}T18:00:00Z`;
 
 export function denver2017Steps(): DemoStep[] {
   const clerk = (command: string, date: string, data: Record<string, unknown>): DemoStep => ({ command, actor: demoClerk, occurredAt: at(date), data });
-  const byMayor = (command: string, date: string, data: Record<string, unknown>): DemoStep => ({ command, actor: mayor, occurredAt: at(date), data });
+  /** An office holder's act, recorded by the clerk on their behalf. */
+  const onBehalfOf = (holder: DemoActor, command: string, date: string, data: Record<string, unknown>): DemoStep => clerk(command, date, { ...data, onBehalfOf: holder.id });
+  const byMayor = (command: string, date: string, data: Record<string, unknown>): DemoStep => onBehalfOf(mayor, command, date, data);
   const seatsFrom = '2015-07-20'; // illustrative start of the 2015-2019 council term
-  const officer = (actor: DemoActor, command: string, date: string, data: Record<string, unknown>): DemoStep => ({ command, actor, occurredAt: at(date), data });
-  const request = (actor: DemoActor, date: string, data: Record<string, unknown>): DemoStep =>
-    officer(actor, 'ReceiveDataRequest', date, {
+  const request = (officer: DemoActor, date: string, data: Record<string, unknown>): DemoStep =>
+    onBehalfOf(officer, 'ReceiveDataRequest', date, {
       requestingOrgId: ICE, recipientCategories: ['federal-immigration-enforcement'], purpose: 'civil-immigration-enforcement', ...data,
     });
 
@@ -188,31 +192,33 @@ export function denver2017Steps(): DemoStep[] {
     ...[sheriffOfficer, humanServicesOfficer, oversightReviewer].map((a) => clerk('RegisterPerson', '2017-09-01', { personId: a.id, name: a.name })),
     clerk('StartMembership', '2017-09-01', { orgId: SHERIFF, personId: sheriffOfficer.id, role: 'officer', startDate: '2017-09-01' }),
     clerk('StartMembership', '2017-09-01', { orgId: HUMAN_SERVICES, personId: humanServicesOfficer.id, role: 'officer', startDate: '2017-09-01' }),
+    // Oversight reviews the decisions of the departments where it holds the role oversight.
+    ...[SHERIFF, HUMAN_SERVICES].map((orgId) => clerk('StartMembership', '2017-09-01', { orgId, personId: oversightReviewer.id, role: 'oversight', startDate: '2017-09-01' })),
 
     // 1. A release notification the ordinance permits (section 3), after the inmate was advised
     //    of their rights (section 4): COMPLIANT.
     { ...request(sheriffOfficer, '2017-10-02', { receivingOrgId: SHERIFF, dataCategories: ['release-date-time'], action: 'notify', legalBasis: 'detainer', channel: 'email',
         subjectIdentifier: 'ILLUSTRATIVE-BOOKING-0001', personalDetails: `Resident One ${ILLUSTRATIVE}, born 1990-01-01` }), saveAs: 'notification' },
-    officer(sheriffOfficer, 'DecideDataRequest', '2017-10-03', { requestId: '$notification', outcome: 'GRANTED', disclosedCategories: ['release-date-time'],
+    onBehalfOf(sheriffOfficer, 'DecideDataRequest', '2017-10-03', { requestId: '$notification', outcome: 'GRANTED', disclosedCategories: ['release-date-time'],
       citations: [{ clauseId: `${ORDINANCE}#sec_3` }, { clauseId: `${ORDINANCE}#sec_4` }], actionsTaken: ['advise-of-rights'],
       rationale: `The inmate was advised of their legal rights; notice of the pending release is permitted by section 3. ${ILLUSTRATIVE}` }),
-    officer(sheriffOfficer, 'RecordDisclosure', '2017-10-04', { requestId: '$notification', disclosedCategories: ['release-date-time'], channel: 'email' }),
+    onBehalfOf(sheriffOfficer, 'RecordDisclosure', '2017-10-04', { requestId: '$notification', disclosedCategories: ['release-date-time'], channel: 'email' }),
 
     // 2. A disclosure the ordinance forbids: release date and address shared for immigration
     //    enforcement on a detainer alone (section 2(b)): VIOLATION, found so by oversight.
     { ...request(sheriffOfficer, '2017-10-05', { receivingOrgId: SHERIFF, dataCategories: ['release-date-time', 'address'], action: 'share', legalBasis: 'detainer', channel: 'fax',
         subjectIdentifier: 'ILLUSTRATIVE-BOOKING-0002', personalDetails: `Resident Two ${ILLUSTRATIVE}, born 1985-06-15` }), saveAs: 'forbidden' },
-    officer(sheriffOfficer, 'DecideDataRequest', '2017-10-05', { requestId: '$forbidden', outcome: 'GRANTED', disclosedCategories: ['release-date-time', 'address'],
+    onBehalfOf(sheriffOfficer, 'DecideDataRequest', '2017-10-05', { requestId: '$forbidden', outcome: 'GRANTED', disclosedCategories: ['release-date-time', 'address'],
       citations: [{ clauseId: `${ORDINANCE}#sec_3` }], actionsTaken: [],
       rationale: `Treated as a release notification under section 3. ${ILLUSTRATIVE}` }),
-    officer(sheriffOfficer, 'RecordDisclosure', '2017-10-06', { requestId: '$forbidden', disclosedCategories: ['release-date-time', 'address'], channel: 'fax' }),
-    { command: 'ReviewDecision', actor: oversightReviewer, occurredAt: at('2017-11-01'), data: { requestId: '$forbidden', finding: 'violation',
-      reasons: `Section 2(b) prohibits sharing release dates and addresses for immigration enforcement without a judicial warrant; a detainer is not one. ${ILLUSTRATIVE}` } },
+    onBehalfOf(sheriffOfficer, 'RecordDisclosure', '2017-10-06', { requestId: '$forbidden', disclosedCategories: ['release-date-time', 'address'], channel: 'fax' }),
+    onBehalfOf(oversightReviewer, 'ReviewDecision', '2017-11-01', { requestId: '$forbidden', finding: 'violation',
+      reasons: `Section 2(b) prohibits sharing release dates and addresses for immigration enforcement without a judicial warrant; a detainer is not one. ${ILLUSTRATIVE}` }),
 
     // 3. A city agency denies a request for immigration status and address: COMPLIANT.
     { ...request(humanServicesOfficer, '2017-10-10', { receivingOrgId: HUMAN_SERVICES, dataCategories: ['immigration-status', 'address'], action: 'share', legalBasis: 'administrative-warrant', channel: 'email',
         subjectIdentifier: 'ILLUSTRATIVE-CASE-0003', personalDetails: null }), saveAs: 'denied' },
-    officer(humanServicesOfficer, 'DecideDataRequest', '2017-10-11', { requestId: '$denied', outcome: 'DENIED', disclosedCategories: [],
+    onBehalfOf(humanServicesOfficer, 'DecideDataRequest', '2017-10-11', { requestId: '$denied', outcome: 'DENIED', disclosedCategories: [],
       citations: [{ clauseId: `${ORDINANCE}#sec_2__subsec_a` }, { clauseId: `${ORDINANCE}#sec_2__subsec_b` }], actionsTaken: [],
       rationale: `An administrative warrant is not a judicial warrant; sections 2(a) and 2(b) forbid this. ${ILLUSTRATIVE}` }),
 
@@ -220,7 +226,7 @@ export function denver2017Steps(): DemoStep[] {
     //    withheld: PARTIALLY_GRANTED, COMPLIANT.
     { ...request(sheriffOfficer, '2017-10-16', { receivingOrgId: SHERIFF, dataCategories: ['release-date-time', 'immigration-status'], action: 'share', legalBasis: 'judicial-warrant', channel: 'in-person',
         subjectIdentifier: 'ILLUSTRATIVE-BOOKING-0004', personalDetails: null }), saveAs: 'warrant' },
-    officer(sheriffOfficer, 'DecideDataRequest', '2017-10-16', { requestId: '$warrant', outcome: 'PARTIALLY_GRANTED', disclosedCategories: ['release-date-time'],
+    onBehalfOf(sheriffOfficer, 'DecideDataRequest', '2017-10-16', { requestId: '$warrant', outcome: 'PARTIALLY_GRANTED', disclosedCategories: ['release-date-time'],
       citations: [{ clauseId: `${ORDINANCE}#sec_2__subsec_b` }], actionsTaken: ['advise-of-rights'],
       rationale: `A judicial warrant was presented for the release date; immigration status is not shared. ${ILLUSTRATIVE}` }),
   ];

@@ -1,6 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { badInput, checkedCitationInputs, dataRequestDecider, dataRequestId, dataRequestStreamId, notFound } from '@ledger/domain';
+import {
+  actingPersonId,
+  badInput,
+  checkedCitationInputs,
+  dataRequestDecider,
+  dataRequestId,
+  dataRequestStreamId,
+  notFound,
+  type DepartmentRoleFacts,
+  type OnBehalfOf,
+} from '@ledger/domain';
 import { isWellFormedText, newEventId } from '@ledger/event-store';
 import { SUBJECT_VAULT, type SubjectVault } from '@ledger/privacy';
 import { CommandGate } from '../command-gate';
@@ -45,40 +55,39 @@ export class ReceiveDataRequestHandler implements ICommandHandler<ReceiveDataReq
       if (personalDetails != null && (typeof personalDetails !== 'string' || personalDetails.length > DETAILS_MAX || !isWellFormedText(personalDetails))) {
         throw badInput(`personalDetails must be at most ${DETAILS_MAX} characters of well-formed Unicode text`, 'personalDetails');
       }
-      const date = (context.occurredAt ?? new Date().toISOString()).slice(0, 10);
-      // The receiving department is read once: its kind and the officer's roles in it that day.
-      const [requesting, receiving] = await Promise.all([
+      const today = new Date().toISOString().slice(0, 10);
+      const date = context.occurredAt?.slice(0, 10) ?? today;
+      // The receiving department is read once: its kind and the officer's roles in it, that day and today.
+      const [requesting, tenure] = await Promise.all([
         this.facts.organization(request.requestingOrgId, date),
-        this.facts.organization(request.receivingOrgId, date),
+        this.facts.tenure(actingPersonId(request.onBehalfOf, context.actor), request.receivingOrgId, { date, today }),
       ]);
       const requestingOrg = requesting && { orgId: requesting.orgId, kind: requesting.kind };
-      const receivingOrg = receiving && { orgId: receiving.orgId, kind: receiving.kind };
-      const actorRoles = FactsService.rolesOf(receiving, context.actor.id);
       const requestId = dataRequestId(newEventId());
       const subjectRef = this.vault.subjectRefOf(subjectIdentifier);
       const command = {
         type: 'ReceiveDataRequest' as const,
         data: { ...request, requestId, subjectRef, personalDetails: personalDetails ? this.vault.encrypt(subjectRef, personalDetails) : null },
-        facts: { requestingOrg, receivingOrg, actorRoles },
+        facts: { requestingOrg, receivingOrg: tenure.org, actorRoles: tenure.onActDate, actorRolesNow: tenure.now },
       };
       return this.runner.run(dataRequestDecider, dataRequestStreamId(requestId), command, context);
     });
   }
 }
 
-/** The acting officer's roles in the department the request was made to. */
-async function officerFacts(facts: FactsService, data: { requestId: string }, { date, actorId }: FactsContext) {
+/** The acting person's roles (officer, oversight) in the department the request was made to. */
+async function departmentRoleFacts(facts: FactsService, data: { requestId: string } & OnBehalfOf, context: FactsContext): Promise<DepartmentRoleFacts> {
   const department = await facts.receivingDepartmentOf(data.requestId);
   if (!department) throw notFound(`no data request ${data.requestId}`, 'requestId');
-  return { actorRoles: await facts.rolesIn(actorId, department, date) };
+  const { onActDate, now } = await facts.tenure(actingPersonId(data.onBehalfOf, { id: context.actorId }), department, context);
+  return { actorRoles: onActDate, actorRolesNow: now };
 }
 
-/** The officer's roles, and the history of each cited clause (a correction may cite none: it keeps the old citations). */
-async function citationFacts(facts: FactsService, data: { requestId: string; citations?: unknown }, context: FactsContext) {
-  const officer = await officerFacts(facts, data, context);
+/** The acting person's roles, and the history of each cited clause (a correction may cite none: it keeps the old citations). */
+async function citationFacts(facts: FactsService, data: { requestId: string; citations?: unknown } & OnBehalfOf, context: FactsContext) {
   // The list is checked before one history is read: each clause costs a read of its measure's stream.
   const clauseIds = data.citations === undefined ? [] : checkedCitationInputs(data.citations).map((c) => c.clauseId);
-  return { ...officer, citedClauses: await facts.clauseVersions(clauseIds) };
+  return { ...(await departmentRoleFacts(facts, data, context)), citedClauses: await facts.clauseVersions(clauseIds) };
 }
 
 const streamOfRequest = (d: { requestId: string }) => dataRequestStreamId(d.requestId);
@@ -86,7 +95,7 @@ const streamOfRequest = (d: { requestId: string }) => dataRequestStreamId(d.requ
 export const DATA_REQUEST_HANDLERS = [
   ReceiveDataRequestHandler,
   deciderHandler(DecideDataRequestCommand, dataRequestDecider, { type: 'DecideDataRequest', streamIdOf: streamOfRequest, facts: citationFacts }),
-  deciderHandler(RecordDisclosureCommand, dataRequestDecider, { type: 'RecordDisclosure', streamIdOf: streamOfRequest, facts: officerFacts }),
-  deciderHandler(ReviewDecisionCommand, dataRequestDecider, { type: 'ReviewDecision', streamIdOf: streamOfRequest }),
+  deciderHandler(RecordDisclosureCommand, dataRequestDecider, { type: 'RecordDisclosure', streamIdOf: streamOfRequest, facts: departmentRoleFacts }),
+  deciderHandler(ReviewDecisionCommand, dataRequestDecider, { type: 'ReviewDecision', streamIdOf: streamOfRequest, facts: departmentRoleFacts }),
   deciderHandler(CorrectDecisionCommand, dataRequestDecider, { type: 'CorrectDecision', streamIdOf: streamOfRequest, facts: citationFacts }),
 ];

@@ -11,12 +11,20 @@ import {
   organizationDecider,
   orgStreamId,
   personStreamId,
-  type ActorOffices,
   type CitedClauseVersion,
   type MeasureFacts,
   type OrganizationFacts,
+  type OrganizationKind,
 } from '@ledger/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ledger/event-store';
+import type { FactsContext } from '../decider-handler.factory';
+
+/** A person's roles in an organization on an act's date and on the day it is recorded; org null when not registered. */
+export interface Tenure {
+  org: { orgId: string; kind: OrganizationKind } | null;
+  onActDate: string[];
+  now: string[];
+}
 
 /**
  * What a decider needs to know about other aggregates, read from their streams in the event store
@@ -48,15 +56,20 @@ export class FactsService {
 
   /** The organization with its members on `date` (YYYY-MM-DD); null when not registered. */
   async organization(orgId: string, date: string): Promise<OrganizationFacts | null> {
+    return (await this.organizationOn(orgId, [date]))[0];
+  }
+
+  /** The organization with its members on each of `dates`, from one read of its stream. */
+  async organizationOn(orgId: string, dates: string[]): Promise<Array<OrganizationFacts | null>> {
     const state = fold(organizationDecider, await this.domainEvents(orgStreamId(orgId)));
-    if (!state.registered) return null;
-    return {
+    if (!state.registered) return dates.map(() => null);
+    return dates.map((date) => ({
       orgId: state.orgId,
       kind: state.kind,
       parentId: state.parentId,
       rules: state.rules,
       members: membersOn(state, date).map(({ personId, role }) => ({ personId, role })),
-    };
+    }));
   }
 
   /**
@@ -74,11 +87,13 @@ export class FactsService {
     return ancestors;
   }
 
-  /** The roles the actor holds on `date` in the given office (empty when none). */
-  async actorOffices(actorId: string, officeId: string, date: string): Promise<ActorOffices> {
-    const office = await this.organization(officeId, date);
-    if (!office) return [];
-    return FactsService.rolesOf(office, actorId).map((role) => ({ orgId: office.orgId, orgKind: office.kind, role }));
+  /**
+   * The roles a person holds in an organization on the act's date and on the recording date
+   * (libs/domain shared/officeholder.ts: an office holder's own act needs both).
+   */
+  async tenure(personId: string, orgId: string, { date, today }: Pick<FactsContext, 'date' | 'today'>): Promise<Tenure> {
+    const [onActDate, now] = await this.organizationOn(orgId, [date, today]);
+    return { org: onActDate && { orgId: onActDate.orgId, kind: onActDate.kind }, onActDate: FactsService.rolesOf(onActDate, personId), now: FactsService.rolesOf(now, personId) };
   }
 
   async measure(measureId: string): Promise<MeasureFacts | null> {
@@ -89,11 +104,6 @@ export class FactsService {
   /** The roles a person holds among an organization's members of that date. */
   static rolesOf(org: OrganizationFacts | null, personId: string): string[] {
     return org ? org.members.filter((m) => m.personId === personId).map((m) => m.role) : [];
-  }
-
-  /** The roles a person holds in an organization on `date`. */
-  async rolesIn(personId: string, orgId: string, date: string): Promise<string[]> {
-    return FactsService.rolesOf(await this.organization(orgId, date), personId);
   }
 
   /** The department a data request was made to (null when there is no such request). */

@@ -1,4 +1,4 @@
-import { checkedSponsorIds, measureDecider, measureStreamId } from '@ledger/domain';
+import { actingPersonId, checkedSponsorIds, measureDecider, measureStreamId, type MayorFacts, type OnBehalfOf } from '@ledger/domain';
 import { deciderHandler, type FactsContext } from '../decider-handler.factory';
 import type { FactsService } from '../facts/facts.service';
 import {
@@ -18,11 +18,17 @@ import {
 
 const streamOfMeasure = (d: { measureId: string }) => measureStreamId(d.measureId);
 
-/** The actor's roles in the office they act for, on the act's date. */
+/**
+ * The acting person's roles in the office they act for (the account's person, or whoever a clerk
+ * records for), on the act's date and on the recording date.
+ */
 const officeFacts = (officeOf: (facts: FactsService, data: never) => Promise<string | null>) =>
-  async (facts: FactsService, data: never, { date, actorId }: FactsContext) => {
-    const officeId = await officeOf(facts, data);
-    return { actorOffices: officeId ? await facts.actorOffices(actorId, officeId, date) : [] };
+  async (facts: FactsService, data: OnBehalfOf, context: FactsContext): Promise<MayorFacts> => {
+    const officeId = await officeOf(facts, data as never);
+    if (!officeId) return { actorOffices: [], actorOfficesNow: [] };
+    const { org, onActDate, now } = await facts.tenure(actingPersonId(data.onBehalfOf, { id: context.actorId }), officeId, context);
+    const offices = (roles: string[]) => (org ? roles.map((role) => ({ orgId: org.orgId, orgKind: org.kind, role })) : []);
+    return { actorOffices: offices(onActDate), actorOfficesNow: offices(now) };
   };
 const givenOffice = officeFacts(async (_, data: { officeId: string }) => data.officeId);
 // Issuing or revoking acts for the office that drafted the order.

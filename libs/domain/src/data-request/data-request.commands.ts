@@ -1,5 +1,6 @@
 import type { OrganizationKind } from '../organization/organization.events';
-import type { Command, CommandWithFacts } from '../shared/decider';
+import type { CommandWithFacts } from '../shared/decider';
+import type { OnBehalfOf } from '../shared/officeholder';
 import type { DataRequestAction, DecisionOutcome, EncryptedDetails, LegalBasis, ReviewFinding } from './data-request.events';
 
 /*
@@ -7,9 +8,14 @@ import type { DataRequestAction, DecisionOutcome, EncryptedDetails, LegalBasis, 
  * application layer before deciding (README "Conventions"). A null fact means "not registered".
  */
 
-/** The acting person's roles in the receiving department on the act's date (organization's membersOn). */
-export interface OfficerFacts {
+/**
+ * The acting person's roles (the account's person, or whoever a clerk records for: onBehalfOf) in
+ * the receiving department: on the act's date, and on the day it is recorded (organization's
+ * membersOn). Officers hold `officer` there; the oversight of a department, `oversight`.
+ */
+export interface DepartmentRoleFacts {
   actorRoles: string[];
+  actorRolesNow: string[];
 }
 
 /** An organization a request names. */
@@ -18,7 +24,7 @@ export interface RequestOrganizationFacts {
   kind: OrganizationKind;
 }
 
-export interface ReceiveFacts extends OfficerFacts {
+export interface ReceiveFacts extends DepartmentRoleFacts {
   requestingOrg: RequestOrganizationFacts | null;
   receivingOrg: RequestOrganizationFacts | null;
 }
@@ -31,7 +37,7 @@ export interface CitedClauseVersion {
   validUntil: string | null;
 }
 
-export interface CitationFacts extends OfficerFacts {
+export interface CitationFacts extends DepartmentRoleFacts {
   /** clauseId -> its versions, for every clause the command cites; null: no such clause */
   citedClauses: Record<string, readonly CitedClauseVersion[] | null>;
 }
@@ -57,21 +63,25 @@ export type ReceiveDataRequest = CommandWithFacts<
     /** already computed by the application layer (keyed HMAC); the identifier never reaches the domain */
     subjectRef: string;
     personalDetails: EncryptedDetails | null;
-  },
+  } & OnBehalfOf,
   ReceiveFacts
 >;
 
 export type DecideDataRequest = CommandWithFacts<
   'DecideDataRequest',
-  { requestId: string; outcome: DecisionOutcome; disclosedCategories: string[]; citations: CitationInput[]; rationale: string; actionsTaken: string[] },
+  { requestId: string; outcome: DecisionOutcome; disclosedCategories: string[]; citations: CitationInput[]; rationale: string; actionsTaken: string[] } & OnBehalfOf,
   CitationFacts
 >;
 
 /** What was actually handed over, which may exceed the grant: the ledger records what happened. */
-export type RecordDisclosure = CommandWithFacts<'RecordDisclosure', { requestId: string; disclosedCategories: string[]; channel: string }, OfficerFacts>;
+export type RecordDisclosure = CommandWithFacts<
+  'RecordDisclosure',
+  { requestId: string; disclosedCategories: string[]; channel: string } & OnBehalfOf,
+  DepartmentRoleFacts
+>;
 
-/** Oversight's finding on a decision; the account's role is the only authority needed. */
-export type ReviewDecision = Command<'ReviewDecision', { requestId: string; finding: ReviewFinding; reasons: string }>;
+/** Oversight's finding on a decision, by the oversight of the department that decided. */
+export type ReviewDecision = CommandWithFacts<'ReviewDecision', { requestId: string; finding: ReviewFinding; reasons: string } & OnBehalfOf, DepartmentRoleFacts>;
 
 /** The fields to change; citations given here are checked on the original decision's date. */
 export type CorrectDecision = CommandWithFacts<
@@ -84,7 +94,7 @@ export type CorrectDecision = CommandWithFacts<
     rationale?: string;
     actionsTaken?: string[];
     reason: string;
-  },
+  } & OnBehalfOf,
   CitationFacts
 >;
 

@@ -22,6 +22,7 @@ import {
   PROHIBITION,
   receiveFacts,
   received,
+  roleFacts,
   REQUEST_ID,
   requestData,
   SHERIFF,
@@ -48,27 +49,28 @@ const decide = (data: Partial<DecideDataRequest['data']> = {}, date = '2017-10-0
     actionsTaken: [],
     ...data,
   },
-  facts: { actorRoles: ['officer'], citedClauses, ...facts },
+  facts: { ...roleFacts(['officer']), citedClauses, ...facts },
   metadata: officerOn(date),
 });
 
 const disclose = (data: Partial<RecordDisclosure['data']> = {}, date = '2017-10-04', actorRoles = ['officer']): DataRequestCommand => ({
   type: 'RecordDisclosure',
   data: { requestId: REQUEST_ID, disclosedCategories: ['address'], channel: 'email', ...data },
-  facts: { actorRoles },
+  facts: roleFacts(actorRoles),
   metadata: officerOn(date),
 });
 
-const reviewIt = (data: Partial<ReviewDecision['data']> = {}, metadata = oversightOn('2017-11-01')): DataRequestCommand => ({
+const reviewIt = (data: Partial<ReviewDecision['data']> = {}, metadata = oversightOn('2017-11-01'), actorRoles = ['oversight']): DataRequestCommand => ({
   type: 'ReviewDecision',
   data: { requestId: REQUEST_ID, finding: 'upheld', reasons: ' The prohibition was respected. ', ...data },
+  facts: roleFacts(actorRoles),
   metadata,
 });
 
 const correctIt = (data: Partial<CorrectDecision['data']> = {}, date = '2017-10-20', facts: Partial<CorrectDecision['facts']> = {}): DataRequestCommand => ({
   type: 'CorrectDecision',
   data: { requestId: REQUEST_ID, reason: ' entered the wrong outcome ', ...data },
-  facts: { actorRoles: ['officer'], citedClauses, ...facts },
+  facts: { ...roleFacts(['officer']), citedClauses, ...facts },
   metadata: officerOn(date),
 });
 
@@ -129,7 +131,7 @@ describe('data-request decider', () => {
     });
 
     it('refuses an officer of another department', () => {
-      spec.given([]).when(receive({}, { actorRoles: [] })).thenRefuses('FORBIDDEN', /officers record requests only for their own department/);
+      spec.given([]).when(receive({}, roleFacts([]))).thenRefuses('FORBIDDEN', /officers record requests only for their own department/);
     });
 
     it('refuses an account that is not an officer', () => {
@@ -219,7 +221,7 @@ describe('data-request decider', () => {
     });
 
     it('refuses an officer of another department', () => {
-      spec.given([received]).when(decide({}, '2017-10-03', { actorRoles: ['clerk'] })).thenRefuses('FORBIDDEN', /only for their own department/);
+      spec.given([received]).when(decide({}, '2017-10-03', roleFacts(['clerk']))).thenRefuses('FORBIDDEN', /only for their own department/);
     });
 
     it('refuses a decision dated before the request was received', () => {
@@ -286,7 +288,7 @@ describe('data-request decider', () => {
           },
         });
         const history = clauseHistoryOf([...ordinance.enacted, amended])!;
-        const facts = { actorRoles: ['officer'], citedClauses: { [PROHIBITION]: history.clauses.get('sec_2__subsec_b') ?? null } };
+        const facts = { ...roleFacts(['officer']), citedClauses: { [PROHIBITION]: history.clauses.get('sec_2__subsec_b') ?? null } };
         expect(clauseId(history.measureId, 'sec_2__subsec_b')).toBe(PROHIBITION);
         spec.given([received]).when(decide({}, '2018-04-02', facts)).thenRefuses('BAD_USER_INPUT', /v1: superseded on 2018-04-02 \(v2 was in force that day\)/);
         spec.given([received]).when(decide({}, '2018-02-28', facts)).then([{ type: 'DataRequestDecided', data: { ...decidedData, rationale: 'A detainer is not a judicial warrant.' } }]);
@@ -440,7 +442,7 @@ describe('data-request decider', () => {
     });
 
     it('refuses an officer of another department', () => {
-      spec.given([received, denied]).when(correctIt({ rationale: 'New.' }, '2017-10-20', { actorRoles: [] })).thenRefuses('FORBIDDEN', /own department/);
+      spec.given([received, denied]).when(correctIt({ rationale: 'New.' }, '2017-10-20', roleFacts([]))).thenRefuses('FORBIDDEN', /own department/);
     });
   });
 

@@ -1,14 +1,15 @@
 import { assertOrgId } from '../organization/organization.ids';
 import { assertNever, type CommandMetadata, type Decider } from '../shared/decider';
 import { actDate } from '../shared/date-rules';
-import { badInput, conflict, forbidden, notFound } from '../shared/domain-error';
+import { badInput, conflict, notFound } from '../shared/domain-error';
+import { officeholderActing, recordedFor, type OnBehalfOf } from '../shared/officeholder';
 import { requiredSlug, requiredText, slugList } from '../shared/text-rules';
 import { checkedCitations } from './data-request.citations';
 import type {
   CorrectDecision,
   DataRequestCommand,
   DecideDataRequest,
-  OfficerFacts,
+  DepartmentRoleFacts,
   ReceiveDataRequest,
   ReceiveFacts,
   RecordDisclosure,
@@ -53,16 +54,29 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 const citationKeys = (citations: readonly Citation[]) => citations.map((c) => `${c.clauseId} v${c.version}`);
 
 /**
- * Officers act for their own department only: the account must be an officer's, and the person
- * must hold the officer role in the receiving department on the act's date (the account outlives
- * the post).
+ * Officers act for their own department only, and oversight reviews the departments it oversees:
+ * the acting person must hold that role in the receiving department, on the act's date and, acting
+ * in person, on the day it is recorded (the account outlives the post); or a clerk records the act
+ * on behalf of whoever held it that day (shared/officeholder.ts). Returns whose act it is.
  */
-function assertOfficer(metadata: CommandMetadata, facts: OfficerFacts, receivingOrgId: string, date: string): void {
-  const { actor } = metadata;
-  if (actor.role !== 'officer') throw forbidden(`only officers record data requests and decisions; ${actor.id} acts as ${actor.role}`);
-  if (!facts.actorRoles.includes('officer')) {
-    throw forbidden(`officers record requests only for their own department: ${actor.id} is not an officer of ${receivingOrgId} on ${date}`);
-  }
+function actingInDepartment(command: { metadata: CommandMetadata; data: OnBehalfOf; facts: DepartmentRoleFacts }, role: 'officer' | 'oversight', orgId: string): string {
+  const { metadata, data, facts } = command;
+  const act =
+    role === 'officer'
+      ? {
+          refusal: 'only officers record data requests and decisions',
+          notHeld: (person: string, date: string) => `officers record requests only for their own department: ${person} is not an officer of ${orgId} on ${date}`,
+        }
+      : {
+          refusal: 'only oversight reviews decisions',
+          notHeld: (person: string, date: string) => `oversight reviews only the departments it oversees: ${person} does not hold the role oversight in ${orgId} on ${date}`,
+        };
+  return officeholderActing(metadata, data.onBehalfOf, {
+    role,
+    ...act,
+    heldOnActDate: facts.actorRoles.includes(role),
+    heldWhenRecorded: facts.actorRolesNow.includes(role),
+  });
 }
 
 function recordedRequest(state: DataRequestState, requestId: unknown): RecordedDataRequest {
@@ -123,10 +137,9 @@ function receive(command: ReceiveDataRequest, state: DataRequestState): DataRequ
   const { data, facts, metadata } = command;
   assertRequestId(data.requestId);
   if (state.exists) throw conflict(`${data.requestId} is already recorded`, 'requestId');
-  const date = actDate(metadata);
   const requestingOrgId = requestingAgency(facts, data.requestingOrgId);
   const receivingOrgId = receivingDepartment(facts, data.receivingOrgId);
-  assertOfficer(metadata, facts, receivingOrgId, date);
+  const officer = actingInDepartment(command, 'officer', receivingOrgId);
   const ref = subjectRef(data.subjectRef);
   return [
     {
@@ -143,6 +156,7 @@ function receive(command: ReceiveDataRequest, state: DataRequestState): DataRequ
         channel: requiredSlug(data.channel, 'channel'),
         subjectRef: ref,
         personalDetails: personalDetails(data.personalDetails, ref),
+        ...recordedFor(officer, metadata),
       },
     },
   ];
@@ -196,7 +210,7 @@ function decide(command: DecideDataRequest, state: DataRequestState): DataReques
   const { data, facts, metadata } = command;
   const request = recordedRequest(state, data.requestId);
   const date = actDate(metadata);
-  assertOfficer(metadata, facts, request.receivingOrgId, date);
+  const officer = actingInDepartment(command, 'officer', request.receivingOrgId);
   if (request.decided) throw conflict(`${request.requestId} was already decided${request.decisionDate ? ` on ${request.decisionDate}` : ''}; correct the decision instead`);
   assertNotBefore(date, request.receivedDate, 'the request was received');
   const terms = checkedTerms(data, request.requestedCategories);
@@ -209,7 +223,7 @@ function decide(command: DecideDataRequest, state: DataRequestState): DataReques
         decisionId: decisionIdOf(request.requestId),
         outcome: terms.outcome,
         disclosedCategories: terms.disclosedCategories,
-        decidedBy: metadata.actor.id,
+        decidedBy: officer,
         decidingOrgId: request.receivingOrgId,
         citations,
         rationale: terms.rationale,
@@ -223,7 +237,7 @@ function recordDisclosure(command: RecordDisclosure, state: DataRequestState): D
   const { data, facts, metadata } = command;
   const request = recordedRequest(state, data.requestId);
   const date = actDate(metadata);
-  assertOfficer(metadata, facts, request.receivingOrgId, date);
+  const officer = actingInDepartment(command, 'officer', request.receivingOrgId);
   const decision = decisionOf(request, 'record a disclosure for');
   assertNotBefore(date, request.decisionDate, 'the decision');
   // Categories beyond the grant are recorded all the same: the compliance assessment flags them.
@@ -231,16 +245,21 @@ function recordDisclosure(command: RecordDisclosure, state: DataRequestState): D
   return [
     {
       type: 'DisclosureRecorded',
-      data: { requestId: request.requestId, decisionId: decision.decisionId, disclosedCategories, channel: requiredSlug(data.channel, 'channel') },
+      data: {
+        requestId: request.requestId,
+        decisionId: decision.decisionId,
+        disclosedCategories,
+        channel: requiredSlug(data.channel, 'channel'),
+        ...recordedFor(officer, metadata),
+      },
     },
   ];
 }
 
 function review(command: ReviewDecision, state: DataRequestState): DataRequestEvent[] {
   const { data, metadata } = command;
-  const { actor } = metadata;
-  if (actor.role !== 'oversight') throw forbidden(`only oversight reviews decisions; ${actor.id} acts as ${actor.role}`);
   const request = recordedRequest(state, data.requestId);
+  const reviewer = actingInDepartment(command, 'oversight', request.receivingOrgId);
   const decision = decisionOf(request, 'review');
   assertNotBefore(actDate(metadata), request.decisionDate, 'the decision');
   return [
@@ -251,7 +270,7 @@ function review(command: ReviewDecision, state: DataRequestState): DataRequestEv
         decisionId: decision.decisionId,
         finding: oneOf(data.finding, FINDINGS, 'finding'),
         reasons: requiredText(data.reasons, 'reasons', REASONS_MAX),
-        reviewedBy: actor.id,
+        reviewedBy: reviewer,
       },
     },
   ];
@@ -272,7 +291,7 @@ function correct(command: CorrectDecision, state: DataRequestState): DataRequest
   const { data, facts, metadata } = command;
   const request = recordedRequest(state, data.requestId);
   const date = actDate(metadata);
-  assertOfficer(metadata, facts, request.receivingOrgId, date);
+  const officer = actingInDepartment(command, 'officer', request.receivingOrgId);
   const decision = decisionOf(request, 'correct the decision on');
   assertNotBefore(date, request.decisionDate, 'the decision');
   const reason = requiredText(data.reason, 'reason', REASON_MAX);
@@ -293,7 +312,7 @@ function correct(command: CorrectDecision, state: DataRequestState): DataRequest
   }
   const corrections = changedTerms(decision, terms, citations);
   if (Object.keys(corrections).length === 0) throw badInput('the correction changes nothing in the decision');
-  return [{ type: 'DecisionCorrected', data: { requestId: request.requestId, decisionId: decision.decisionId, corrections, reason } }];
+  return [{ type: 'DecisionCorrected', data: { requestId: request.requestId, decisionId: decision.decisionId, corrections, reason, ...recordedFor(officer, metadata) } }];
 }
 
 export const dataRequestDecider: Decider<DataRequestCommand, DataRequestEvent, DataRequestState> = {

@@ -292,6 +292,10 @@ export interface DataRequestReceivedData {
     ciphertext: string;
     tag: string;
   } | null;
+  /**
+   * The officer whose act this was, when a clerk recorded it on their behalf (backfilling); absent when the officer recorded it (the envelope's recordedBy).
+   */
+  onBehalfOf?: string;
 }
 
 // event-schemas/data-requests/DecisionCorrected.v1.schema.json
@@ -348,6 +352,10 @@ export interface DecisionCorrectedData {
    * Why, as the recorder stated it.
    */
   reason: string;
+  /**
+   * The officer whose act this was, when a clerk recorded it on their behalf (backfilling); absent when the officer recorded it (the envelope's recordedBy).
+   */
+  onBehalfOf?: string;
 }
 
 // event-schemas/data-requests/DecisionReviewed.v1.schema.json
@@ -401,6 +409,10 @@ export interface DisclosureRecordedData {
    * How, e.g. email, phone.
    */
   channel: string;
+  /**
+   * The officer whose act this was, when a clerk recorded it on their behalf (backfilling); absent when the officer recorded it (the envelope's recordedBy).
+   */
+  onBehalfOf?: string;
 }
 
 // event-schemas/legislation/ExecutiveOrderDrafted.v1.schema.json

@@ -12,6 +12,7 @@ import {
   executiveOrder,
   introducedClauses,
   MAYOR,
+  mayorFacts,
   mayorOffices,
   MAYORS_OFFICE,
   mayorOn,
@@ -25,7 +26,7 @@ function draft(data: Partial<DraftExecutiveOrder['data']> = {}, metadata = mayor
   return {
     type: 'DraftExecutiveOrder',
     data: { measureId: EXECUTIVE_ORDER, title: ' Executive Order 142 ', officeId: MAYORS_OFFICE, clauses: clauseInputs, ...data },
-    facts: { actorOffices },
+    facts: mayorFacts(actorOffices),
     metadata,
   };
 }
@@ -37,7 +38,7 @@ const issue = (
 ): MeasureCommand => ({
   type: 'IssueExecutiveOrder',
   data: { measureId, effectiveFrom },
-  facts: { actorOffices },
+  facts: mayorFacts(actorOffices),
   metadata,
 });
 const revoke = (
@@ -48,7 +49,7 @@ const revoke = (
 ): MeasureCommand => ({
   type: 'RevokeExecutiveOrder',
   data: { measureId: EXECUTIVE_ORDER, effectiveUntil, reason },
-  facts: { actorOffices },
+  facts: mayorFacts(actorOffices),
   metadata,
 });
 
@@ -267,13 +268,13 @@ describe('executive orders', () => {
       [
         'a signature',
         executiveOrder.drafted,
-        { type: 'SignMeasure', data: onOrder, facts: { actorOffices: mayorOffices }, metadata: mayorOn('2017-09-01') },
+        { type: 'SignMeasure', data: onOrder, facts: mayorFacts(), metadata: mayorOn('2017-09-01') },
         /cannot sign EO-2017-142: it is an executive order/,
       ],
       [
         'a veto',
         executiveOrder.drafted,
-        { type: 'VetoMeasure', data: { ...onOrder, reason: 'r' }, facts: { actorOffices: mayorOffices }, metadata: mayorOn('2017-09-01') },
+        { type: 'VetoMeasure', data: { ...onOrder, reason: 'r' }, facts: mayorFacts(), metadata: mayorOn('2017-09-01') },
         /cannot veto EO-2017-142/,
       ],
       [

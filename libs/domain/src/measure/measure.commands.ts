@@ -1,5 +1,6 @@
 import type { OrganizationKind, VotingRules } from '../organization/organization.events';
 import type { Command, CommandWithFacts } from '../shared/decider';
+import type { OnBehalfOf } from '../shared/officeholder';
 import type { ClauseChangeKind, ClauseRule, VoteChoice, VoteMotion } from './measure.events';
 import type { MeasureKind, MeasureStage } from './measure.state';
 
@@ -28,8 +29,13 @@ export interface MeasureFacts {
 /** The roles the acting person holds on the act's date. */
 export type ActorOffices = Array<{ orgId: string; orgKind: OrganizationKind; role: string }>;
 
+/**
+ * The acting person's offices (the account's person, or whoever a clerk records for: onBehalfOf)
+ * in the office the act is done for: on the act's date, and on the day it is recorded.
+ */
 export interface MayorFacts {
   actorOffices: ActorOffices;
+  actorOfficesNow: ActorOffices;
 }
 
 export interface ByMeasureFacts {
@@ -92,8 +98,8 @@ export type RecordVote = CommandWithFacts<
   { body: OrganizationFacts | null }
 >;
 
-export type SignMeasure = CommandWithFacts<'SignMeasure', { measureId: string }, MayorFacts>;
-export type VetoMeasure = CommandWithFacts<'VetoMeasure', { measureId: string; reason: string }, MayorFacts>;
+export type SignMeasure = CommandWithFacts<'SignMeasure', { measureId: string } & OnBehalfOf, MayorFacts>;
+export type VetoMeasure = CommandWithFacts<'VetoMeasure', { measureId: string; reason: string } & OnBehalfOf, MayorFacts>;
 export type EnactMeasure = Command<'EnactMeasure', { measureId: string; effectiveFrom: string }>;
 export type WithdrawMeasure = Command<'WithdrawMeasure', { measureId: string; reason: string }>;
 
@@ -109,11 +115,11 @@ export type AmendByMeasure = CommandWithFacts<
 
 export type DraftExecutiveOrder = CommandWithFacts<
   'DraftExecutiveOrder',
-  { measureId: string; title: string; summary?: string | null; officeId: string; clauses: ClauseInput[] },
+  { measureId: string; title: string; summary?: string | null; officeId: string; clauses: ClauseInput[] } & OnBehalfOf,
   MayorFacts
 >;
-export type IssueExecutiveOrder = CommandWithFacts<'IssueExecutiveOrder', { measureId: string; effectiveFrom: string }, MayorFacts>;
-export type RevokeExecutiveOrder = CommandWithFacts<'RevokeExecutiveOrder', { measureId: string; effectiveUntil: string; reason: string }, MayorFacts>;
+export type IssueExecutiveOrder = CommandWithFacts<'IssueExecutiveOrder', { measureId: string; effectiveFrom: string } & OnBehalfOf, MayorFacts>;
+export type RevokeExecutiveOrder = CommandWithFacts<'RevokeExecutiveOrder', { measureId: string; effectiveUntil: string; reason: string } & OnBehalfOf, MayorFacts>;
 
 export type ExecutiveOrderCommand = DraftExecutiveOrder | IssueExecutiveOrder | RevokeExecutiveOrder;
 

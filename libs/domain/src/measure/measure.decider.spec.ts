@@ -16,6 +16,7 @@ import {
   executiveOrder,
   introducedClauses,
   MAYOR,
+  mayorFacts,
   mayorOffices,
   mayorOn,
   MEASURE,
@@ -56,13 +57,13 @@ const refer = (date = '2017-08-01', facts = { committee: committeeFacts }): Meas
 const sign = (date = '2017-08-31', metadata = mayorOn(date), actorOffices = mayorOffices, measureId = MEASURE): MeasureCommand => ({
   type: 'SignMeasure',
   data: { measureId },
-  facts: { actorOffices },
+  facts: mayorFacts(actorOffices),
   metadata,
 });
 const veto = (date = '2017-08-31', reason = ' conflicts with federal law ', metadata = mayorOn(date)): MeasureCommand => ({
   type: 'VetoMeasure',
   data: { measureId: MEASURE, reason },
-  facts: { actorOffices: mayorOffices },
+  facts: mayorFacts(),
   metadata,
 });
 const enact = (effectiveFrom: string, date = '2017-08-31', measureId = MEASURE): MeasureCommand => ({

@@ -19,8 +19,8 @@ import type {
 import type { MeasureEvent } from './measure.events';
 import {
   assertInOrder,
+  actingMayor,
   assertKind,
-  assertMayor,
   assertNewMeasure,
   assertStage,
   enactedOtherMeasure,
@@ -93,20 +93,20 @@ function refer(command: ReferMeasure, state: MeasureState): MeasureEvent[] {
 function sign(command: SignMeasure, state: MeasureState): MeasureEvent[] {
   const { measure, date } = actingOn(command, state);
   assertKind(measure, ['ORDINANCE'], 'sign');
-  assertMayor(command.metadata, command.facts.actorOffices, date, 'sign an ordinance');
+  const signedBy = actingMayor(command, 'sign an ordinance');
   assertStage(measure, ['passed'], 'sign');
   assertInOrder(measure, date);
-  return [{ type: 'MeasureSigned', data: { measureId: measure.measureId, signedBy: command.metadata.actor.id } }];
+  return [{ type: 'MeasureSigned', data: { measureId: measure.measureId, signedBy } }];
 }
 
 function veto(command: VetoMeasure, state: MeasureState): MeasureEvent[] {
   const { measure, date } = actingOn(command, state);
   assertKind(measure, ['ORDINANCE'], 'veto');
-  assertMayor(command.metadata, command.facts.actorOffices, date, 'veto an ordinance');
+  const vetoedBy = actingMayor(command, 'veto an ordinance');
   assertStage(measure, ['passed'], 'veto');
   assertInOrder(measure, date);
   const reason = requiredText(command.data.reason, 'reason', REASON_MAX);
-  return [{ type: 'MeasureVetoed', data: { measureId: measure.measureId, vetoedBy: command.metadata.actor.id, reason } }];
+  return [{ type: 'MeasureVetoed', data: { measureId: measure.measureId, vetoedBy, reason } }];
 }
 
 function enact(command: EnactMeasure, state: MeasureState): MeasureEvent[] {

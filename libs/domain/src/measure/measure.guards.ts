@@ -1,7 +1,8 @@
 import { assertOrgId } from '../organization/organization.ids';
 import type { CommandMetadata } from '../shared/decider';
-import { badInput, conflict, forbidden, notFound } from '../shared/domain-error';
-import type { ActorOffices, MeasureFacts, OrganizationFacts } from './measure.commands';
+import { badInput, conflict, notFound } from '../shared/domain-error';
+import { officeholderActing, type OnBehalfOf } from '../shared/officeholder';
+import type { ActorOffices, MayorFacts, MeasureFacts, OrganizationFacts } from './measure.commands';
 import { assertMeasureId, assertNewMeasureId } from './measure.ids';
 import type { MeasureKind, MeasureStage, MeasureState, RecordedMeasure } from './measure.state';
 
@@ -38,18 +39,21 @@ export function assertStage(measure: RecordedMeasure, stages: readonly MeasureSt
 }
 
 /**
- * Mayor's acts need both the account's role and the office itself on the act's date: a mayor's
- * account outlives the term, and a clerk never holds the office.
+ * A mayor's act (signature, veto, executive orders): by the mayor in office, or recorded by a clerk
+ * on behalf of whoever held the office on the act's date (shared/officeholder.ts). "The mayor" is
+ * the role `mayor` in an EXECUTIVE organization (in `officeId` when the act names its office), not
+ * the account's role alone. Returns the mayor's person id, which the event names.
  */
-export function assertMayor(metadata: CommandMetadata, offices: ActorOffices, date: string, action: string, officeId?: string): void {
-  const { actor } = metadata;
-  if (actor.role !== 'mayor') throw forbidden(`only the mayor may ${action}; ${actor.id} acts as ${actor.role}`);
-  const holdsOffice = offices.some(
-    (office) => office.role === 'mayor' && office.orgKind === 'EXECUTIVE' && (officeId === undefined || office.orgId === officeId),
-  );
-  if (!holdsOffice) {
-    throw forbidden(`only the mayor may ${action}: ${actor.id} does not hold the office of mayor${officeId ? ` of ${officeId}` : ''} on ${date}`);
-  }
+export function actingMayor(command: { metadata: CommandMetadata; data: OnBehalfOf; facts: MayorFacts }, action: string, officeId?: string): string {
+  const holds = (offices: ActorOffices) =>
+    offices.some((office) => office.role === 'mayor' && office.orgKind === 'EXECUTIVE' && (officeId === undefined || office.orgId === officeId));
+  return officeholderActing(command.metadata, command.data.onBehalfOf, {
+    role: 'mayor',
+    refusal: `only the mayor may ${action}`,
+    notHeld: (person, date) => `only the mayor may ${action}: ${person} does not hold the office of mayor${officeId ? ` of ${officeId}` : ''} on ${date}`,
+    heldOnActDate: holds(command.facts.actorOffices),
+    heldWhenRecorded: holds(command.facts.actorOfficesNow),
+  });
 }
 
 /** An organization the command names, as the facts describe it. */

@@ -7,6 +7,8 @@ export interface RequestContext {
   actor: AuthenticatedActor | null;
   /** set when a bearer token was presented but is not valid: every operation is then refused */
   authError: string | null;
+  /** when the caller's token expires (ms since the epoch); null without a valid token */
+  tokenExpiresAt: number | null;
   loaders: RequestLoaders;
 }
 
@@ -18,13 +20,14 @@ export async function buildRequestContext(tokens: TokenService, req: Pick<Incomi
 /** The context for an `Authorization` value from any transport (an HTTP header, graphql-ws connectionParams). */
 export async function contextFromAuthorization(tokens: TokenService, header: string | undefined): Promise<RequestContext> {
   const loaders = new RequestLoaders();
-  if (!header) return { actor: null, authError: null, loaders };
+  if (!header) return { actor: null, authError: null, tokenExpiresAt: null, loaders };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) return { actor: null, authError: 'Authorization header must be "Bearer <token>"', loaders };
+  if (!match) return { actor: null, authError: 'Authorization header must be "Bearer <token>"', tokenExpiresAt: null, loaders };
   try {
-    return { actor: await tokens.verify(match[1]), authError: null, loaders };
+    const { actor, expiresAt } = await tokens.verify(match[1]);
+    return { actor, authError: null, tokenExpiresAt: expiresAt, loaders };
   } catch (error) {
-    if (error instanceof InvalidToken) return { actor: null, authError: error.message, loaders };
+    if (error instanceof InvalidToken) return { actor: null, authError: error.message, tokenExpiresAt: null, loaders };
     throw error;
   }
 }

@@ -2,8 +2,11 @@ import type { RequestContext } from './request-context';
 
 /**
  * Whether the caller may see fields the event schemas mark "x-restricted" (ARCHITECTURE.md,
- * "Roles"): only oversight. Anonymous callers, clerks, officers and even admins may not.
+ * "Roles"): only oversight. Anonymous callers, clerks, officers and even admins may not. Only
+ * while the token is valid: a subscription's context is built once, when it starts, so an
+ * oversight token that expires while events still flow is treated as anonymous from that instant
+ * (its socket is closed as well: subscriptions/connection-expiry.ts).
  */
-export function canSeeRestricted(context: Pick<RequestContext, 'actor'> | null | undefined): boolean {
-  return context?.actor?.role === 'oversight';
+export function canSeeRestricted(context: Pick<RequestContext, 'actor' | 'tokenExpiresAt'> | null | undefined, now = Date.now()): boolean {
+  return context?.actor?.role === 'oversight' && context.tokenExpiresAt !== null && now < context.tokenExpiresAt;
 }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { DateTimeScalar } from '../scalars';
 import { DecisionOutcome } from './decision.model';
+import { OnBehalfOfField } from './on-behalf-of.field';
 
 @InputType('ReceiveDataRequestInput', { description: 'officer: a request from an outside agency to your department' })
 export class ReceiveDataRequestInput {
@@ -18,6 +19,7 @@ export class ReceiveDataRequestInput {
   @Field(() => String, { nullable: true, description: "personal details, encrypted under the resident's own key; erasable" })
   personalDetails?: string | null;
   @Field(() => DateTimeScalar, { nullable: true }) occurredAt?: string | null;
+  @OnBehalfOfField() onBehalfOf?: string | null;
 }
 
 @InputType('CitationInput')
@@ -31,6 +33,7 @@ export class RequestCommandInput {
   @Field(() => ID) requestId!: string;
   @Field(() => DateTimeScalar, { nullable: true }) occurredAt?: string | null;
   @Field(() => Int, { nullable: true, description: "the request's revision you read; CONFLICT if it changed since" }) expectedRevision?: number | null;
+  @OnBehalfOfField() onBehalfOf?: string | null;
 }
 
 @InputType('DecideDataRequestInput')

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { DateScalar, DateTimeScalar } from '../scalars';
 import { MeasureKind } from './measure.model';
+import { OnBehalfOfField } from './on-behalf-of.field';
 import { VoteChoice } from './vote.model';
 
 @InputType('PolicyRuleInput', { description: 'What a clause prohibits, permits or requires, machine-readable.' })
@@ -73,6 +74,7 @@ export class RecordVoteInput extends MeasureCommandInput {
 @InputType('SignMeasureInput')
 export class SignMeasureInput extends MeasureCommandInput {
   @Field(() => ID, { description: 'the executive office the mayor acts for' }) officeId!: string;
+  @OnBehalfOfField() onBehalfOf?: string | null;
 }
 
 @InputType('VetoMeasureInput')
@@ -111,15 +113,18 @@ export class DraftExecutiveOrderInput {
   @Field(() => ID, { description: 'the executive office issuing it' }) officeId!: string;
   @Field(() => [ClauseInput]) clauses!: ClauseInput[];
   @Field(() => DateTimeScalar, { nullable: true }) occurredAt?: string | null;
+  @OnBehalfOfField() onBehalfOf?: string | null;
 }
 
 @InputType('IssueExecutiveOrderInput')
 export class IssueExecutiveOrderInput extends MeasureCommandInput {
   @Field(() => DateScalar) effectiveFrom!: string;
+  @OnBehalfOfField() onBehalfOf?: string | null;
 }
 
 @InputType('RevokeExecutiveOrderInput')
 export class RevokeExecutiveOrderInput extends MeasureCommandInput {
   @Field(() => DateScalar, { description: 'first day no longer in force' }) effectiveUntil!: string;
   @Field() reason!: string;
+  @OnBehalfOfField() onBehalfOf?: string | null;
 }

@@ -26,52 +26,58 @@ import { dispatch, present } from './command-dispatch';
 // the allowed values; GraphQL passes them through as entered.
 const citationsOf = (citations: CitationInput[]) => citations.map((c) => ({ clauseId: c.clauseId, version: c.version ?? null }));
 
+// Who may do it is the domain's rule (shared/officeholder.ts); the guard only lets both roles reach it.
+const OFFICERS_ACT = "(an officer of that department on that date and today; or a clerk recording the act of that date's officer, onBehalfOf)";
+
 /** Officer and oversight mutations of data requests. */
 @Resolver()
 export class DataRequestMutationsResolver {
   constructor(private readonly bus: CommandBus) {}
 
-  @Roles('officer')
-  @Mutation(() => RecordReceiptModel, { description: "officer: record a request an outside agency made to the officer's own department" })
+  @Roles('officer', 'clerk')
+  @Mutation(() => RecordReceiptModel, { description: `officer: record a request an outside agency made to the officer's own department ${OFFICERS_ACT}` })
   receiveDataRequest(@Args('input') input: ReceiveDataRequestInput, @CurrentActor() actor: AuthenticatedActor) {
     const data = {
       requestingOrgId: input.requestingOrganizationId, receivingOrgId: input.receivingOrganizationId,
       dataCategories: input.dataCategories, action: input.action as DataRequestAction, recipientCategories: input.recipientCategories,
       purpose: input.purpose, legalBasis: input.legalBasis as LegalBasis, channel: input.channel,
-      subjectIdentifier: input.subjectIdentifier, personalDetails: input.personalDetails ?? null,
+      subjectIdentifier: input.subjectIdentifier, personalDetails: input.personalDetails ?? null, onBehalfOf: input.onBehalfOf,
     };
     return dispatch(this.bus, ReceiveDataRequestCommand, data, actor, input);
   }
 
-  @Roles('officer')
-  @Mutation(() => RecordReceiptModel, { description: 'officer: decide a request of your department, citing the clause versions in force' })
+  @Roles('officer', 'clerk')
+  @Mutation(() => RecordReceiptModel, { description: `officer: decide a request of your department, citing the clause versions in force ${OFFICERS_ACT}` })
   decideDataRequest(@Args('input') input: DecideDataRequestInput, @CurrentActor() actor: AuthenticatedActor) {
     const data = {
       requestId: input.requestId, outcome: `${input.outcome}` as DecisionOutcome, disclosedCategories: input.disclosedCategories,
-      citations: citationsOf(input.citations), rationale: input.rationale, actionsTaken: input.actionsTaken,
+      citations: citationsOf(input.citations), rationale: input.rationale, actionsTaken: input.actionsTaken, onBehalfOf: input.onBehalfOf,
     };
     return dispatch(this.bus, DecideDataRequestCommand, data, actor, input);
   }
 
-  @Roles('officer')
-  @Mutation(() => RecordReceiptModel, { description: 'officer: record what was actually disclosed under a decision' })
+  @Roles('officer', 'clerk')
+  @Mutation(() => RecordReceiptModel, { description: `officer: record what was actually disclosed under a decision ${OFFICERS_ACT}` })
   recordDisclosure(@Args('input') input: RecordDisclosureInput, @CurrentActor() actor: AuthenticatedActor) {
-    const data = { requestId: input.requestId, disclosedCategories: input.disclosedCategories, channel: input.channel };
+    const data = { requestId: input.requestId, disclosedCategories: input.disclosedCategories, channel: input.channel, onBehalfOf: input.onBehalfOf };
     return dispatch(this.bus, RecordDisclosureCommand, data, actor, input);
   }
 
-  @Roles('oversight')
-  @Mutation(() => RecordReceiptModel, { description: 'oversight: uphold a decision or find it in violation, with reasons' })
+  @Roles('oversight', 'clerk')
+  @Mutation(() => RecordReceiptModel, {
+    description:
+      "oversight: uphold a decision or find it in violation, with reasons (the department's oversight, holding the role oversight in it on that date and today; or a clerk recording the review of that date's, onBehalfOf)",
+  })
   reviewDecision(@Args('input') input: ReviewDecisionInput, @CurrentActor() actor: AuthenticatedActor) {
-    const data = { requestId: input.requestId, finding: input.finding as ReviewFinding, reasons: input.reasons };
+    const data = { requestId: input.requestId, finding: input.finding as ReviewFinding, reasons: input.reasons, onBehalfOf: input.onBehalfOf };
     return dispatch(this.bus, ReviewDecisionCommand, data, actor, input);
   }
 
-  @Roles('officer')
-  @Mutation(() => RecordReceiptModel, { description: 'officer: correct a recorded decision, saying why (a new event; the original stays)' })
+  @Roles('officer', 'clerk')
+  @Mutation(() => RecordReceiptModel, { description: `officer: correct a recorded decision, saying why (a new event; the original stays) ${OFFICERS_ACT}` })
   correctDecision(@Args('input') input: CorrectDecisionInput, @CurrentActor() actor: AuthenticatedActor) {
     const data = {
-      requestId: input.requestId, reason: input.reason,
+      requestId: input.requestId, reason: input.reason, onBehalfOf: input.onBehalfOf,
       ...present({ disclosedCategories: input.disclosedCategories, rationale: input.rationale, actionsTaken: input.actionsTaken }),
       ...(input.outcome != null && { outcome: `${input.outcome}` as DecisionOutcome }),
       ...(input.citations != null && { citations: citationsOf(input.citations) }),

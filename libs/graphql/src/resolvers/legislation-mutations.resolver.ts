@@ -49,6 +49,9 @@ const changeOf = (change: ClauseChangeInput) => ({
   rule: ruleOf(change.rule),
 });
 
+// Who may do it is the domain's rule (shared/officeholder.ts); the guard only lets both roles reach it.
+const MAYORS_ACT = "(the mayor in office on that date and today; or a clerk recording the act of that date's mayor, onBehalfOf)";
+
 /** Clerk and mayor mutations of measures: each a command through the same deciders as the seed. */
 @Resolver()
 export class LegislationMutationsResolver {
@@ -80,16 +83,17 @@ export class LegislationMutationsResolver {
     return dispatch(this.bus, RecordVoteCommand, data, actor, input);
   }
 
-  @Roles('mayor')
-  @Mutation(() => RecordReceiptModel, { description: 'mayor: sign a passed ordinance (the actor must hold the office on that date)' })
+  @Roles('mayor', 'clerk')
+  @Mutation(() => RecordReceiptModel, { description: `mayor: sign a passed ordinance ${MAYORS_ACT}` })
   signMeasure(@Args('input') input: SignMeasureInput, @CurrentActor() actor: AuthenticatedActor) {
-    return dispatch(this.bus, SignMeasureCommand, { measureId: input.measureId, officeId: input.officeId }, actor, input);
+    return dispatch(this.bus, SignMeasureCommand, { measureId: input.measureId, officeId: input.officeId, onBehalfOf: input.onBehalfOf }, actor, input);
   }
 
-  @Roles('mayor')
-  @Mutation(() => RecordReceiptModel, { description: 'mayor: veto a passed ordinance' })
+  @Roles('mayor', 'clerk')
+  @Mutation(() => RecordReceiptModel, { description: `mayor: veto a passed ordinance ${MAYORS_ACT}` })
   vetoMeasure(@Args('input') input: VetoMeasureInput, @CurrentActor() actor: AuthenticatedActor) {
-    return dispatch(this.bus, VetoMeasureCommand, { measureId: input.measureId, officeId: input.officeId, reason: input.reason }, actor, input);
+    const data = { measureId: input.measureId, officeId: input.officeId, reason: input.reason, onBehalfOf: input.onBehalfOf };
+    return dispatch(this.bus, VetoMeasureCommand, data, actor, input);
   }
 
   @Roles('clerk')
@@ -118,23 +122,26 @@ export class LegislationMutationsResolver {
     return dispatch(this.bus, AmendByMeasureCommand, data, actor, input);
   }
 
-  @Roles('mayor')
-  @Mutation(() => RecordReceiptModel, { description: 'mayor: draft an executive order' })
+  @Roles('mayor', 'clerk')
+  @Mutation(() => RecordReceiptModel, { description: `mayor: draft an executive order ${MAYORS_ACT}` })
   draftExecutiveOrder(@Args('input') input: DraftExecutiveOrderInput, @CurrentActor() actor: AuthenticatedActor) {
-    const data = { measureId: input.id, title: input.title, summary: input.summary ?? null, officeId: input.officeId, clauses: input.clauses.map(clauseOf) };
+    const data = {
+      measureId: input.id, title: input.title, summary: input.summary ?? null, officeId: input.officeId, clauses: input.clauses.map(clauseOf), onBehalfOf: input.onBehalfOf,
+    };
     return dispatch(this.bus, DraftExecutiveOrderCommand, data, actor, input);
   }
 
-  @Roles('mayor')
-  @Mutation(() => RecordReceiptModel, { description: 'mayor: issue a drafted executive order, in force from effectiveFrom' })
+  @Roles('mayor', 'clerk')
+  @Mutation(() => RecordReceiptModel, { description: `mayor: issue a drafted executive order, in force from effectiveFrom ${MAYORS_ACT}` })
   issueExecutiveOrder(@Args('input') input: IssueExecutiveOrderInput, @CurrentActor() actor: AuthenticatedActor) {
-    return dispatch(this.bus, IssueExecutiveOrderCommand, { measureId: input.measureId, effectiveFrom: input.effectiveFrom }, actor, input);
+    const data = { measureId: input.measureId, effectiveFrom: input.effectiveFrom, onBehalfOf: input.onBehalfOf };
+    return dispatch(this.bus, IssueExecutiveOrderCommand, data, actor, input);
   }
 
-  @Roles('mayor')
-  @Mutation(() => RecordReceiptModel, { description: 'mayor: revoke an executive order' })
+  @Roles('mayor', 'clerk')
+  @Mutation(() => RecordReceiptModel, { description: `mayor: revoke an executive order ${MAYORS_ACT}` })
   revokeExecutiveOrder(@Args('input') input: RevokeExecutiveOrderInput, @CurrentActor() actor: AuthenticatedActor) {
-    const data = { measureId: input.measureId, effectiveUntil: input.effectiveUntil, reason: input.reason };
+    const data = { measureId: input.measureId, effectiveUntil: input.effectiveUntil, reason: input.reason, onBehalfOf: input.onBehalfOf };
     return dispatch(this.bus, RevokeExecutiveOrderCommand, data, actor, input);
   }
 }

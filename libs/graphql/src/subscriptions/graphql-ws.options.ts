@@ -3,6 +3,7 @@ import type { Context, ServerOptions } from 'graphql-ws';
 import type { TokenService } from '@ledger/auth';
 import { contextFromAuthorization, type RequestContext } from '../auth/request-context';
 import { formatLedgerError } from '../graphql-errors';
+import { closeAtTokenExpiry, forgetTokenExpiry } from './connection-expiry';
 
 type ConnectionParams = Record<string, unknown> | undefined;
 
@@ -18,11 +19,18 @@ function authorizationOf(ctx: Context<ConnectionParams>): string | undefined {
  * socket the client believes authenticated. Each operation then gets a context of the same shape
  * as a query's (actor, authError, loaders), so guards and the redacting `data` resolver treat a
  * subscriber exactly as they treat a caller over HTTP. The token is verified again per operation,
- * so one that expired while connected cannot start new subscriptions.
+ * so one that expired while connected cannot start new subscriptions, and the socket is closed when
+ * it expires (4401, connection-expiry.ts).
  */
-export function graphqlWsOptions(tokens: TokenService): Pick<ServerOptions<ConnectionParams>, 'onConnect' | 'context' | 'onNext'> {
+export function graphqlWsOptions(tokens: TokenService): Pick<ServerOptions<ConnectionParams>, 'onConnect' | 'onClose' | 'context' | 'onNext'> {
   return {
-    onConnect: async (ctx) => (await contextFromAuthorization(tokens, authorizationOf(ctx))).authError === null,
+    onConnect: async (ctx) => {
+      const { authError, tokenExpiresAt } = await contextFromAuthorization(tokens, authorizationOf(ctx));
+      if (authError !== null) return false;
+      closeAtTokenExpiry(ctx, tokenExpiresAt);
+      return true;
+    },
+    onClose: (ctx) => forgetTokenExpiry(ctx),
     context: (ctx): Promise<RequestContext> => contextFromAuthorization(tokens, authorizationOf(ctx)),
     // Apollo's formatError does not see WebSocket results: give them the same codes and masking.
     onNext: (_ctx, _id, _payload, _args, result) => {

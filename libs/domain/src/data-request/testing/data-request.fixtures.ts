@@ -1,5 +1,5 @@
 import type { CommandMetadata } from '../../shared/decider';
-import type { CitedClauseVersion, ReceiveDataRequest } from '../data-request.commands';
+import type { CitedClauseVersion, DepartmentRoleFacts, ReceiveDataRequest } from '../data-request.commands';
 import type { DataRequestDecided, DataRequestEvent, DataRequestReceived } from '../data-request.events';
 
 /*
@@ -30,7 +30,7 @@ export function on<E extends DataRequestEvent>(date: string, event: E): E {
   return { ...event, occurredAt: `${date}T16:00:00Z` };
 }
 
-export const requestData: ReceiveDataRequest['data'] = {
+export const requestData: DataRequestReceived['data'] = {
   requestId: REQUEST_ID,
   requestingOrgId: ICE,
   receivingOrgId: SHERIFF,
@@ -44,8 +44,13 @@ export const requestData: ReceiveDataRequest['data'] = {
   personalDetails: null,
 };
 
+/** The acting person's roles in the department on the act's date and, unless said otherwise, the same on the recording date. */
+export function roleFacts(onActDate: string[], now: string[] = onActDate): DepartmentRoleFacts {
+  return { actorRoles: onActDate, actorRolesNow: now };
+}
+
 export const receiveFacts: ReceiveDataRequest['facts'] = {
-  actorRoles: ['officer'],
+  ...roleFacts(['officer']),
   requestingOrg: { orgId: ICE, kind: 'EXTERNAL_AGENCY' },
   receivingOrg: { orgId: SHERIFF, kind: 'DEPARTMENT' },
 };

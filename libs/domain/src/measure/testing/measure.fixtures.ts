@@ -1,7 +1,7 @@
 import { metadata } from '@ledger/testing';
 import { COMMITTEE, COMMITTEE_MEMBERS, COUNCIL, COUNCIL_MEMBERS, MAYOR, MAYORS_OFFICE } from '../../organization/testing/denver.fixtures';
 import type { CommandMetadata } from '../../shared/decider';
-import type { ActorOffices, ClauseInput, MeasureCommand } from '../measure.commands';
+import type { ActorOffices, ClauseInput, MayorFacts, MeasureCommand } from '../measure.commands';
 import { measureDecider } from '../measure.decider';
 import type { MeasureEvent, RollCallEntry, VoteChoice, VoteMotion, VoteRecorded, VoteResult } from '../measure.events';
 import { voteId } from '../measure.ids';
@@ -29,6 +29,11 @@ export function mayorOn(date: string): CommandMetadata {
 }
 
 export const mayorOffices: ActorOffices = [{ orgId: MAYORS_OFFICE, orgKind: 'EXECUTIVE', role: 'mayor' }];
+
+/** The acting person's offices on the act's date and, unless said otherwise, the same on the recording date. */
+export function mayorFacts(onActDate: ActorOffices = mayorOffices, now: ActorOffices = onActDate): MayorFacts {
+  return { actorOffices: onActDate, actorOfficesNow: now };
+}
 
 /** A stored event as the application folds it: the payload with its envelope's occurredAt. */
 export function on<E extends MeasureEvent>(date: string, event: E): E {
