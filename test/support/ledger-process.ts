@@ -78,7 +78,9 @@ export class LedgerServer {
   private static async launch(argv: string[], env: Record<string, string>): Promise<LedgerServer> {
     assertBuilt();
     const child = spawn(process.execPath, argv, {
-      env: { ...process.env, NO_COLOR: '1', LEDGER_PORT: '0', ...env },
+      // Tests fire hundreds of anonymous requests a minute from one address: the rate limit has a
+      // test of its own (http-hardening) and is off elsewhere unless a test sets it.
+      env: { ...process.env, NO_COLOR: '1', LEDGER_PORT: '0', LEDGER_RATE_LIMIT: '0', ...env },
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -27,6 +27,7 @@ import {
 } from '@ledger/projections';
 import { createEventStore } from './event-store.factory';
 import { LedgerHealth } from './health/ledger-health';
+import { StorageWatchingEventStore } from './health/storage-watching-event-store';
 import { createTokenService } from './token-service.factory';
 
 /** The adapter itself, without schema checks: for the projection runner and integrity checks. */
@@ -93,8 +94,10 @@ export class LedgerCoreModule {
         },
         {
           provide: EVENT_STORE,
-          useFactory: (raw: EventStore, registry: EventSchemaRegistry) => new SchemaCheckedEventStore(raw, registry),
-          inject: [RAW_EVENT_STORE, EventSchemaRegistry],
+          // The write path's store: payloads checked against their schemas, append outcomes told to the health check.
+          useFactory: (raw: EventStore, registry: EventSchemaRegistry, health: LedgerHealth) =>
+            new SchemaCheckedEventStore(new StorageWatchingEventStore(raw, health), registry),
+          inject: [RAW_EVENT_STORE, EventSchemaRegistry, LedgerHealth],
         },
         {
           provide: READ_MODEL_DB,

@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { statfsSync } from 'node:fs';
 import type { CommandAvailability } from '@ledger/application';
+import type { AppendOutcomes } from './storage-watching-event-store';
 import type { ProjectionRunner } from '@ledger/projections';
 
 /** Something that keeps the ledger from taking commands, as /healthz and the refusal name it. */
 export interface HealthProblem {
-  component: 'read-models' | 'disk';
+  component: 'read-models' | 'disk' | 'event-store';
   reason: string;
   since?: string;
 }
@@ -20,6 +21,8 @@ export interface LedgerHealthOptions {
 }
 
 const MiB = 1024 * 1024;
+// More room than this since an append failed means someone freed space, not that a file shrank.
+const SPACE_FREED_MARGIN = MiB;
 // statfs costs a system call; a command storm need not make one each.
 const DISK_CHECK_INTERVAL_MS = 500;
 
@@ -33,9 +36,28 @@ const statfsFreeBytes = (path: string) => {
  * (CommandAvailability) and /healthz reports it. Each condition clears by itself when its cause
  * goes: the runner retries the read models, and the disk is measured again.
  */
-export class LedgerHealth implements CommandAvailability {
+export class LedgerHealth implements CommandAvailability, AppendOutcomes {
   private disk: { checkedAt: number; problem: HealthProblem | null } = { checkedAt: 0, problem: null };
   private damage: HealthProblem | null = null;
+  private storage: (HealthProblem & { freeAtFailure: number | null }) | null = null;
+  private readonly logger = new Logger('Storage');
+
+  /**
+   * An append failed in storage. Commands are not refused for it: each append is atomic and is its
+   * own probe. But /healthz reports it until an append succeeds, or until the disk has more room
+   * than it had when the append failed (space was freed, and nobody has written since).
+   */
+  storageFailed(reason: string): void {
+    if (this.storage?.reason.includes(reason)) return;
+    this.logger.error(`the log could not be written: ${reason}; each command is answered UNAVAILABLE until it can`);
+    this.storage = { component: 'event-store', reason: `the log could not be written (${reason})`, since: new Date().toISOString(), freeAtFailure: this.freeBytesOrNull() };
+  }
+
+  appended(): void {
+    if (!this.storage) return;
+    this.logger.log('the log is written again');
+    this.storage = null;
+  }
 
   /**
    * A query found the read-model file damaged. That does not heal by itself: the server recreates
@@ -60,12 +82,35 @@ export class LedgerHealth implements CommandAvailability {
     if (this.damage) problems.push(this.damage);
     const disk = this.diskProblem();
     if (disk) problems.push(disk);
+    const storage = this.storageProblem();
+    if (storage) problems.push(storage);
     return problems;
   }
 
+  /** Why the write path refuses commands before appending: every problem but the log's own (see storageFailed). */
   refusal(): string | null {
-    const problems = this.problems();
+    const problems = this.problems().filter((problem) => problem.component !== 'event-store');
     return problems.length ? problems.map((p) => p.reason).join('; ') : null;
+  }
+
+  private storageProblem(): HealthProblem | null {
+    if (!this.storage) return null;
+    const { freeAtFailure, ...problem } = this.storage;
+    const free = this.freeBytesOrNull();
+    if (freeAtFailure !== null && free !== null && free > freeAtFailure + SPACE_FREED_MARGIN) {
+      this.logger.log(`${((free - freeAtFailure) / MiB).toFixed(1)} MiB were freed since the log could not be written`);
+      this.storage = null;
+      return null;
+    }
+    return problem;
+  }
+
+  private freeBytesOrNull(): number | null {
+    try {
+      return (this.options.freeBytes ?? statfsFreeBytes)(this.options.dataDir);
+    } catch {
+      return null;
+    }
   }
 
   private diskProblem(): HealthProblem | null {

@@ -27,8 +27,17 @@ export const LedgerLoggerModule = LoggerModule.forRootAsync({
     const options = {
       level: config.logLevel,
       genReqId: requestIdOf,
+      // 503 is the ledger saying it cannot take commands now (a full disk): /healthz and the refusal
+      // say why, and the cause was logged once where it was found; the request line is a warning.
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
+        res.statusCode === 503 ? 'warn' : error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
+      // A fault is logged once with its stack where it is caught (LedgerExceptionFilter,
+      // formatLedgerError); the request line carries its status, not a second, invented stack.
+      customErrorObject: (_req: IncomingMessage, _res: ServerResponse, _error: Error, line: Record<string, unknown>) => {
+        const { err: _err, ...rest } = line;
+        return rest;
+      },
+      customErrorMessage: (_req: IncomingMessage, res: ServerResponse) => `request answered ${res.statusCode}`,
       serializers: {
         req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
           id: req.id,

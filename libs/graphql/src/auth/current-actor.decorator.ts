@@ -1,8 +1,16 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
+import type { AuthenticatedActor } from '@ledger/auth';
 import type { RequestContext } from './request-context';
 
-/** The authenticated actor of a @Roles resolver (the guard has ensured there is one). */
-export const CurrentActor = createParamDecorator(
-  (_: unknown, context: ExecutionContext) => GqlExecutionContext.create(context).getContext<RequestContext>().actor,
-);
+/** Who sends a command, and the Idempotency-Key that makes a retry of it safe. */
+export interface Caller {
+  actor: AuthenticatedActor;
+  idempotencyKey: string | null;
+}
+
+/** The caller of a @Roles resolver (the guard has ensured there is an authenticated actor). */
+export const CurrentCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
+  const { actor, idempotencyKey } = GqlExecutionContext.create(context).getContext<RequestContext>();
+  return { actor: actor!, idempotencyKey: idempotencyKey ?? null };
+});

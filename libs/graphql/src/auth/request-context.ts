@@ -9,25 +9,29 @@ export interface RequestContext {
   authError: string | null;
   /** when the caller's token expires (ms since the epoch); null without a valid token */
   tokenExpiresAt: number | null;
+  /** the client's Idempotency-Key header: a retried mutation with the same key is recorded once */
+  idempotencyKey: string | null;
   loaders: RequestLoaders;
 }
 
 /** Reads an `Authorization: Bearer <jwt>` header; no header means an anonymous caller. */
 export async function buildRequestContext(tokens: TokenService, req: Pick<IncomingMessage, 'headers'> | undefined): Promise<RequestContext> {
-  return contextFromAuthorization(tokens, req?.headers?.authorization);
+  const context = await contextFromAuthorization(tokens, req?.headers?.authorization);
+  const key = req?.headers?.['idempotency-key'];
+  return { ...context, idempotencyKey: typeof key === 'string' ? key : null };
 }
 
 /** The context for an `Authorization` value from any transport (an HTTP header, graphql-ws connectionParams). */
 export async function contextFromAuthorization(tokens: TokenService, header: string | undefined): Promise<RequestContext> {
-  const loaders = new RequestLoaders();
-  if (!header) return { actor: null, authError: null, tokenExpiresAt: null, loaders };
+  const anonymous = { actor: null, authError: null, tokenExpiresAt: null, idempotencyKey: null, loaders: new RequestLoaders() };
+  if (!header) return anonymous;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) return { actor: null, authError: 'Authorization header must be "Bearer <token>"', tokenExpiresAt: null, loaders };
+  if (!match) return { ...anonymous, authError: 'Authorization header must be "Bearer <token>"' };
   try {
     const { actor, expiresAt } = await tokens.verify(match[1]);
-    return { actor, authError: null, tokenExpiresAt: expiresAt, loaders };
+    return { ...anonymous, actor, tokenExpiresAt: expiresAt };
   } catch (error) {
-    if (error instanceof InvalidToken) return { actor: null, authError: error.message, tokenExpiresAt: null, loaders };
+    if (error instanceof InvalidToken) return { ...anonymous, authError: error.message };
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import type { CommandBus } from '@nestjs/cqrs';
-import type { AuthenticatedActor } from '@ledger/auth';
+import type { Caller } from '../auth/current-actor.decorator';
 import type { CommandContext, LedgerCommand, RecordReceipt } from '@ledger/application';
 import type { RecordReceiptModel } from '../models/record-receipt.model';
 import { toLedgerEventModel } from './ledger-event.mapper';
@@ -15,18 +15,19 @@ export function toReceiptModel(receipt: RecordReceipt): RecordReceiptModel {
   return { streamId, revision, events: receipt.events.map(toLedgerEventModel), replayed, readModelsUpToDate };
 }
 
-/** Sends one command on the bus as the authenticated actor and answers with its receipt. */
+/** Sends one command on the bus as the authenticated caller and answers with its receipt. */
 export async function dispatch<Data>(
   bus: CommandBus,
   CommandClass: new (data: Data, context: CommandContext) => LedgerCommand<Data>,
   data: Data,
-  actor: AuthenticatedActor,
+  caller: Caller,
   options: CommandOptions = {},
 ): Promise<RecordReceiptModel> {
   const context: CommandContext = {
-    actor,
+    actor: caller.actor,
     occurredAt: options.occurredAt ?? undefined,
     expectedRevision: options.expectedRevision ?? undefined,
+    idempotencyKey: caller.idempotencyKey ?? undefined,
   };
   return toReceiptModel(await bus.execute(new CommandClass(data, context)));
 }

@@ -1,6 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import type { AuthenticatedActor } from '@ledger/auth';
 import type { DataRequestAction, DecisionOutcome, LegalBasis, ReviewFinding } from '@ledger/domain';
 import {
   CorrectDecisionCommand,
@@ -9,7 +8,7 @@ import {
   RecordDisclosureCommand,
   ReviewDecisionCommand,
 } from '@ledger/application';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { CurrentCaller, type Caller } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.guard';
 import {
   CitationInput,
@@ -36,31 +35,31 @@ export class DataRequestMutationsResolver {
 
   @Roles('officer', 'clerk')
   @Mutation(() => RecordReceiptModel, { description: `officer: record a request an outside agency made to the officer's own department ${OFFICERS_ACT}` })
-  receiveDataRequest(@Args('input') input: ReceiveDataRequestInput, @CurrentActor() actor: AuthenticatedActor) {
+  receiveDataRequest(@Args('input') input: ReceiveDataRequestInput, @CurrentCaller() caller: Caller) {
     const data = {
       requestingOrgId: input.requestingOrganizationId, receivingOrgId: input.receivingOrganizationId,
       dataCategories: input.dataCategories, action: input.action as DataRequestAction, recipientCategories: input.recipientCategories,
       purpose: input.purpose, legalBasis: input.legalBasis as LegalBasis, channel: input.channel,
       subjectIdentifier: input.subjectIdentifier, personalDetails: input.personalDetails ?? null, onBehalfOf: input.onBehalfOf,
     };
-    return dispatch(this.bus, ReceiveDataRequestCommand, data, actor, input);
+    return dispatch(this.bus, ReceiveDataRequestCommand, data, caller, input);
   }
 
   @Roles('officer', 'clerk')
   @Mutation(() => RecordReceiptModel, { description: `officer: decide a request of your department, citing the clause versions in force ${OFFICERS_ACT}` })
-  decideDataRequest(@Args('input') input: DecideDataRequestInput, @CurrentActor() actor: AuthenticatedActor) {
+  decideDataRequest(@Args('input') input: DecideDataRequestInput, @CurrentCaller() caller: Caller) {
     const data = {
       requestId: input.requestId, outcome: `${input.outcome}` as DecisionOutcome, disclosedCategories: input.disclosedCategories,
       citations: citationsOf(input.citations), rationale: input.rationale, actionsTaken: input.actionsTaken, onBehalfOf: input.onBehalfOf,
     };
-    return dispatch(this.bus, DecideDataRequestCommand, data, actor, input);
+    return dispatch(this.bus, DecideDataRequestCommand, data, caller, input);
   }
 
   @Roles('officer', 'clerk')
   @Mutation(() => RecordReceiptModel, { description: `officer: record what was actually disclosed under a decision ${OFFICERS_ACT}` })
-  recordDisclosure(@Args('input') input: RecordDisclosureInput, @CurrentActor() actor: AuthenticatedActor) {
+  recordDisclosure(@Args('input') input: RecordDisclosureInput, @CurrentCaller() caller: Caller) {
     const data = { requestId: input.requestId, disclosedCategories: input.disclosedCategories, channel: input.channel, onBehalfOf: input.onBehalfOf };
-    return dispatch(this.bus, RecordDisclosureCommand, data, actor, input);
+    return dispatch(this.bus, RecordDisclosureCommand, data, caller, input);
   }
 
   @Roles('oversight', 'clerk')
@@ -68,20 +67,20 @@ export class DataRequestMutationsResolver {
     description:
       "oversight: uphold a decision or find it in violation, with reasons (the department's oversight, holding the role oversight in it on that date and today; or a clerk recording the review of that date's, onBehalfOf)",
   })
-  reviewDecision(@Args('input') input: ReviewDecisionInput, @CurrentActor() actor: AuthenticatedActor) {
+  reviewDecision(@Args('input') input: ReviewDecisionInput, @CurrentCaller() caller: Caller) {
     const data = { requestId: input.requestId, finding: input.finding as ReviewFinding, reasons: input.reasons, onBehalfOf: input.onBehalfOf };
-    return dispatch(this.bus, ReviewDecisionCommand, data, actor, input);
+    return dispatch(this.bus, ReviewDecisionCommand, data, caller, input);
   }
 
   @Roles('officer', 'clerk')
   @Mutation(() => RecordReceiptModel, { description: `officer: correct a recorded decision, saying why (a new event; the original stays) ${OFFICERS_ACT}` })
-  correctDecision(@Args('input') input: CorrectDecisionInput, @CurrentActor() actor: AuthenticatedActor) {
+  correctDecision(@Args('input') input: CorrectDecisionInput, @CurrentCaller() caller: Caller) {
     const data = {
       requestId: input.requestId, reason: input.reason, onBehalfOf: input.onBehalfOf,
       ...present({ disclosedCategories: input.disclosedCategories, rationale: input.rationale, actionsTaken: input.actionsTaken }),
       ...(input.outcome != null && { outcome: `${input.outcome}` as DecisionOutcome }),
       ...(input.citations != null && { citations: citationsOf(input.citations) }),
     };
-    return dispatch(this.bus, CorrectDecisionCommand, data, actor, input);
+    return dispatch(this.bus, CorrectDecisionCommand, data, caller, input);
   }
 }

@@ -113,7 +113,7 @@ describe('data-request resolvers batch through DataLoaders (in-process GraphQL, 
     await app.init();
     cleanups.push(async () => (await app.close(), await harness.close()));
     const ask = async (source: string, actor: AuthenticatedActor | null = null) => {
-      const contextValue: RequestContext = { actor, authError: null, tokenExpiresAt: actor && Date.now() + 3_600_000, loaders: new RequestLoaders() };
+      const contextValue: RequestContext = { actor, authError: null, tokenExpiresAt: actor && Date.now() + 3_600_000, idempotencyKey: null, loaders: new RequestLoaders() };
       const result = (await graphql({ schema: app.get(GraphQLSchemaHost).schema, source, contextValue })) as ExecutionResult<any>;
       expect(result.errors).toBeUndefined();
       return result.data!;

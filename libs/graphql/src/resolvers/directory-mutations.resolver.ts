@@ -1,6 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import type { AuthenticatedActor } from '@ledger/auth';
 import {
   CorrectMembershipCommand,
   CorrectOrganizationRecordCommand,
@@ -8,7 +7,7 @@ import {
   RegisterOrganizationCommand,
   StartMembershipCommand,
 } from '@ledger/application';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { CurrentCaller, type Caller } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.guard';
 import {
   CorrectMembershipInput,
@@ -32,44 +31,44 @@ export class DirectoryMutationsResolver {
 
   @Roles('clerk')
   @Mutation(() => RecordReceiptModel, { description: 'clerk: record a legislature, committee, executive office, department or outside agency' })
-  registerOrganization(@Args('input') input: RegisterOrganizationInput, @CurrentActor() actor: AuthenticatedActor) {
+  registerOrganization(@Args('input') input: RegisterOrganizationInput, @CurrentCaller() caller: Caller) {
     const data = { orgId: input.id, name: input.name, kind: `${input.kind}` as const, parentId: input.parentId ?? null, rules: rulesOf(input.rules) };
-    return dispatch(this.bus, RegisterOrganizationCommand, data, actor, input);
+    return dispatch(this.bus, RegisterOrganizationCommand, data, caller, input);
   }
 
   @Roles('clerk')
   @Mutation(() => RecordReceiptModel, { description: "clerk: correct an organization's record, saying why" })
-  correctOrganization(@Args('input') input: CorrectOrganizationInput, @CurrentActor() actor: AuthenticatedActor) {
+  correctOrganization(@Args('input') input: CorrectOrganizationInput, @CurrentCaller() caller: Caller) {
     const data = {
       orgId: input.id, reason: input.reason,
       ...present({ name: input.name, parentId: input.parentId }),
       ...(input.rules && { rules: rulesOf(input.rules) }),
     };
-    return dispatch(this.bus, CorrectOrganizationRecordCommand, data, actor, input);
+    return dispatch(this.bus, CorrectOrganizationRecordCommand, data, caller, input);
   }
 
   @Roles('clerk')
   @Mutation(() => RecordReceiptModel, { description: 'clerk: a person takes a role in an organization from a date' })
-  startMembership(@Args('input') input: StartMembershipInput, @CurrentActor() actor: AuthenticatedActor) {
+  startMembership(@Args('input') input: StartMembershipInput, @CurrentCaller() caller: Caller) {
     const data = { orgId: input.organizationId, personId: input.personId, role: input.role, startDate: input.startDate };
-    return dispatch(this.bus, StartMembershipCommand, data, actor, input);
+    return dispatch(this.bus, StartMembershipCommand, data, caller, input);
   }
 
   @Roles('clerk')
   @Mutation(() => RecordReceiptModel, { description: 'clerk: a person leaves a role; endDate is their last day' })
-  endMembership(@Args('input') input: EndMembershipInput, @CurrentActor() actor: AuthenticatedActor) {
+  endMembership(@Args('input') input: EndMembershipInput, @CurrentCaller() caller: Caller) {
     const data = { orgId: input.organizationId, personId: input.personId, role: input.role, endDate: input.endDate };
-    return dispatch(this.bus, EndMembershipCommand, data, actor, input);
+    return dispatch(this.bus, EndMembershipCommand, data, caller, input);
   }
 
   @Roles('clerk')
   @Mutation(() => RecordReceiptModel, { description: "clerk: correct a membership's dates, saying why" })
-  correctMembership(@Args('input') input: CorrectMembershipInput, @CurrentActor() actor: AuthenticatedActor) {
+  correctMembership(@Args('input') input: CorrectMembershipInput, @CurrentCaller() caller: Caller) {
     const data = {
       orgId: input.organizationId, personId: input.personId, role: input.role, startDate: input.startDate, reason: input.reason,
       ...(input.newStartDate != null && { newStartDate: input.newStartDate }),
       ...(input.reopen ? { newEndDate: null } : input.newEndDate != null ? { newEndDate: input.newEndDate } : {}),
     };
-    return dispatch(this.bus, CorrectMembershipCommand, data, actor, input);
+    return dispatch(this.bus, CorrectMembershipCommand, data, caller, input);
   }
 }

@@ -96,7 +96,7 @@ describe('directory resolvers batch through DataLoaders (in-process GraphQL, rea
       await app.close();
       db.close();
     });
-    const contextValue: RequestContext = { actor: null, authError: null, tokenExpiresAt: null, loaders: new RequestLoaders() };
+    const contextValue: RequestContext = { actor: null, authError: null, tokenExpiresAt: null, idempotencyKey: null, loaders: new RequestLoaders() };
     const result = (await graphql({ schema: app.get(GraphQLSchemaHost).schema, source, contextValue })) as ExecutionResult<any>;
     expect(result.errors).toBeUndefined();
     const counts = Object.fromEntries(Object.entries(calls).map(([name, spy]) => [name, spy.mock.calls.length]));

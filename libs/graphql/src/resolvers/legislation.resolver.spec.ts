@@ -89,7 +89,7 @@ describe('legislation resolvers batch through DataLoaders (in-process GraphQL, r
     const methods = Object.getOwnPropertyNames(LegislationQueries.prototype).filter((name) => name !== 'constructor') as Array<keyof LegislationQueries>;
     const calls = Object.fromEntries(methods.map((name) => [name, jest.spyOn(legislation, name)]));
     const prepare = jest.spyOn(harness.db, 'prepare');
-    const contextValue: RequestContext = { actor: null, authError: null, tokenExpiresAt: null, loaders: new RequestLoaders() };
+    const contextValue: RequestContext = { actor: null, authError: null, tokenExpiresAt: null, idempotencyKey: null, loaders: new RequestLoaders() };
     const result = (await graphql({ schema: app.get(GraphQLSchemaHost).schema, source: EVERYTHING, contextValue })) as ExecutionResult<any>;
     expect(result.errors).toBeUndefined();
     const counts = Object.fromEntries(Object.entries(calls).map(([name, spy]) => [name, spy.mock.calls.length]).filter(([, n]) => n));

@@ -1,8 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import type { AuthenticatedActor } from '@ledger/auth';
 import { CorrectPersonRecordCommand, RegisterPersonCommand } from '@ledger/application';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { CurrentCaller, type Caller } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles.guard';
 import { CorrectPersonInput, RegisterPersonInput } from '../models/person.inputs';
 import { RecordReceiptModel } from '../models/record-receipt.model';
@@ -14,15 +13,15 @@ export class PersonMutationsResolver {
 
   @Roles('clerk')
   @Mutation(() => RecordReceiptModel, { description: 'clerk: record a person (council member, mayor, officer)' })
-  registerPerson(@Args('input') input: RegisterPersonInput, @CurrentActor() actor: AuthenticatedActor): Promise<RecordReceiptModel> {
+  registerPerson(@Args('input') input: RegisterPersonInput, @CurrentCaller() caller: Caller): Promise<RecordReceiptModel> {
     const data = present({ personId: input.id, name: input.name, sortName: input.sortName });
-    return dispatch(this.bus, RegisterPersonCommand, data, actor, { occurredAt: input.occurredAt, expectedRevision: null });
+    return dispatch(this.bus, RegisterPersonCommand, data, caller, { occurredAt: input.occurredAt, expectedRevision: null });
   }
 
   @Roles('clerk')
   @Mutation(() => RecordReceiptModel, { description: "clerk: correct a person's record, saying why" })
-  correctPerson(@Args('input') input: CorrectPersonInput, @CurrentActor() actor: AuthenticatedActor): Promise<RecordReceiptModel> {
+  correctPerson(@Args('input') input: CorrectPersonInput, @CurrentCaller() caller: Caller): Promise<RecordReceiptModel> {
     const data = present({ personId: input.id, name: input.name, sortName: input.sortName, reason: input.reason });
-    return dispatch(this.bus, CorrectPersonRecordCommand, data, actor, input);
+    return dispatch(this.bus, CorrectPersonRecordCommand, data, caller, input);
   }
 }
