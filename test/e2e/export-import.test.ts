@@ -4,7 +4,7 @@
  * naming its line, with nothing written.
  */
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { leafHashOf, type RecordedEvent } from '@ledger/event-store';
 import { LedgerServer, removeDir, runCli, tempDataDir } from '../support/ledger-process';
@@ -89,13 +89,22 @@ describe('export --format ndjson and import', () => {
     expect((await cli(target, 'export', '--format', 'ndjson', '--out', again)).code).toBe(0);
     expect(readFileSync(again).equals(readFileSync(exported))).toBe(true);
 
-    const [original, copy] = await Promise.all([LedgerServer.start(source), LedgerServer.start(target)]);
+    expect(imported.stdout).toContain("copy the source ledger's secrets/");
+    // The imported log's subject references were made with the source's keys: they travel with it.
+    cpSync(join(source, 'secrets'), join(target, 'secrets'), { recursive: true });
+    // One after the other, so a server that fails to start never leaves the other running.
+    const original = await LedgerServer.start(source);
     try {
-      const served = await servedEvents(copy);
-      expect(served).toEqual(await servedEvents(original));
-      expect(served.map((e) => [e.sequence, e.leafHash])).toEqual(lines.map((line) => JSON.parse(line)).map((e) => [e.sequence, e.leafHash]));
+      const copy = await LedgerServer.start(target);
+      try {
+        const served = await servedEvents(copy);
+        expect(served).toEqual(await servedEvents(original));
+        expect(served.map((e) => [e.sequence, e.leafHash])).toEqual(lines.map((line) => JSON.parse(line)).map((e) => [e.sequence, e.leafHash]));
+      } finally {
+        await copy.stop();
+      }
     } finally {
-      await Promise.all([original.stop(), copy.stop()]);
+      await original.stop();
     }
   }, 60_000);
 

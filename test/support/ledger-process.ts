@@ -63,7 +63,8 @@ export class LedgerServer {
     this.output = output;
     process.stdout?.on('data', (chunk) => (this.output += chunk));
     process.stderr?.on('data', (chunk) => (this.output += chunk));
-    this.exited = new Promise((done) => process.once('exit', (code) => done(code)));
+    // 'close', not 'exit': the last lines the server wrote may still be in the pipe when it exits.
+    this.exited = new Promise((done) => process.once('close', (code) => done(code)));
   }
 
   static async start(dataDir: string, env: Record<string, string> = {}): Promise<LedgerServer> {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -9,11 +9,17 @@ import { dirname } from 'node:path';
 export function readOrCreateSecretFile(file: string): string {
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    // Written whole under a private name, then linked into place: if two processes start at once,
+    // the first link wins and the second reads it, and nobody can read a file still being written
+    // (a plain create-then-write let a concurrent reader take an empty secret).
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    writeFileSync(draft, randomBytes(48).toString('base64url'), { mode: 0o600 });
     try {
-      // 'wx': if two processes start at once, the first file wins and the second reads it.
-      writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+      linkSync(draft, file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      rmSync(draft, { force: true });
     }
     chmodSync(file, 0o600);
   }

@@ -54,4 +54,6 @@ export async function importCommand(args: string[], config: LedgerConfig): Promi
   }
   console.log(`imported ${result.count} events (sequences 0..${result.lastSequence}) from ${file} into ${config.dataDir}`);
   console.log('the read models are built when the server starts (or with: npm run ledger -- rebuild)');
+  // The log carries subject references and sealed details made with the source ledger's keys.
+  console.log(`copy the source ledger's secrets/ into ${config.dataDir} before starting it (README, "Backup and restore")`);
 }
