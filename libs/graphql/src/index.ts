@@ -7,3 +7,6 @@ export * from './scalars';
 export * from './dataloader/request-loaders';
 export * from './subscriptions/graphql-ws.options';
 export * from './subscriptions/ledger-event-feed';
+export * from './limits/check-query';
+export * from './limits/query-limits';
+export * from './limits/query-limits.plugin';
