@@ -1,12 +1,13 @@
-import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import type { IncomingMessage } from 'node:http';
 import { TOKEN_SERVICE, type TokenService } from '@ledger/auth';
-import { LedgerGraphqlModule, buildRequestContext, formatLedgerError, graphqlWsOptions } from '@ledger/graphql';
+import { LIMITED_PARSE, LedgerGraphqlModule, buildRequestContext, formatLedgerError, graphqlWsOptions, queryLimitsPlugin } from '@ledger/graphql';
 import type { ReplayManifest } from '../replay/replay-manifest';
 import { HealthController } from './health.controller';
+import { LedgerApolloDriver } from './ledger-apollo.driver';
 import { ReadOnlyGuard, readOnlyPlugin } from './read-only.guards';
 import { SERVED_REPLAY } from './served-replay';
 
@@ -29,9 +30,9 @@ export class LedgerGraphqlServerModule {
       module: LedgerGraphqlServerModule,
       imports: [
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
-          driver: ApolloDriver,
-          inject: [TOKEN_SERVICE],
-          useFactory: (tokens: TokenService) => ({
+          driver: LedgerApolloDriver,
+          inject: [TOKEN_SERVICE, GraphQLSchemaHost],
+          useFactory: (tokens: TokenService, schemaHost: GraphQLSchemaHost) => ({
             autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
@@ -39,10 +40,13 @@ export class LedgerGraphqlServerModule {
             playground: false,
             includeStacktraceInErrorResponses: false,
             formatError: formatLedgerError,
+            // The query limits (README, "Query limits"): tokens as Apollo parses, then the plugin.
+            parseOptions: LIMITED_PARSE,
             context: ({ req }: { req: IncomingMessage }) => buildRequestContext(tokens, req),
-            // Live events (the ledgerEvents subscription) over graphql-ws on the same path.
-            subscriptions: { 'graphql-ws': graphqlWsOptions(tokens) },
-            plugins: replay ? [readOnlyPlugin(replay)] : [],
+            // Live events (the ledgerEvents subscription) over graphql-ws on the same path, served
+            // by LedgerApolloDriver with the same query limits; the schema exists once Nest built it.
+            subscriptions: { 'graphql-ws': graphqlWsOptions(tokens, () => schemaHost.schema) },
+            plugins: [queryLimitsPlugin(), ...(replay ? [readOnlyPlugin(replay)] : [])],
           }),
         }),
         LedgerGraphqlModule,

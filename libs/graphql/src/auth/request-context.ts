@@ -8,6 +8,8 @@ export interface RequestContext {
   /** set when a bearer token was presented but is not valid: every operation is then refused */
   authError: string | null;
   loaders: RequestLoaders;
+  /** the operation's estimated cost (QUERY_LIMITS), set over graphql-ws: it paces a subscription's replay */
+  operationCost?: number;
 }
 
 /** Reads an `Authorization: Bearer <jwt>` header; no header means an anonymous caller. */
