@@ -32,13 +32,13 @@ function coded(error: GraphQLError, code: string): GraphQLError {
  * graphql-ws settings for the API (`subscriptions: { 'graphql-ws': ... }`; the socket itself, with
  * its message size limit, is LedgerApolloDriver's). A presented token that does not verify closes
  * the connection at once (4403 Forbidden) instead of leaving an anonymous socket the client believes
- * authenticated. Each operation is then checked as over HTTP, before graphql's own validation: the
- * subscription caps, the token limit as it is parsed, then checkOperation; it runs with a context
- * of the same shape as
- * a query's (actor, authError, loaders), so guards and the redacting `data` resolver treat a
- * subscriber exactly as they treat a caller over HTTP. The token is verified again per operation,
- * so one that expired while connected cannot start new subscriptions. A refused operation gets an
- * error message; the socket and its other subscriptions go on.
+ * authenticated. Each operation is checked first: the subscription caps, the token limit as it is
+ * parsed, checkOperation (the query limits, as over HTTP), then graphql's own validation. A refused
+ * operation gets an error message; the socket and its other subscriptions go on. It runs with a
+ * context of the same shape as a query's (actor, authError, loaders) and its estimated cost, so
+ * guards and the redacting `data` resolver treat a subscriber exactly as they treat a caller over
+ * HTTP. The token is verified again per operation, so one that expired while connected cannot start
+ * new subscriptions.
  */
 export function graphqlWsOptions(tokens: TokenService, schemaOf: () => GraphQLSchema): GraphqlWsOptions {
   const caps = new SubscriptionCaps(QUERY_LIMITS.maxSubscriptionsPerSocket, QUERY_LIMITS.maxSubscriptionsPerAddress);
