@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError } from '@ledger/domain';
 import { InvalidEvent, SchemaViolation, StorageUnavailable, WrongExpectedRevision } from '@ledger/event-store';
 import { LedgerUnavailable } from '@ledger/application';
 import { isDamageError } from '@ledger/projections';
+import { tokenLimitRefusal } from './limits/check-query';
+import { QUERY_TOO_COMPLEX, TOO_MANY_SUBSCRIPTIONS } from './limits/query-limits';
 
 const logger = new Logger('GraphQL');
 
@@ -13,6 +15,7 @@ const PASS_THROUGH = new Set([
   'BAD_USER_INPUT', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND',
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'UNAVAILABLE',
+  QUERY_TOO_COMPLEX, TOO_MANY_SUBSCRIPTIONS,
 ]);
 
 /**
@@ -63,6 +66,9 @@ function ledgerErrorAnswer(formatted: GraphQLFormattedError, error: unknown): Gr
   if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && scalarRefusal(error)) {
     return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
   }
+  // The parser stopped at the token limit (Apollo's parseOptions): a limit, not a syntax error.
+  const overTokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && error instanceof GraphQLError ? tokenLimitRefusal(error) : null;
+  if (overTokens) return { message: overTokens.message, extensions: overTokens.extensions };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};

@@ -8,3 +8,6 @@ export * from './dataloader/request-loaders';
 export * from './subscriptions/graphql-ws.options';
 export * from './subscriptions/ledger-event-feed';
 export * from './graphql-refusals.plugin';
+export * from './limits/check-query';
+export * from './limits/query-limits';
+export * from './limits/query-limits.plugin';

@@ -1,17 +1,26 @@
-import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import type { IncomingMessage } from 'node:http';
 import { TOKEN_SERVICE, type TokenService } from '@ledger/auth';
 import { LEDGER_CONFIG, type LedgerConfig } from '@ledger/config';
-import { LedgerGraphqlModule, buildRequestContext, formatLedgerError, graphqlRefusalsPlugin, graphqlWsOptions } from '@ledger/graphql';
+import {
+  LIMITED_PARSE,
+  LedgerGraphqlModule,
+  buildRequestContext,
+  formatLedgerError,
+  graphqlRefusalsPlugin,
+  graphqlWsOptions,
+  queryLimitsPlugin,
+} from '@ledger/graphql';
 import { LedgerHealth } from '../health/ledger-health';
 import { readModelDamagePlugin } from '../health/read-model-damage.plugin';
 import { LedgerExceptionFilter } from '../http/http-exception.filter';
 import { LedgerLoggerModule } from '../http/ledger-logger.module';
 import type { ReplayManifest } from '../replay/replay-manifest';
 import { HealthController } from '../health/health.controller';
+import { LedgerApolloDriver } from './ledger-apollo.driver';
 import { ReadOnlyGuard, readOnlyPlugin } from './read-only.guards';
 import { SERVED_REPLAY } from './served-replay';
 
@@ -35,9 +44,9 @@ export class LedgerGraphqlServerModule {
       imports: [
         LedgerLoggerModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
-          driver: ApolloDriver,
-          inject: [TOKEN_SERVICE, LEDGER_CONFIG, LedgerHealth],
-          useFactory: (tokens: TokenService, config: LedgerConfig, health: LedgerHealth) => ({
+          driver: LedgerApolloDriver,
+          inject: [TOKEN_SERVICE, LEDGER_CONFIG, LedgerHealth, GraphQLSchemaHost],
+          useFactory: (tokens: TokenService, config: LedgerConfig, health: LedgerHealth, schemaHost: GraphQLSchemaHost) => ({
             autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
@@ -46,10 +55,13 @@ export class LedgerGraphqlServerModule {
             playground: false,
             includeStacktraceInErrorResponses: false,
             formatError: formatLedgerError,
+            // The query limits (README, "Query limits"): tokens as Apollo parses, then the plugin.
+            parseOptions: LIMITED_PARSE,
             context: ({ req }: { req: IncomingMessage }) => buildRequestContext(tokens, req),
-            // Live events (the ledgerEvents subscription) over graphql-ws on the same path.
-            subscriptions: { 'graphql-ws': graphqlWsOptions(tokens) },
-            plugins: [graphqlRefusalsPlugin(), readModelDamagePlugin(health), ...(replay ? [readOnlyPlugin(replay)] : [])],
+            // Live events (the ledgerEvents subscription) over graphql-ws on the same path, served
+            // by LedgerApolloDriver with the same query limits; the schema exists once Nest built it.
+            subscriptions: { 'graphql-ws': graphqlWsOptions(tokens, () => schemaHost.schema) },
+            plugins: [queryLimitsPlugin(), graphqlRefusalsPlugin(), readModelDamagePlugin(health), ...(replay ? [readOnlyPlugin(replay)] : [])],
           }),
         }),
         LedgerGraphqlModule,

@@ -12,6 +12,8 @@ export interface RequestContext {
   /** the client's Idempotency-Key header: a retried mutation with the same key is recorded once */
   idempotencyKey: string | null;
   loaders: RequestLoaders;
+  /** the operation's estimated cost (QUERY_LIMITS), set over graphql-ws: it paces a subscription's replay */
+  operationCost?: number;
 }
 
 /** Reads an `Authorization: Bearer <jwt>` header; no header means an anonymous caller. */

@@ -107,6 +107,29 @@ describe('LedgerEventFeed (projection runner observer, real SQLite files)', () =
     expect(await take(stalled, 2)).toEqual([30, 31]);
   });
 
+  it('paces a replay: at most logEventsPerSecond events read from the log, a second at a time', async () => {
+    await append(15);
+    await runner.catchUp();
+    // 20 events stored; at 8 a second: a page of 8 now, 8 more a second later, the last 4 a second after.
+    const paced = feed.subscribe({ fromSequence: 0 }, { logEventsPerSecond: 8 });
+    const started = performance.now();
+    const arrivals: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const next = await paced.next();
+      expect(next).toEqual({ done: false, value: expect.objectContaining({ sequence: i }) });
+      arrivals.push(performance.now() - started);
+    }
+    expect(arrivals[7]).toBeLessThan(500);
+    expect(arrivals[8]).toBeGreaterThanOrEqual(950);
+    expect(arrivals[16]).toBeGreaterThanOrEqual(1950);
+    // Closing while it waits for the next page leaves no timer behind.
+    const waiting = feed.subscribe({ fromSequence: 0 }, { logEventsPerSecond: 1 });
+    await waiting.next();
+    const pending = waiting.next();
+    await waiting.return();
+    expect(await pending).toEqual({ done: true, value: undefined });
+  });
+
   it('completes open subscriptions on shutdown and forgets those the client left', async () => {
     const left = feed.subscribe({});
     await left.return();

@@ -13,6 +13,8 @@ export interface LedgerEventStreamOptions {
   maxBuffered?: number;
   /** events read from the log at a time while replaying or catching up */
   pageSize?: number;
+  /** at most this many events a second are read from the log (pages are spaced out); unpaced by default */
+  logEventsPerSecond?: number;
   onClose?: () => void;
 }
 
@@ -38,10 +40,18 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
  * goes back to the pushed events once it has caught up. Memory per subscriber stays bounded and a
  * slow or stalled client costs the appends nothing. The same path replays history when the filter
  * asks for a `fromSequence` the ledger already holds.
+ *
+ * Reading the log is paced (`logEventsPerSecond`): a page is at most a second's worth of events and
+ * the next one is read only once the previous one's share of time has passed, so a replay of the
+ * whole log costs the server a bounded amount of work per second, however fast the client reads.
  */
 export class LedgerEventStream implements AsyncIterableIterator<RecordedEvent> {
   private readonly maxBuffered: number;
   private readonly pageSize: number;
+  private readonly logEventsPerSecond: number;
+  /** when (performance.now()) the log may be read again */
+  private nextReadAt = 0;
+  private readTimer?: NodeJS.Timeout;
   private buffer: RecordedEvent[] = [];
   /** every event up to here has been buffered, delivered or found not to match */
   private cursor: number;
@@ -56,7 +66,8 @@ export class LedgerEventStream implements AsyncIterableIterator<RecordedEvent> {
     private readonly options: LedgerEventStreamOptions = {},
   ) {
     this.maxBuffered = options.maxBuffered ?? 1000;
-    this.pageSize = options.pageSize ?? 100;
+    this.logEventsPerSecond = options.logEventsPerSecond ?? Infinity;
+    this.pageSize = Math.max(1, Math.min(options.pageSize ?? 100, Math.floor(this.logEventsPerSecond)));
     const head = source.appliedThrough();
     const from = filter.fromSequence;
     this.readingLog = from != null && from <= head;
@@ -106,13 +117,21 @@ export class LedgerEventStream implements AsyncIterableIterator<RecordedEvent> {
     if (this.closed) return;
     this.closed = true;
     this.buffer = [];
+    clearTimeout(this.readTimer);
     this.options.onClose?.();
     this.settle(DONE);
   }
 
   /** The next result if there is one now: an event, or the end of a bounded (toSequence) stream. */
   private take(): IteratorResult<RecordedEvent, undefined> | undefined {
-    if (this.buffer.length === 0 && this.readingLog) this.readLog();
+    if (this.buffer.length === 0 && this.readingLog) {
+      const wait = this.nextReadAt - performance.now();
+      if (wait > 0) {
+        this.readTimer ??= setTimeout(() => ((this.readTimer = undefined), this.wake()), wait);
+        return undefined;
+      }
+      this.readLog();
+    }
     const event = this.buffer.shift();
     if (event) return { done: false, value: event };
     if (this.filter.toSequence != null && !this.readingLog && this.cursor >= this.filter.toSequence) {
@@ -124,6 +143,7 @@ export class LedgerEventStream implements AsyncIterableIterator<RecordedEvent> {
 
   private readLog(): void {
     const page = this.source.eventsAfter(this.filter, this.cursor, this.pageSize);
+    this.nextReadAt = performance.now() + (page.length * 1000) / this.logEventsPerSecond;
     this.buffer = page;
     if (page.length === this.pageSize) {
       this.cursor = page[page.length - 1].sequence;

@@ -1,8 +1,9 @@
-import { Args, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { RequestContext } from '../auth/request-context';
 import { RequestLoaders } from '../dataloader/request-loaders';
+import { QUERY_LIMITS } from '../limits/query-limits';
 import { EventFilterInput } from '../models/event-filter.input';
 import { LedgerEventModel } from '../models/ledger-event.model';
 import { toLedgerEventModel } from '../resolvers/ledger-event.mapper';
@@ -24,12 +25,18 @@ export class LedgerEventsSubscriptionResolver {
       return toLedgerEventModel(event);
     },
   })
-  ledgerEvents(@Args('filter', { type: () => EventFilterInput, nullable: true }) filter: EventFilterInput | null): AsyncIterableIterator<RecordedEvent> {
+  ledgerEvents(
+    @Args('filter', { type: () => EventFilterInput, nullable: true }) filter: EventFilterInput | null,
+    @Context() context: RequestContext,
+  ): AsyncIterableIterator<RecordedEvent> {
     const f = filter ?? {};
     for (const key of ['fromSequence', 'toSequence'] as const) {
       const value = f[key];
       if (value != null && value < 0) throw new GraphQLError(`${key} must not be negative`, { extensions: { code: 'BAD_USER_INPUT' } });
     }
-    return this.feed.subscribe(f);
+    // The operation's cost is that of one event's selection: stored events are read at a pace that
+    // spends at most replayCostPerSecond (an operation measured nowhere counts as the costliest).
+    const eventCost = Math.max(1, context.operationCost ?? QUERY_LIMITS.maxCost);
+    return this.feed.subscribe(f, { logEventsPerSecond: QUERY_LIMITS.replayCostPerSecond / eventCost });
   }
 }
