@@ -337,9 +337,10 @@ describe('abusive queries are refused in milliseconds, over HTTP and graphql-ws,
       expect(probe.wrong).toEqual([]);
       expect(probe.latencies.length).toBeGreaterThan(10);
       expect(Math.max(...probe.latencies)).toBeLessThan(1000);
-      expect(server.output).toMatch(/WARN \[QueryLimits\] refused over HTTP: query too complex: depth 25, the limit is 12/);
-      expect(server.output).toMatch(/WARN \[QueryLimits\] refused over graphql-ws: too many subscriptions/);
-      expect(server.output).not.toMatch(/ERROR \[GraphQL\]|Internal error|INTERNAL_SERVER_ERROR/);
+      // Structured logs: each refusal one warning (level 40) with its limit, no error (level 50) at all.
+      expect(server.output).toMatch(/"level":40,[^\n]*"context":"QueryLimits","msg":"refused over HTTP: query too complex: depth 25, the limit is 12/);
+      expect(server.output).toMatch(/"level":40,[^\n]*"context":"QueryLimits","msg":"refused over graphql-ws: too many subscriptions/);
+      expect(server.output).not.toMatch(/"level":(50|60)|Internal error|INTERNAL_SERVER_ERROR/);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import { destination } from 'pino';
 import pretty from 'pino-pretty';
 import { LEDGER_CONFIG, type LedgerConfig } from '@ledger/config';
 
@@ -50,7 +51,9 @@ export const LedgerLoggerModule = LoggerModule.forRootAsync({
       // Belt and braces: nothing above logs headers, but a future serializer must not either.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
     };
-    // Without a stream of its own pino writes JSON synchronously to stdout: no line lost at exit.
-    return { pinoHttp: process.stdout.isTTY ? [options, pretty({ colorize: true, singleLine: true, ignore: 'pid,hostname' })] : options };
+    // Written synchronously: Nest ends a SIGTERM shutdown by killing the process, and a buffered
+    // destination (pino's, when stdout is a file) would lose the last lines, the shutdown's own.
+    const stream = process.stdout.isTTY ? pretty({ colorize: true, singleLine: true, ignore: 'pid,hostname', sync: true }) : destination({ dest: 1, sync: true });
+    return { pinoHttp: [options, stream] };
   },
 });
