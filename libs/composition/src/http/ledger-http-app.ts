@@ -54,9 +54,10 @@ export async function listenLedgerHttpApp(app: NestExpressApplication, config: L
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}/graphql`;
   const logger = new Logger('Ledger');
-  logger.log(`ledger API on ${url} (${describe})`);
+  // Before the line scripts wait for, so whoever reads that line has read the warning too.
   if (!LOOPBACK.test(address.address)) {
     logger.warn(`listening on ${address.address}, which other machines can reach: put TLS in front (a reverse proxy; set LEDGER_TRUSTED_PROXY to its address)`);
   }
+  logger.log(`ledger API on ${url} (${describe})`);
   return url;
 }
