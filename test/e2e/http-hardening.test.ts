@@ -34,6 +34,9 @@ describe('HTTP hardening (built server)', () => {
     ['a body over 100 KB', JSON.stringify({ query: `{ events(first: 1) { totalCount } } #${'x'.repeat(110_000)}` }), 413, 'PAYLOAD_TOO_LARGE', /larger than the 100 KB limit/],
     ['an unknown persisted query', JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } } }), 200, 'PERSISTED_QUERY_NOT_FOUND', /PersistedQueryNotFound/],
     ['no query at all', '{}', 400, 'BAD_REQUEST', /body missing/],
+    ['a persisted query whose hash does not match', JSON.stringify({ query: '{ events(first: 1) { totalCount } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abcd' } } }), 400, 'BAD_REQUEST', /sha does not match/],
+    ['an unsupported persisted-query version', JSON.stringify({ extensions: { persistedQuery: { version: 2, sha256Hash: 'abcd' } } }), 400, 'BAD_REQUEST', /Unsupported persisted query version/],
+    ['a batch', JSON.stringify([{ query: '{ events(first: 1) { totalCount } }' }]), 400, 'BAD_REQUEST', /batching disabled/],
   ])('answers %s with a GraphQL-shaped error and its code, no stack trace', async (_what, body, status, code, message) => {
     const answer = await post(server, body);
     expect(answer.status).toBe(status);

@@ -69,6 +69,14 @@ function ledgerErrorAnswer(formatted: GraphQLFormattedError, error: unknown): Gr
   // The parser stopped at the token limit (Apollo's parseOptions): a limit, not a syntax error.
   const overTokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && error instanceof GraphQLError ? tokenLimitRefusal(error) : null;
   if (overTokens) return { message: overTokens.message, extensions: overTokens.extensions };
+  // Apollo's own refusals of a malformed request (a persisted query whose hash does not match, an
+  // unsupported version) carry an HTTP 4xx status but no code: the client's mistake, not a fault.
+  if (!formatted.extensions?.code || formatted.extensions.code === 'INTERNAL_SERVER_ERROR') {
+    const status = (original as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;
+    if (original instanceof GraphQLError && typeof status === 'number' && status >= 400 && status < 500) {
+      return { ...base, message: original.message, extensions: { code: 'BAD_REQUEST' } };
+    }
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
