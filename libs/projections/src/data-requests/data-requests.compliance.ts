@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { assessCompliance, type RuleInForce } from '@ledger/domain';
+import { assessCompliance, type DataRequestAction, type DecisionOutcome, type LegalBasis, type RuleInForce } from '@ledger/domain';
 import type { ComplianceRow } from './data-requests.rows';
 
 /**
@@ -9,8 +9,8 @@ import type { ComplianceRow } from './data-requests.rows';
  *
  * The assessment reflects the law as recorded when the decision, its latest correction or its
  * latest disclosure was projected. The rules come from the legislation read model in the same
- * database, which the runner has brought up to this very event (it is listed before this
- * projection). A change of law recorded afterwards but reaching back to the decision's date does
+ * database, which has applied this very event already (the projection declares dependsOn
+ * legislation, and SqliteReadModels applies each event in that order). A change of law recorded afterwards but reaching back to the decision's date does
  * not touch a stored assessment until the decision's next event; a full rebuild replays both read
  * models in step and so reproduces the same assessments, while rebuilding this projection alone
  * assesses every decision against the law as recorded now.
@@ -58,14 +58,14 @@ export function reassessDecision(db: Database.Database, decisionId: string): voi
 }
 
 interface DecisionFacts {
-  outcome: 'GRANTED' | 'PARTIALLY_GRANTED' | 'DENIED';
+  outcome: DecisionOutcome;
   disclosedCategories: string;
   actionsTaken: string;
   decidedOn: string;
   dataCategories: string;
-  action: string;
+  action: DataRequestAction;
   recipientCategories: string;
-  legalBasis: string;
+  legalBasis: LegalBasis;
 }
 
 /** Every clause version with a rule in force on `on` (YYYY-MM-DD), in measure and clause order, from the legislation read model. */

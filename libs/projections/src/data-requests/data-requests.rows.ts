@@ -1,4 +1,4 @@
-import type { ComplianceFinding, ComplianceStatus, DecisionOutcome, EncryptedDetails, ReviewFinding } from '@ledger/domain';
+import type { ComplianceFinding, ComplianceStatus, DataRequestAction, DecisionOutcome, EncryptedDetails, LegalBasis, ReviewFinding } from '@ledger/domain';
 
 /**
  * Rows of the data-request read model as the queries hand them out: plain data, no GraphQL types;
@@ -21,11 +21,10 @@ export interface DataRequestRow {
   /** occurredAt of DataRequestReceived */
   receivedAt: string;
   dataCategories: string[];
-  /** share | notify | allow-access */
-  action: string;
+  action: DataRequestAction;
   recipientCategories: string[];
   purpose: string;
-  legalBasis: string;
+  legalBasis: LegalBasis;
   channel: string;
   /** restricted */
   subjectRef: string;

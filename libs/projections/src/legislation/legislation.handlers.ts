@@ -7,7 +7,7 @@ import type { MeasureKindValue } from './legislation.rows';
 import { addAction, addClauseVersion, advanceStage, indexText, latestVersion, measureColumn, nameOf, setName } from './legislation.writes';
 import { listOfNames, voteClassification, voteDescription } from './measure-action-wording';
 
-/** The events the legislation read model reads, with their (newest-version) payloads. */
+/** A measure's own events, with their (newest-version) payloads: each moves its stage (advanceStage). */
 interface MeasurePayloads {
   MeasureIntroduced: Payloads.MeasureIntroducedData;
   ExecutiveOrderDrafted: Payloads.ExecutiveOrderDraftedData;
@@ -25,6 +25,7 @@ interface MeasurePayloads {
   ExecutiveOrderRevoked: Payloads.ExecutiveOrderRevokedData;
 }
 
+/** The events the legislation read model reads. */
 interface LegislationPayloads extends MeasurePayloads {
   // Directory events, only for the names in action descriptions.
   PersonRegistered: Payloads.PersonRegisteredData;
@@ -265,7 +266,8 @@ const handlers: { [T in LegislationEventType]: Handler<T> } = {
   },
 };
 
-// Every event of a measure's stream moves its stage (or leaves it where it is): see advanceStage.
+// Every event of a measure's stream moves its stage (or leaves it where it is), after its own
+// handler: see advanceStage. Written out so that a new measure event cannot be forgotten here.
 const MEASURE_EVENTS: { readonly [T in keyof MeasurePayloads]: true } = {
   MeasureIntroduced: true,
   ExecutiveOrderDrafted: true,

@@ -291,6 +291,26 @@ describe('ProjectionRunner (real SQLite files)', () => {
       expect(messages[1]).toMatch(/^info: log consumer leaves follows the log again \(through sequence 26\)/);
     });
 
+    it('catches up a consumer left far behind one batch per round, never holding up the others', async () => {
+      const db = openDb();
+      const leaves = new FileConsumer(leavesFile());
+      leaves.failWith = 'down';
+      const runner = new ProjectionRunner({ store, consumers: [leaves, new SqliteReadModels(db, [tallyProjection()])], upcast: markUpcast, batchSize: 4, log: quietLog() });
+      await runner.catchUp();
+      expect([runner.appliedThrough, runner.positionOf('leaves')]).toEqual([24, -1]);
+
+      leaves.failWith = null;
+      runner.start();
+      const live = await store.append('live', [newEvent()], 'no-stream');
+      await runner.waitFor(live.sequences[0]);
+      // The read models took the new event at once; the consumer got one batch of what it missed.
+      expect([runner.appliedThrough, runner.positionOf('leaves')]).toEqual([25, 3]);
+      await runner.stop();
+      await runner.catchUp();
+      expect(runner.positionOf('leaves')).toBe(25);
+      expect(leaves.state().leaves).toEqual((await store.readAll(0, 100)).map((e) => e.leafHash));
+    });
+
     it('keeps appliedThrough at the consumers that gate read-your-writes', async () => {
       const db = openDb();
       const leaves = new FileConsumer(leavesFile());

@@ -238,9 +238,9 @@ export class ProjectionRunner {
         // A consumer reads its dependencies' state as of each event: it waits while one is behind.
         if (lane.dependencies.some((dependency) => dependency.position < last)) continue;
         try {
-          await this.bringUp(lane, events[0].sequence - 1, upcast);
+          const reached = await this.bringUp(lane, events[0].sequence - 1, upcast);
           const pending = events.filter((event) => event.sequence > lane.position);
-          if (pending.length > 0) await this.feed(lane, pending, upcast);
+          if (reached && pending.length > 0) await this.feed(lane, pending, upcast);
           this.recovered(lane);
         } catch (error) {
           this.failed(lane, error);
@@ -256,13 +256,17 @@ export class ProjectionRunner {
     if (gatingFailure !== undefined) throw gatingFailure;
   }
 
-  /** Feeds a consumer that an earlier failure left behind the events it missed, up to `through`. */
-  private async bringUp(lane: Lane, through: number, upcast: LogBatch['upcast']): Promise<void> {
-    while (lane.position < through) {
-      const missed = await this.options.store.readAll(lane.position + 1, Math.min(this.batchSize, through - lane.position));
-      if (missed.length === 0) throw new Error(`the log has no event ${lane.position + 1}, though it has later ones`);
-      await this.feed(lane, missed, upcast);
-    }
+  /**
+   * Feeds a consumer that an earlier failure left behind one batch of the events it missed, up to
+   * `through`; true once it has them all. One batch per round, so that catching up a consumer left
+   * far behind never holds up the others (and the commands waiting on them) for long.
+   */
+  private async bringUp(lane: Lane, through: number, upcast: LogBatch['upcast']): Promise<boolean> {
+    if (lane.position >= through) return true;
+    const missed = await this.options.store.readAll(lane.position + 1, Math.min(this.batchSize, through - lane.position));
+    if (missed.length === 0) throw new Error(`the log has no event ${lane.position + 1}, though it has later ones`);
+    await this.feed(lane, missed, upcast);
+    return lane.position >= through;
   }
 
   private async feed(lane: Lane, events: readonly RecordedEvent[], upcast: LogBatch['upcast']): Promise<void> {
@@ -281,7 +285,7 @@ export class ProjectionRunner {
     if (lane.failure?.reason !== reason) {
       // Once per cause, with its stack; the retries that follow stay quiet until it changes.
       const retry = lane.gates ? 'retrying until they can' : 'the others go on, and it is fed again with the next batch';
-      this.log.error(`${describe(lane)} cannot follow the log: ${reason}; ${retry}`, error);
+      this.log.error(`${nameOf(lane)} cannot follow the log: ${reason}; ${retry}`, error);
       lane.failure = { reason, since: new Date().toISOString() };
     }
     if (!lane.gates) return;
@@ -355,7 +359,7 @@ function lowest(lanes: readonly Lane[]): number {
 }
 
 /** Gating consumers are what commands read back: the read models. */
-function describe(lane: Lane): string {
+function nameOf(lane: Lane): string {
   return lane.gates ? 'read models' : `log consumer ${lane.consumer.name}`;
 }
 
