@@ -92,7 +92,9 @@ export function openReadModelDatabaseReadOnly(file: string, options: { waitMs?: 
   try {
     return new Database(file, { readonly: true, fileMustExist: true, timeout: options.waitMs ?? 5000 });
   } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') throw new ReadModelsNotReady(`there are no read models in ${file} yet`);
+    if ((error as { code?: string }).code === 'SQLITE_CANTOPEN') {
+      throw new ReadModelsNotReady(`there are no read models to read in ${file} (not built yet, or their owner was closing them): try again`);
+    }
     throw error;
   }
 }

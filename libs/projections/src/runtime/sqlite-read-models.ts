@@ -23,11 +23,13 @@ interface StoredCheckpoint {
  * Each batch is one transaction: every event goes to every projection, in the order their
  * dependsOn gives (a projection reads the tables of those it depends on as of that very event,
  * whatever the batch size, so live following and a rebuild agree), and each projection's
- * checkpoint moves in the same transaction as its rows. So the file is always at one point of the
- * ledger, which is what lets another process read it as a snapshot (readModelsPosition).
+ * checkpoint moves in the same transaction as its rows. So each commit leaves the file at one
+ * point of the ledger, which is what lets another process read it as a snapshot
+ * (readModelsPosition).
  *
  * Each projection keeps its own checkpoint and version: one whose version changed is dropped and
- * rebuilt from 0 while the others skip what they already hold.
+ * rebuilt from 0 while the others skip what they already hold (until it has caught up, no single
+ * point describes the file).
  */
 export class SqliteReadModels implements LogConsumer {
   readonly name = 'read-models';
