@@ -48,7 +48,7 @@ describe('export --format ocd (seeded demo, real CLI)', () => {
     if (seeded.code !== 0) throw new Error(seeded.stderr);
     server = await LedgerServer.start(dataDir);
     outDir = join(dataDir, 'ocd');
-    // beside the running server, which holds the ledger's own read models
+    // beside the running server, which owns the read models: the export reads them as it keeps them
     const [toDir, toStdout] = await Promise.all([
       runCli(['export', '--format', 'ocd', '--out', outDir], { LEDGER_DATA_DIR: dataDir }),
       runCli(['export', '--format', 'ocd'], { LEDGER_DATA_DIR: dataDir }),

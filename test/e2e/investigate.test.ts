@@ -156,7 +156,7 @@ describe('ledger investigate (seeded demo, server stopped)', () => {
     expect(enacted2018.clausesInForce).toEqual([{ clauseId: 'CB17-0766#sec_4', version: 1 }]);
   });
 
-  it('exits 2 on bad usage or a malformed id, 1 on an unknown id, and 1 while a server holds the read models', async () => {
+  it('exits 2 on bad usage or a malformed id, 1 on an unknown id, beside a running server too', async () => {
     for (const args of [[], [decisionId], [decisionId, '--format', 'pdf'], [decisionId, '--format', 'md', '--bogus'], ['CB17-0766', 'CB18-0101', '--format', 'md'], ['not an id', '--format', 'md']]) {
       const result = await investigate(...args);
       expect({ args, code: result.code }).toEqual({ args, code: 2 });
@@ -168,12 +168,15 @@ describe('ledger investigate (seeded demo, server stopped)', () => {
       expect(result.stderr).toContain(`no `);
       expect(result.stdout).toBe('');
     }
+    // The server owns the read models; investigate reads them beside it (read-models-shared.test.ts compares the reports).
     const server = await LedgerServer.start(dataDir);
     try {
-      const busy = await investigate(decisionId, '--format', 'md');
-      expect(busy.code).toBe(1);
-      expect(busy.stderr).toMatch(/running server/);
-      expect(busy.stdout).toBe('');
+      const unknown = await investigate('person:nobody', '--format', 'md');
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toMatch(/^investigate: the ledger has no person with id person:nobody/);
+      const beside = await investigate(decisionId, '--format', 'md');
+      expect(beside.stderr).toBe('');
+      expect(beside.code).toBe(0);
     } finally {
       await server.stop();
     }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@ledger/config';
-import { ReadModelsDamaged, ReadModelsInUse } from '@ledger/projections';
+import { ReadModelsDamaged, ReadModelsInUse, ReadModelsNotReady } from '@ledger/projections';
 import { CheckFailed, UsageError } from './cli-errors';
 import { eraseSubjectCommand, eraseSubjectUsage } from './commands/erase-subject.command';
 import { exportCommand, exportUsage } from './commands/export.command';
@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
       console.error(`${name}: ${(error as Error).message}`);
       return 2;
     }
-    if (error instanceof CheckFailed || error instanceof ReadModelsInUse || error instanceof ReadModelsDamaged) {
+    if (error instanceof CheckFailed || error instanceof ReadModelsInUse || error instanceof ReadModelsDamaged || error instanceof ReadModelsNotReady) {
       console.error(`${name}: ${(error as Error).message}`);
       return 1;
     }

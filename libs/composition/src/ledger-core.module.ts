@@ -11,31 +11,21 @@ import {
   DirectoryQueries,
   EventLogQueries,
   LegislationQueries,
-  PROJECTIONS,
   ProjectionRunner,
   READ_MODEL_DB,
   TraceService,
-  dataRequestProjection,
-  directoryProjection,
-  eventLogProjection,
-  legislationProjection,
-  openOrRecreateReadModelDatabase,
   openReadModelDatabase,
-  type Projection,
   type ReadModelsDamaged,
   type RunnerLog,
 } from '@ledger/projections';
 import { createEventStore } from './event-store.factory';
 import { LedgerHealth } from './health/ledger-health';
 import { StorageWatchingEventStore } from './health/storage-watching-event-store';
+import { ledgerReadModelsRunner } from './read-models/ledger-read-models';
 import { createTokenService } from './token-service.factory';
 
 /** The adapter itself, without schema checks: for the projection runner and integrity checks. */
 export const RAW_EVENT_STORE = Symbol('RAW_EVENT_STORE');
-
-/** Every read model the ledger maintains. */
-// The data-request projection reads the legislation tables for the rules in force: it comes after.
-export const ALL_PROJECTIONS: Projection[] = [eventLogProjection, directoryProjection, legislationProjection, dataRequestProjection];
 
 const runnerLogger = new Logger('ReadModels');
 const runnerLog: RunnerLog = {
@@ -101,15 +91,14 @@ export class LedgerCoreModule {
         },
         {
           provide: READ_MODEL_DB,
-          // A replay's read models are its record of a past state: never silently recreated.
-          useFactory: () => (replay ? openReadModelDatabase(replay.readModelsFile) : openOrRecreateReadModelDatabase(paths.readModels, warnDamaged)),
+          // This process owns the read models it opens (other processes may read them beside it). A
+          // replay's read models are its record of a past state: never silently recreated.
+          useFactory: () => (replay ? openReadModelDatabase(replay.readModelsFile) : openReadModelDatabase(paths.readModels, { onDamaged: warnDamaged })),
         },
-        { provide: PROJECTIONS, useValue: ALL_PROJECTIONS },
         {
           provide: ProjectionRunner,
-          useFactory: (store: EventStore, db: Database.Database, projections: Projection[], registry: EventSchemaRegistry) =>
-            new ProjectionRunner({ store, db, projections, upcast: (event) => registry.upcast(event), log: runnerLog }),
-          inject: [RAW_EVENT_STORE, READ_MODEL_DB, PROJECTIONS, EventSchemaRegistry],
+          useFactory: (store: EventStore, db: Database.Database, registry: EventSchemaRegistry) => ledgerReadModelsRunner(store, db, registry, runnerLog),
+          inject: [RAW_EVENT_STORE, READ_MODEL_DB, EventSchemaRegistry],
         },
         { provide: READ_MODEL_SYNC, useExisting: ProjectionRunner },
         {
@@ -136,7 +125,7 @@ export class LedgerCoreModule {
         LedgerCoreShutdown,
       ],
       exports: [
-        LEDGER_CONFIG, EventSchemaRegistry, RAW_EVENT_STORE, EVENT_STORE, READ_MODEL_DB, PROJECTIONS,
+        LEDGER_CONFIG, EventSchemaRegistry, RAW_EVENT_STORE, EVENT_STORE, READ_MODEL_DB,
         ProjectionRunner, READ_MODEL_SYNC, LedgerHealth, COMMAND_AVAILABILITY, EVENT_TYPE_VERSIONS, EventLogQueries, DirectoryQueries, LegislationQueries, DataRequestQueries, TraceService, TOKEN_SERVICE,
         SUBJECT_VAULT,
       ],

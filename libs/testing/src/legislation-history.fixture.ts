@@ -1,14 +1,13 @@
+import { resultOf, tally, thresholdOf, type Actor, type VoteChoice, type VoteMotion, type VotingRules } from '@ledger/domain';
+
 /**
  * Builds schema-valid directory and legislation events for read-side tests, the way the deciders
- * would emit them (tallies and results computed from the roll call, clause versions numbered), so
- * a test states a legislative history in a few lines and asserts on what the read side derives.
+ * would emit them (tallies, thresholds and results computed by the domain's vote rules from the
+ * roll call, clause versions numbered), so a test states a legislative history in a few lines and
+ * asserts on what the read side derives.
  */
 
-export interface FixtureActor {
-  id: string;
-  name: string;
-  role: string;
-}
+export type FixtureActor = Actor;
 
 export interface HistoryEvent {
   streamId: string;
@@ -33,8 +32,8 @@ export interface ClauseFixture {
   rule: PolicyRuleFixture | null;
 }
 
-export type Choice = 'YES' | 'NO' | 'ABSTAIN' | 'ABSENT' | 'RECUSED';
-export type Motion = 'committee-passage' | 'first-reading' | 'final-passage' | 'amendment' | 'veto-override' | 'adoption';
+export type Choice = VoteChoice;
+export type Motion = VoteMotion;
 
 export interface AmendmentFixture {
   change: 'amend' | 'add' | 'strike';
@@ -44,23 +43,13 @@ export interface AmendmentFixture {
   rule?: PolicyRuleFixture | null;
 }
 
-export interface VotingRulesFixture {
-  seats: number;
-  quorum: number;
-  passage: 'majority-of-present';
-  overrideVotes: number | null;
-}
+export type VotingRulesFixture = VotingRules;
 
 const slug = (id: string) => id.slice(id.indexOf(':') + 1);
 export const measureStream = (measureId: string) => `measure-${measureId}`;
 
-/** Counts of each choice, and the result under the body's rule (libs/domain/README.md, votes). */
-export function tallyOf(rollCall: Array<{ choice: Choice }>, overrideVotes?: number) {
-  const count = (choice: Choice) => rollCall.filter((entry) => entry.choice === choice).length;
-  const tally = { yes: count('YES'), no: count('NO'), abstain: count('ABSTAIN'), absent: count('ABSENT'), recused: count('RECUSED') };
-  const passed = overrideVotes !== undefined ? tally.yes >= overrideVotes : tally.yes > (tally.yes + tally.no + tally.abstain) / 2;
-  return { tally, result: passed ? ('PASSED' as const) : ('FAILED' as const) };
-}
+// A body registered without voting rules still passes motions by a majority of those present.
+const NO_RULES: VotingRules = { seats: 0, quorum: 0, passage: 'majority-of-present', overrideVotes: null };
 
 export class LegislationHistory {
   readonly events: HistoryEvent[] = [];
@@ -136,15 +125,15 @@ export class LegislationHistory {
     const number = (this.voteCounts.get(measureId) ?? 0) + 1;
     this.voteCounts.set(measureId, number);
     const voteId = `vote:${measureId}:${number}`;
-    const rules = this.rules.get(vote.bodyId);
-    const override = vote.motion === 'veto-override' && rules?.overrideVotes != null ? rules.overrideVotes : undefined;
-    const threshold = override !== undefined ? `at-least-${override}-of-${rules!.seats}-members` : 'majority-of-present';
-    const { tally, result } = tallyOf(vote.rollCall, override);
+    const rules = this.rules.get(vote.bodyId) ?? NO_RULES;
     const rollCall = [...vote.rollCall].sort((a, b) => (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0));
+    const counts = tally(rollCall);
+    const threshold = thresholdOf(vote.motion, rules, vote.bodyId);
+    const result = resultOf(vote.motion, rules, vote.bodyId, counts);
     const amendment = vote.amendment
       ? { change: vote.amendment.change, eId: vote.amendment.eId, heading: vote.amendment.heading ?? null, text: vote.amendment.text ?? null, rule: vote.amendment.rule ?? null }
       : null;
-    this.push(measureStream(measureId), 'VoteRecorded', { measureId, voteId, bodyId: vote.bodyId, motion: vote.motion, rollCall, tally, threshold, result, amendment }, at);
+    this.push(measureStream(measureId), 'VoteRecorded', { measureId, voteId, bodyId: vote.bodyId, motion: vote.motion, rollCall, tally: counts, threshold, result, amendment }, at);
     if (amendment && result === 'PASSED') this.clauseChange(measureId, amendment, { adoptedByVoteId: voteId, byMeasureId: null, effectiveFrom: null }, at);
     return this;
   }

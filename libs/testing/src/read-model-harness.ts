@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { newEventId, type RecordedEvent } from '@ledger/event-store';
 import { EventSchemaRegistry, SchemaCheckedEventStore } from '@ledger/event-schemas';
 import { SqliteEventStore } from '@ledger/event-store-sqlite';
-import { ProjectionRunner, openReadModelDatabase, type Projection } from '@ledger/projections';
+import { ProjectionRunner, SqliteReadModels, openReadModelDatabase, type SqliteProjection } from '@ledger/projections';
 import type { HistoryEvent } from './legislation-history.fixture';
 
 const fixtureClerk = { id: 'person:fixture-clerk', name: 'Fixture Clerk', role: 'clerk' };
@@ -23,15 +23,16 @@ export class ReadModelHarness {
 
   private constructor(
     readonly dir: string,
-    projections: Projection[],
+    projections: SqliteProjection[],
   ) {
     this.raw = new SqliteEventStore({ file: join(dir, 'events.db') });
     this.store = new SchemaCheckedEventStore(this.raw, this.registry);
     this.db = openReadModelDatabase(join(dir, 'read-models.db'));
-    this.runner = new ProjectionRunner({ store: this.raw, db: this.db, projections, upcast: (event) => this.registry.upcast(event) });
+    const consumers = [new SqliteReadModels(this.db, projections)];
+    this.runner = new ProjectionRunner({ store: this.raw, consumers, upcast: (event) => this.registry.upcast(event) });
   }
 
-  static create(projections: Projection[], prefix = 'ledger-read-model-'): ReadModelHarness {
+  static create(projections: SqliteProjection[], prefix = 'ledger-read-model-'): ReadModelHarness {
     return new ReadModelHarness(mkdtempSync(join(tmpdir(), prefix)), projections);
   }
 

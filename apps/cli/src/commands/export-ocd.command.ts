@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ledgerExists } from '@ledger/composition';
+import { ledgerExists, readLedgerReadModels } from '@ledger/composition';
 import type { LedgerConfig } from '@ledger/config';
 import { OCD_ID_NAMESPACE, OCD_TYPES, buildOcdExport, type OcdExport } from '@ledger/projections';
 import { UsageError } from '../cli-errors';
 import { assertNewOrEmptyDirectory, writeOcdDirectory } from '../export-ocd/ocd-directory.writer';
-import { withPrivateReadModels } from '../export-ocd/private-read-models';
 import { progressBar } from '../progress';
 
 export const exportOcdUsage =
@@ -13,7 +12,8 @@ export const exportOcdUsage =
 
 /**
  * `export --format ocd`: the legislative record (never data requests) as Open Civic Data objects,
- * built from private read models at the log's current end, so it runs beside a live server.
+ * read from the ledger's read models at one exact point (the manifest names it): beside a live
+ * server, from its read models; otherwise from read models caught up with the log first.
  */
 export async function exportOcdCommand(args: string[], config: LedgerConfig): Promise<void> {
   const { values } = parseArgs({ args, options: { format: { type: 'string' }, out: { type: 'string' } } });
@@ -23,7 +23,7 @@ export async function exportOcdCommand(args: string[], config: LedgerConfig): Pr
   if (out) assertNewOrEmptyDirectory(out);
 
   const bar = out ? progressBar('export') : { update: () => undefined, stop: () => undefined };
-  const { ocd, manifest } = await withPrivateReadModels(
+  const { ocd, manifest } = await readLedgerReadModels(
     config,
     ({ db, through, leafHash }) => {
       const ocd = buildOcdExport(db);

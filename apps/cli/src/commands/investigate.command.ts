@@ -1,23 +1,17 @@
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LedgerCoreModule, RAW_EVENT_STORE } from '@ledger/composition';
-import { dataPaths, type LedgerConfig } from '@ledger/config';
+import { readLedgerReadModels } from '@ledger/composition';
+import type { LedgerConfig } from '@ledger/config';
 import { EventSchemaRegistry } from '@ledger/event-schemas';
-import type { EventStore } from '@ledger/event-store';
 import {
   DataRequestQueries,
   DirectoryQueries,
   EventLogQueries,
   LegislationQueries,
   MalformedTraceId,
-  ProjectionRunner,
-  ReadModelsInUse,
   TraceService,
   TraceSubjectNotFound,
-  openReadModelDatabase,
 } from '@ledger/projections';
 import { CheckFailed, UsageError } from '../cli-errors';
 import { renderHtml } from '../investigate/html.renderer';
@@ -28,7 +22,7 @@ import { renderMarkdown } from '../investigate/markdown.renderer';
 export const investigateUsage =
   'investigate ID --format md|json|html [--out FILE] [--include-restricted]\n' +
   '                                             report everything that led to a node (decision, measure, clause, vote, person, org, event);\n' +
-  '                                             stop the server first: like rebuild, it needs the read models, which a running server locks';
+  '                                             runs beside a live server, reading its read models';
 
 const RENDERERS: Record<string, (report: InvestigationReport) => string> = {
   md: renderMarkdown,
@@ -37,8 +31,8 @@ const RENDERERS: Record<string, (report: InvestigationReport) => string> = {
 };
 
 /**
- * An investigator's report on one node, from the same TraceService as GraphQL's trace(id). Like
- * rebuild it opens the read models, which a running server holds exclusively.
+ * An investigator's report on one node, from the same TraceService as GraphQL's trace(id), read
+ * from the ledger's read models at one point (a running server's, or caught up with the log first).
  */
 export async function investigateCommand(args: string[], config: LedgerConfig): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -63,44 +57,20 @@ export async function investigateCommand(args: string[], config: LedgerConfig): 
 }
 
 async function investigate(id: string, config: LedgerConfig, includeRestricted: boolean): Promise<InvestigationReport> {
-  ensureReadModelsFree(config);
-  @Module({ imports: [LedgerCoreModule.forRoot(config)] })
-  class InvestigateModule {}
-  const app = await NestFactory.createApplicationContext(InvestigateModule, { logger: ['error', 'warn'] });
-  try {
-    // The read models may lag the log (e.g. after a crash): the report is of the whole log.
-    await app.get(ProjectionRunner).catchUp();
-    const trace = traceOf(app.get(TraceService), id);
-    const ledgerSize = (await app.get<EventStore>(RAW_EVENT_STORE).lastSequence()) + 1;
+  const schemas = EventSchemaRegistry.fromDirectory();
+  return readLedgerReadModels(config, ({ db, through }) => {
+    const eventLog = new EventLogQueries(db);
+    const directory = new DirectoryQueries(db);
+    const legislation = new LegislationQueries(db);
+    const dataRequests = new DataRequestQueries(db);
+    const trace = traceOf(new TraceService(eventLog, directory, legislation, dataRequests), id);
     return buildInvestigationReport(
       trace,
-      {
-        eventLog: app.get(EventLogQueries),
-        directory: app.get(DirectoryQueries),
-        legislation: app.get(LegislationQueries),
-        dataRequests: app.get(DataRequestQueries),
-        schemas: app.get(EventSchemaRegistry),
-      },
-      { includeRestricted, generatedAt: new Date().toISOString(), ledgerSize },
+      { eventLog, directory, legislation, dataRequests, schemas },
+      // The report is of the ledger up to the point the read models show.
+      { includeRestricted, generatedAt: new Date().toISOString(), ledgerSize: through + 1 },
     );
-  } finally {
-    await app.close();
-  }
-}
-
-/**
- * Says plainly that a server holds the read models, before Nest would report it as a failed
- * provider with a stack trace.
- */
-function ensureReadModelsFree(config: LedgerConfig): void {
-  try {
-    openReadModelDatabase(dataPaths(config).readModels).close();
-  } catch (error) {
-    if (error instanceof ReadModelsInUse) {
-      throw new CheckFailed(`${error.message}. investigate, like rebuild, reads the read models, which a running server holds exclusively`);
-    }
-    throw error;
-  }
+  });
 }
 
 function traceOf(traces: TraceService, id: string) {

@@ -1,14 +1,13 @@
-import { actedByOf } from '@ledger/domain';
+import { actedByOf, isInForceOn } from '@ledger/domain';
 import type { EventSchemaRegistry } from '@ledger/event-schemas';
-import {
-  isInForceOn,
-  type ClauseVersionRow,
-  type DataRequestQueries,
-  type DecisionRow,
-  type DirectoryQueries,
-  type EventLogQueries,
-  type LegislationQueries,
-  type TraceResult,
+import type {
+  ClauseVersionRow,
+  DataRequestQueries,
+  DecisionRow,
+  DirectoryQueries,
+  EventLogQueries,
+  LegislationQueries,
+  TraceResult,
 } from '@ledger/projections';
 import { describeEvent } from './event-description';
 import { subjectLabel } from './subject-label';

@@ -1,11 +1,20 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { openReadModelDatabase } from '@ledger/projections';
+import { openReadModelDatabase, ownerLockFile } from '@ledger/projections';
 import { REPLAY_MANIFEST_FILE, REPLAY_READ_MODELS_FILE, readReplayManifest, replayPaths } from './replay-manifest';
 import { ReplayRefused } from './replay.errors';
 
+// The read models' owner lock: it stays, since another process may be about to take it.
+const OWNER_LOCK_FILE = ownerLockFile(REPLAY_READ_MODELS_FILE);
 // Everything a replay leaves in its directory, SQLite's side files included.
-const REPLAY_FILES = new Set([REPLAY_MANIFEST_FILE, REPLAY_READ_MODELS_FILE, `${REPLAY_READ_MODELS_FILE}-wal`, `${REPLAY_READ_MODELS_FILE}-shm`, `${REPLAY_READ_MODELS_FILE}-journal`]);
+const REPLAY_FILES = new Set([
+  REPLAY_MANIFEST_FILE,
+  REPLAY_READ_MODELS_FILE,
+  `${REPLAY_READ_MODELS_FILE}-wal`,
+  `${REPLAY_READ_MODELS_FILE}-shm`,
+  `${REPLAY_READ_MODELS_FILE}-journal`,
+  OWNER_LOCK_FILE,
+]);
 
 /**
  * Makes dir ready for a new replay: created when missing, used as it is when empty, emptied when
@@ -25,7 +34,8 @@ export function prepareReplayDirectory(dir: string): void {
     throw new ReplayRefused(`${dir} is not empty and holds no previous replay (it has ${(foreign[0] ?? entries[0])}): choose a new or empty directory`);
   }
   const { readModels } = replayPaths(dir);
-  // A server still serving the previous replay owns its file exclusively: this throws ReadModelsInUse then.
-  if (existsSync(readModels)) openReadModelDatabase(readModels).close();
-  for (const entry of entries) rmSync(join(dir, entry), { force: true });
+  // A server still serving the previous replay owns its file: this throws ReadModelsInUse then.
+  // Otherwise the old read models go, whatever state they are in.
+  if (existsSync(readModels)) openReadModelDatabase(readModels, { fresh: true }).close();
+  for (const entry of entries) if (entry !== OWNER_LOCK_FILE) rmSync(join(dir, entry), { force: true });
 }

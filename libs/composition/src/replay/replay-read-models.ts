@@ -1,9 +1,9 @@
 import { BoundedEventStore, isIsoInstant, lastSequenceRecordedBy, type EventStore } from '@ledger/event-store';
 import { EventSchemaRegistry } from '@ledger/event-schemas';
 import type { LedgerConfig } from '@ledger/config';
-import { ProjectionRunner, openReadModelDatabase, type CatchUpProgress } from '@ledger/projections';
+import { openReadModelDatabase, type CatchUpProgress } from '@ledger/projections';
 import { createEventStore } from '../event-store.factory';
-import { ALL_PROJECTIONS } from '../ledger-core.module';
+import { ledgerReadModelsRunner } from '../read-models/ledger-read-models';
 import { prepareReplayDirectory } from './replay-directory';
 import { replayPaths, writeReplayManifest, type ReplayBound, type ReplayManifest } from './replay-manifest';
 import { ledgerExists } from './replay-source';
@@ -49,12 +49,7 @@ export async function replayReadModels(request: ReplayRequest): Promise<ReplayMa
     const registry = EventSchemaRegistry.fromDirectory();
     const db = openReadModelDatabase(replayPaths(outDir).readModels);
     try {
-      const runner = new ProjectionRunner({
-        store: new BoundedEventStore(store, lastSequenceApplied),
-        db,
-        projections: ALL_PROJECTIONS,
-        upcast: (event) => registry.upcast(event),
-      });
+      const runner = ledgerReadModelsRunner(new BoundedEventStore(store, lastSequenceApplied), db, registry);
       await runner.catchUp(request.onProgress);
       if (runner.appliedThrough !== lastSequenceApplied) {
         throw new Error(`replay stopped at sequence ${runner.appliedThrough}, before ${lastSequenceApplied}`);

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { LedgerConfig } from '@ledger/config';
-import { openReadModelDatabase } from '@ledger/projections';
+import { ReadModelsNotReady, openReadModelDatabase, readModelsPosition } from '@ledger/projections';
 import { createEventStore } from '../event-store.factory';
-import { ALL_PROJECTIONS } from '../ledger-core.module';
+import { ALL_PROJECTIONS } from '../read-models/ledger-read-models';
 import { readReplayManifest, replayPaths, type ReplayManifest } from './replay-manifest';
 import { ledgerExists, replaySourceConfig } from './replay-source';
 import { ReplayRefused, ReplaySourceChanged } from './replay.errors';
@@ -27,19 +27,15 @@ export async function checkReplayForServing(dir: string, env: LedgerConfig): Pro
   const readModelsFile = replayPaths(dir).readModels;
   if (!existsSync(readModelsFile)) throw new ReplayRefused(`the replay in ${dir} has no read models (read-models.db): run ledger replay again`);
 
-  // Exclusive, like every read-model file: a replay already being served is refused here (ReadModelsInUse).
+  // Owned, like every read-model file written to: a replay already being served is refused here (ReadModelsInUse).
   const db = openReadModelDatabase(readModelsFile);
   try {
-    const rows = db.prepare('SELECT name, version, sequence FROM projection_checkpoints').all() as Array<{ name: string; version: number; sequence: number }>;
-    const stored = new Map(rows.map((row) => [row.name, row]));
-    for (const projection of ALL_PROJECTIONS) {
-      const row = stored.get(projection.name);
-      if (!row || row.version !== projection.version || row.sequence !== manifest.lastSequenceApplied) {
-        throw new ReplayRefused(
-          `the replay in ${dir} was built by another version of the ledger (read model ${projection.name}` +
-            `${row ? ` v${row.version} at sequence ${row.sequence}` : ' missing'}; expected v${projection.version} at sequence ${manifest.lastSequenceApplied}): run ledger replay again`,
-        );
-      }
+    const position = positionOf(db);
+    if (position !== manifest.lastSequenceApplied) {
+      const found = typeof position === 'number' ? `its read models stand at sequence ${position}` : position.message;
+      throw new ReplayRefused(
+        `the replay in ${dir} was built by another version of the ledger (${found}; expected every read model at sequence ${manifest.lastSequenceApplied}): run ledger replay again`,
+      );
     }
   } finally {
     db.close();
@@ -60,4 +56,13 @@ export async function checkReplayForServing(dir: string, env: LedgerConfig): Pro
     await store.close();
   }
   return { manifest, config, readModelsFile };
+}
+
+function positionOf(db: Parameters<typeof readModelsPosition>[0]): number | ReadModelsNotReady {
+  try {
+    return readModelsPosition(db, ALL_PROJECTIONS);
+  } catch (error) {
+    if (error instanceof ReadModelsNotReady) return error;
+    throw error;
+  }
 }

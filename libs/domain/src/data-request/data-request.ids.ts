@@ -7,8 +7,16 @@ const REQUEST_ID = new RegExp(`^data-request:(${UUID})$`);
 const STREAM_ID = new RegExp(`^data-request-(${UUID})$`);
 const DECISION_ID = new RegExp(`^decision:(${UUID})$`);
 
+export function isRequestId(id: unknown): id is string {
+  return typeof id === 'string' && REQUEST_ID.test(id);
+}
+
+export function isDecisionId(id: unknown): id is string {
+  return typeof id === 'string' && DECISION_ID.test(id);
+}
+
 export function assertRequestId(requestId: unknown, field = 'requestId'): asserts requestId is string {
-  if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId)) {
+  if (!isRequestId(requestId)) {
     throw badInput(`${field} must look like data-request:<lowercase uuid>, got ${JSON.stringify(requestId)}`, field);
   }
 }

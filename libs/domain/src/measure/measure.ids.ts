@@ -10,8 +10,21 @@ const E_ID_MAX = 200;
 const UUID_SHAPED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VOTE_ID = /^vote:([A-Za-z0-9][A-Za-z0-9-]{1,39}):([1-9][0-9]*)$/;
 
+/** Whether an id is shaped like a measure's: the one grammar the write side checks and the read side looks up by. */
+export function isMeasureId(id: unknown): id is string {
+  return typeof id === 'string' && MEASURE_ID.test(id);
+}
+
+export function isEId(eId: unknown): eId is string {
+  return typeof eId === 'string' && eId.length <= E_ID_MAX && E_ID.test(eId);
+}
+
+export function isVoteId(id: unknown): id is string {
+  return typeof id === 'string' && VOTE_ID.test(id);
+}
+
 export function assertMeasureId(measureId: unknown, field = 'measureId'): asserts measureId is string {
-  if (typeof measureId !== 'string' || !MEASURE_ID.test(measureId)) {
+  if (!isMeasureId(measureId)) {
     throw badInput(`${field} must be 2 to 40 letters, digits or dashes such as CB17-0766, got ${JSON.stringify(measureId)}`, field);
   }
 }
@@ -29,7 +42,7 @@ export function assertNewMeasureId(measureId: unknown, field = 'measureId'): ass
 }
 
 export function assertEId(eId: unknown, field = 'eId'): asserts eId is string {
-  if (typeof eId !== 'string' || eId.length > E_ID_MAX || !E_ID.test(eId)) {
+  if (!isEId(eId)) {
     throw badInput(`${field} must be an Akoma Ntoso eId such as sec_2__subsec_b, got ${JSON.stringify(eId)}`, field);
   }
 }
@@ -51,7 +64,7 @@ export function parseClauseId(id: string): { measureId: string; eId: string } | 
   if (hash < 0) return null;
   const measureId = id.slice(0, hash);
   const eId = id.slice(hash + 1);
-  return MEASURE_ID.test(measureId) && eId.length <= E_ID_MAX && E_ID.test(eId) ? { measureId, eId } : null;
+  return isMeasureId(measureId) && isEId(eId) ? { measureId, eId } : null;
 }
 
 /** The n-th vote on a measure (1-based): vote:CB17-0766:3. */

@@ -101,6 +101,49 @@ export function stageAfterVote(stage: MeasureStage, motion: VoteMotion, result: 
   }
 }
 
+/**
+ * The stage an event leaves a measure in: the lifecycle's one table of transitions. evolveMeasure
+ * folds it, and the legislation read model stores what it computes (with measureStatus of it).
+ * `stage` is undefined before the measure's first event, which sets the stage it starts in.
+ */
+export function stageAfter(stage: MeasureStage | undefined, event: MeasureEvent): MeasureStage {
+  switch (event.type) {
+    case 'MeasureIntroduced':
+      return stage ?? 'introduced';
+    case 'ExecutiveOrderDrafted':
+      return stage ?? 'draft';
+    case 'MeasureReferred':
+      return 'in-committee';
+    case 'VoteRecorded':
+      return stageAfterVote(recordedStage(stage, event), event.data.motion, event.data.result);
+    case 'ClauseAdded':
+    case 'ClauseAmended':
+    case 'ClauseStruck':
+      return recordedStage(stage, event);
+    case 'MeasureSigned':
+      return 'signed';
+    case 'MeasureVetoed':
+      return 'vetoed';
+    case 'MeasureEnacted':
+    case 'ExecutiveOrderIssued':
+      return 'enacted';
+    case 'MeasureWithdrawn':
+      return 'withdrawn';
+    case 'MeasureRepealed':
+      return 'repealed';
+    case 'ExecutiveOrderRevoked':
+      return 'revoked';
+    default:
+      return assertNever(event);
+  }
+}
+
+// The deciders refuse every act on a measure that was never introduced or drafted.
+function recordedStage(stage: MeasureStage | undefined, event: MeasureEvent): MeasureStage {
+  if (stage === undefined) throw new Error(`${event.type} of a measure that was never introduced or drafted`);
+  return stage;
+}
+
 function introducedClauses(clauses: IntroducedClause[]): Map<string, ClauseTrack> {
   return new Map(clauses.map((clause) => [clause.eId, { latestVersion: 1, struck: false }]));
 }
@@ -116,11 +159,12 @@ function created(event: MeasureEvent): RecordedMeasure | null {
   switch (event.type) {
     case 'MeasureIntroduced': {
       const { measureId, kind, bodyId, sponsorIds, clauses } = event.data;
-      return { ...base, measureId, kind, stage: 'introduced', bodyId, officeId: null, sponsorIds, clauses: introducedClauses(clauses) };
+      return { ...base, measureId, kind, stage: stageAfter(undefined, event), bodyId, officeId: null, sponsorIds, clauses: introducedClauses(clauses) };
     }
     case 'ExecutiveOrderDrafted': {
       const { measureId, officeId, clauses } = event.data;
-      return { ...base, measureId, kind: 'EXECUTIVE_ORDER', stage: 'draft', bodyId: null, officeId, sponsorIds: [], clauses: introducedClauses(clauses) };
+      const stage = stageAfter(undefined, event);
+      return { ...base, measureId, kind: 'EXECUTIVE_ORDER', stage, bodyId: null, officeId, sponsorIds: [], clauses: introducedClauses(clauses) };
     }
     default:
       return null;
@@ -128,31 +172,29 @@ function created(event: MeasureEvent): RecordedMeasure | null {
 }
 
 function changed(state: RecordedMeasure, event: MeasureEvent): RecordedMeasure {
+  const stage = stageAfter(state.stage, event);
   switch (event.type) {
     case 'MeasureIntroduced':
     case 'ExecutiveOrderDrafted':
       return state;
     case 'MeasureReferred':
-      return { ...state, stage: 'in-committee', committeeId: event.data.committeeId };
+      return { ...state, stage, committeeId: event.data.committeeId };
     case 'VoteRecorded':
-      return { ...state, voteCount: state.voteCount + 1, stage: stageAfterVote(state.stage, event.data.motion, event.data.result) };
+      return { ...state, stage, voteCount: state.voteCount + 1 };
     case 'ClauseAdded':
     case 'ClauseAmended':
     case 'ClauseStruck':
-      return { ...state, clauses: withClauseChange(state.clauses, event) };
+      return { ...state, stage, clauses: withClauseChange(state.clauses, event) };
     case 'MeasureSigned':
-      return { ...state, stage: 'signed' };
     case 'MeasureVetoed':
-      return { ...state, stage: 'vetoed' };
+    case 'MeasureWithdrawn':
+      return { ...state, stage };
     case 'MeasureEnacted':
     case 'ExecutiveOrderIssued':
-      return { ...state, stage: 'enacted', effectiveFrom: event.data.effectiveFrom };
-    case 'MeasureWithdrawn':
-      return { ...state, stage: 'withdrawn' };
+      return { ...state, stage, effectiveFrom: event.data.effectiveFrom };
     case 'MeasureRepealed':
-      return { ...state, stage: 'repealed', effectiveUntil: event.data.effectiveUntil };
     case 'ExecutiveOrderRevoked':
-      return { ...state, stage: 'revoked', effectiveUntil: event.data.effectiveUntil };
+      return { ...state, stage, effectiveUntil: event.data.effectiveUntil };
     default:
       return assertNever(event);
   }

@@ -6,18 +6,9 @@ import type { RecordVote } from './measure.commands';
 import type { MeasureEvent, VoteMotion, VoteRecorded } from './measure.events';
 import { assertInOrder, assertKind, assertStage, namedOrganization, recordedMeasure } from './measure.guards';
 import { voteId } from './measure.ids';
-import type { MeasureKind, MeasureStage, MeasureState, RecordedMeasure } from './measure.state';
+import { MOTIONS } from './measure.motions';
+import type { MeasureState, RecordedMeasure } from './measure.state';
 import { assertQuorum, resultOf, rollCall, tally, thresholdOf } from './measure.vote-rules';
-
-/** Which measures a motion applies to, and at which stages (README, "motion vs stage vs body"). */
-const MOTIONS: Record<VoteMotion, { kinds: readonly MeasureKind[]; stages: readonly MeasureStage[] }> = {
-  'committee-passage': { kinds: ['ORDINANCE', 'RESOLUTION'], stages: ['in-committee'] },
-  'first-reading': { kinds: ['ORDINANCE'], stages: ['introduced', 'reported'] },
-  'final-passage': { kinds: ['ORDINANCE'], stages: ['first-reading-passed'] },
-  adoption: { kinds: ['RESOLUTION'], stages: ['introduced', 'reported'] },
-  amendment: { kinds: ['ORDINANCE', 'RESOLUTION'], stages: ['in-committee', 'introduced', 'reported', 'first-reading-passed'] },
-  'veto-override': { kinds: ['ORDINANCE'], stages: ['vetoed'] },
-};
 
 function assertMotionFits(measure: RecordedMeasure, motion: VoteMotion): void {
   if (!Object.hasOwn(MOTIONS, motion)) throw badInput(`motion must be one of ${Object.keys(MOTIONS).join(', ')}, got ${JSON.stringify(motion)}`, 'motion');

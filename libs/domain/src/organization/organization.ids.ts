@@ -3,8 +3,12 @@ import { badInput } from '../shared/domain-error';
 // Organization ids are readable slugs chosen by the clerk: org:denver-city-council.
 const ORG_ID = /^org:[a-z0-9][a-z0-9-]{0,99}$/;
 
+export function isOrgId(id: unknown): id is string {
+  return typeof id === 'string' && ORG_ID.test(id);
+}
+
 export function assertOrgId(orgId: unknown, field = 'orgId'): asserts orgId is string {
-  if (typeof orgId !== 'string' || !ORG_ID.test(orgId)) {
+  if (!isOrgId(orgId)) {
     throw badInput(`${field} must look like org:name-of-body (lowercase letters, digits, dashes), got ${JSON.stringify(orgId)}`, field);
   }
 }

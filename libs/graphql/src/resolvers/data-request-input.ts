@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { isDataRequestId, isDecisionId, isOrganizationId, isPersonId, parseClauseId, type DecisionFilter } from '@ledger/projections';
+import { isDecisionId, isOrgId, isPersonId, isRequestId, parseClauseId } from '@ledger/domain';
+import type { DecisionFilter } from '@ledger/projections';
 import type { DecisionFilterInput } from '../models/decision-filter.input';
 
 /** Argument checks of the data-request queries: a malformed argument is BAD_USER_INPUT, never a silent empty answer. */
@@ -9,7 +10,7 @@ function badInput(message: string, field: string): GraphQLError {
 }
 
 export function dataRequestIdArg(id: string): string {
-  if (!isDataRequestId(id)) throw badInput(`${JSON.stringify(id)} is not a data request id such as data-request:<uuid>`, 'id');
+  if (!isRequestId(id)) throw badInput(`${JSON.stringify(id)} is not a data request id such as data-request:<uuid>`, 'id');
   return id;
 }
 
@@ -29,9 +30,9 @@ export function decisionFilterArg(filter: DecisionFilterInput | null): DecisionF
   // An empty window is surely a mistake (swapped bounds), not a question whose answer is "none".
   if (from != null && to != null && Date.parse(from) >= Date.parse(to)) throw badInput('from must be before to', 'filter.from');
   return {
-    decidingOrganizationId: checked(filter.decidingOrganizationId, isOrganizationId, 'decidingOrganizationId', 'an organization id such as org:denver-sheriff-department'),
+    decidingOrganizationId: checked(filter.decidingOrganizationId, isOrgId, 'decidingOrganizationId', 'an organization id such as org:denver-sheriff-department'),
     decidedById: checked(filter.decidedById, isPersonId, 'decidedById', 'a person id such as person:robin-kniech'),
-    requestingOrganizationId: checked(filter.requestingOrganizationId, isOrganizationId, 'requestingOrganizationId', 'an organization id such as org:ice'),
+    requestingOrganizationId: checked(filter.requestingOrganizationId, isOrgId, 'requestingOrganizationId', 'an organization id such as org:ice'),
     outcome: filter.outcome,
     complianceStatus: filter.complianceStatus,
     clauseId: checked(filter.clauseId, (id) => parseClauseId(id) !== null, 'clauseId', 'a clause id such as CB17-0766#sec_2__subsec_b'),

@@ -1,10 +1,11 @@
-import { isDataRequestId, isDecisionId, type DataRequestQueries } from '@ledger/projections';
+import { isDecisionId, isRequestId } from '@ledger/domain';
+import type { DataRequestQueries } from '@ledger/projections';
 import type { NodeInterface } from '../models/node.interface';
 import { toDataRequestModel, toDecisionModel } from './data-request.mapper';
 
 /** node(id) for the data-request read side: requests ("data-request:") and decisions ("decision:"); null for any other id. */
 export function dataRequestNode(id: string, queries: DataRequestQueries): NodeInterface | null {
-  if (isDataRequestId(id)) {
+  if (isRequestId(id)) {
     const request = queries.request(id);
     return request && toDataRequestModel(request);
   }

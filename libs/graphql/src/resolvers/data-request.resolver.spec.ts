@@ -11,7 +11,7 @@ import {
   DirectoryQueries,
   EventLogQueries,
   LegislationQueries,
-  dataRequestProjection,
+  dataRequestsProjection,
   directoryProjection,
   eventLogProjection,
   legislationProjection,
@@ -92,7 +92,7 @@ describe('data-request resolvers batch through DataLoaders (in-process GraphQL, 
   });
 
   async function start(count: number) {
-    const harness = ReadModelHarness.create([eventLogProjection, directoryProjection, legislationProjection, dataRequestProjection], 'ledger-data-requests-gql-');
+    const harness = ReadModelHarness.create([eventLogProjection, directoryProjection, legislationProjection, dataRequestsProjection], 'ledger-data-requests-gql-');
     await harness.record(history(count));
     const dataRequests = new DataRequestQueries(harness.db);
     @Module({

@@ -15,6 +15,7 @@ import {
   DirectoryQueries,
   EventLogQueries,
   ProjectionRunner,
+  SqliteReadModels,
   directoryProjection,
   eventLogProjection,
   openReadModelDatabase,
@@ -48,7 +49,8 @@ async function buildLedger(dir: string, seats: number): Promise<Database.Databas
     await record(committee.replace(':', '-'), 'MembershipStarted', { orgId: committee, personId: `person:p${i}`, role: 'member', startDate: '2017-01-01' });
   }
   const db = openReadModelDatabase(join(dir, 'read-models.db'));
-  await new ProjectionRunner({ store: raw, db, projections: [eventLogProjection, directoryProjection], upcast: (e) => registry.upcast(e) }).catchUp();
+  const consumers = [new SqliteReadModels(db, [eventLogProjection, directoryProjection])];
+  await new ProjectionRunner({ store: raw, consumers, upcast: (e) => registry.upcast(e) }).catchUp();
   await store.close();
   return db;
 }

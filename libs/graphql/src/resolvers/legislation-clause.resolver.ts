@@ -1,5 +1,6 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { EventLogQueries, LegislationQueries, isInForceOn } from '@ledger/projections';
+import { isInForceOn } from '@ledger/domain';
+import { EventLogQueries, LegislationQueries } from '@ledger/projections';
 import type { RequestContext } from '../auth/request-context';
 import { clauseVersionsOfClausesLoader, clausesLoader, eventsByIdLoader, measuresLoader, votesLoader } from '../dataloader/legislation.loaders';
 import { ClauseModel } from '../models/clause.model';

@@ -1,11 +1,11 @@
 import { GraphQLError } from 'graphql';
-import { isMeasureId, isVoteId, measureSearchQuery, parseClauseId, type MeasureFilter } from '@ledger/projections';
+import { isEId, isMeasureId, isVoteId, parseClauseId } from '@ledger/domain';
+import { measureSearchQuery, type MeasureFilter } from '@ledger/projections';
 import type { MeasureFilterInput } from '../models/measure-filter.input';
 
 /** Argument checks of the legislation queries: a malformed argument is BAD_USER_INPUT, never a silent null. */
 
 const MAX_SEARCH_LENGTH = 500;
-const E_ID = /^[a-z]+_[a-z0-9]+(__[a-z]+_[a-z0-9]+)*$/;
 
 function badInput(message: string, field: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
@@ -22,7 +22,7 @@ export function clauseIdArg(id: string): string {
 }
 
 export function eIdArg(eId: string): string {
-  if (!E_ID.test(eId) || eId.length > 200) throw badInput(`${JSON.stringify(eId)} is not an Akoma Ntoso eId such as sec_2__subsec_b`, 'eId');
+  if (!isEId(eId)) throw badInput(`${JSON.stringify(eId)} is not an Akoma Ntoso eId such as sec_2__subsec_b`, 'eId');
   return eId;
 }
 

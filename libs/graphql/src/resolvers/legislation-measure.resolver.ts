@@ -1,5 +1,6 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { DirectoryQueries, EventLogQueries, LegislationQueries, clauseIdOf } from '@ledger/projections';
+import { clauseId } from '@ledger/domain';
+import { DirectoryQueries, EventLogQueries, LegislationQueries } from '@ledger/projections';
 import { streamsHistoryLoader } from '../dataloader/event-log.loaders';
 import type { RequestContext } from '../auth/request-context';
 import { peopleLoader } from '../dataloader/directory.loaders';
@@ -53,7 +54,7 @@ export class LegislationMeasureResolver {
 
   @ResolveField(() => ClauseModel, { nullable: true })
   async clause(@Parent() measure: MeasureModel, @Context() context: RequestContext, @Args('eId') eId: string): Promise<ClauseModel | null> {
-    const row = await clausesLoader(context.loaders, this.legislation).load(clauseIdOf(measure.id, eIdArg(eId)));
+    const row = await clausesLoader(context.loaders, this.legislation).load(clauseId(measure.id, eIdArg(eId)));
     return row && toClauseModel(row);
   }
 

@@ -1,4 +1,5 @@
-import { isMeasureId, isVoteId, parseClauseId, type LegislationQueries } from '@ledger/projections';
+import { isMeasureId, isVoteId, parseClauseId } from '@ledger/domain';
+import type { LegislationQueries } from '@ledger/projections';
 import type { NodeInterface } from '../models/node.interface';
 import { toClauseModel, toMeasureModel, toVoteModel } from './legislation.mapper';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '@ledger/event-store';
 import { SqliteEventStore } from '@ledger/event-store-sqlite';
-import { EventLogQueries, ProjectionRunner, eventLogProjection, openReadModelDatabase } from '@ledger/projections';
+import { EventLogQueries, ProjectionRunner, SqliteReadModels, eventLogProjection, openReadModelDatabase } from '@ledger/projections';
 import { newEvent } from '../../../event-store/src/conformance/event-store.conformance';
 import { LedgerEventFeed } from './ledger-event-feed';
 import type { LedgerEventStream } from './ledger-event-stream';
@@ -39,7 +39,7 @@ describe('LedgerEventFeed (projection runner observer, real SQLite files)', () =
     dir = mkdtempSync(join(tmpdir(), 'ledger-feed-'));
     store = new SqliteEventStore({ file: join(dir, 'events.db'), pollIntervalMs: 20 });
     db = openReadModelDatabase(join(dir, 'read-models.db'));
-    runner = new ProjectionRunner({ store, db, projections: [eventLogProjection], upcast: (e) => e, batchSize: 10 });
+    runner = new ProjectionRunner({ store, consumers: [new SqliteReadModels(db, [eventLogProjection])], upcast: (e) => e, batchSize: 10 });
     feed = new LedgerEventFeed(runner, new EventLogQueries(db));
     await append(5);
     await runner.catchUp();

@@ -8,6 +8,10 @@ import { LedgerEventStream, type LedgerEventStreamOptions } from './ledger-event
  * is committed to the read models, and fans the events out to every open subscription stream.
  * Instead of a general-purpose PubSub, each subscriber gets a bounded stream that can fall back to
  * the event-log read model (see LedgerEventStream), so no subscriber can slow the appends.
+ *
+ * It is an observer of the runner (onApplied), not a log consumer of its own: it keeps no
+ * checkpoint to resume from (what a subscriber missed it reads from the event-log read model), and
+ * it may hear of an event only once the read models that commands wait for have committed it.
  */
 @Injectable()
 export class LedgerEventFeed implements OnModuleDestroy {

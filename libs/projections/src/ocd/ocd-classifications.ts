@@ -1,5 +1,5 @@
-import type { OrganizationKindValue } from '../directory.queries';
-import type { MeasureKindValue, VoteChoiceValue, VoteResultValue } from '../legislation.rows';
+import type { OrganizationKindValue } from '../directory/directory.rows';
+import type { MeasureKindValue, VoteChoiceValue, VoteResultValue } from '../legislation/legislation.rows';
 import type { OcdOrganization, OcdVoteOption } from './ocd.types';
 
 /**

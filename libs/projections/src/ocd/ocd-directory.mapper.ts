@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@ledger/event-store';
-import type { MembershipRow, OrganizationRow, PersonRow } from '../directory.queries';
+import type { MembershipRow, OrganizationRow, PersonRow } from '../directory/directory.rows';
 import { ORGANIZATION_CLASSIFICATION } from './ocd-classifications';
 import { ocdId } from './ocd-ids';
 import { ocdSources } from './ocd-values';

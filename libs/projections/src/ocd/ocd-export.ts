@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@ledger/event-store';
-import { DirectoryQueries } from '../directory.queries';
-import { EventLogQueries } from '../event-log.queries';
-import { LegislationQueries } from '../legislation.queries';
+import { DirectoryQueries } from '../directory/directory.queries';
+import { EventLogQueries } from '../event-log/event-log.queries';
+import { LegislationQueries } from '../legislation/legislation.queries';
 import { toOcdMembership, toOcdOrganization, toOcdPerson } from './ocd-directory.mapper';
 import { toOcdBill, toOcdVoteEvent } from './ocd-legislation.mapper';
 import { OcdSourceQueries } from './ocd-source.queries';

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@ledger/event-store';
-import type { ClauseVersionRow, MeasureActionRow, MeasureRow, SponsorRow, VoteCastRow, VoteRow } from '../legislation.rows';
+import type { ClauseVersionRow, MeasureActionRow, MeasureRow, SponsorRow, VoteCastRow, VoteRow } from '../legislation/legislation.rows';
 import { BILL_CLASSIFICATION, VOTE_OPTION, VOTE_RESULT, billActionClassification, motionClassification, motionText } from './ocd-classifications';
 import { ocdId } from './ocd-ids';
 import { ocdDate, ocdDateTime, ocdSources } from './ocd-values';

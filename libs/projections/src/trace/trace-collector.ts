@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@ledger/event-store';
-import type { DecisionRow } from '../data-request.rows';
-import type { ClauseVersionRow, VoteRow } from '../legislation.rows';
+import type { DecisionRow } from '../data-requests/data-requests.rows';
+import type { ClauseVersionRow, VoteRow } from '../legislation/legislation.rows';
 import type { TraceResult } from './trace.rows';
 
 /**

@@ -1,5 +1,4 @@
-import { isDataRequestId, isDecisionId, isOrganizationId, isPersonId } from '../data-request-ids';
-import { isMeasureId, isVoteId, parseClauseId } from '../legislation-ids';
+import { isDecisionId, isMeasureId, isOrgId, isPersonId, isRequestId, isVoteId, parseClauseId } from '@ledger/domain';
 
 /** What a trace can start from: any node of ledger.graphql. */
 export type TraceSubjectKind = 'event' | 'person' | 'organization' | 'measure' | 'clause' | 'vote' | 'data-request' | 'decision';
@@ -15,9 +14,9 @@ const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
 export function traceSubjectKinds(id: string): TraceSubjectKind[] {
   if (EVENT_ID.test(id)) return isMeasureId(id) ? ['event', 'measure'] : ['event'];
   if (isPersonId(id)) return ['person'];
-  if (isOrganizationId(id)) return ['organization'];
+  if (isOrgId(id)) return ['organization'];
   if (isVoteId(id)) return ['vote'];
-  if (isDataRequestId(id)) return ['data-request'];
+  if (isRequestId(id)) return ['data-request'];
   if (isDecisionId(id)) return ['decision'];
   if (parseClauseId(id)) return ['clause'];
   if (isMeasureId(id)) return ['measure'];

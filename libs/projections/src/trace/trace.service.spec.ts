@@ -9,14 +9,14 @@ import {
   type Choice,
   type FixtureActor,
 } from '@ledger/testing';
-import { DataRequestQueries } from '../data-request.queries';
-import { DirectoryQueries } from '../directory.queries';
-import { EventLogQueries } from '../event-log.queries';
-import { LegislationQueries } from '../legislation.queries';
-import { dataRequestProjection } from '../projections/data-request.projection';
-import { directoryProjection } from '../projections/directory.projection';
-import { eventLogProjection } from '../projections/event-log.projection';
-import { legislationProjection } from '../projections/legislation.projection';
+import { DataRequestQueries } from '../data-requests/data-requests.queries';
+import { DirectoryQueries } from '../directory/directory.queries';
+import { EventLogQueries } from '../event-log/event-log.queries';
+import { LegislationQueries } from '../legislation/legislation.queries';
+import { dataRequestsProjection } from '../data-requests/data-requests.projection';
+import { directoryProjection } from '../directory/directory.projection';
+import { eventLogProjection } from '../event-log/event-log.projection';
+import { legislationProjection } from '../legislation/legislation.projection';
 import { MalformedTraceId, TraceSubjectNotFound } from './trace-subject';
 import { TraceService } from './trace.service';
 import type { TraceResult } from './trace.rows';
@@ -103,7 +103,7 @@ describe('TraceService (real SQLite files, real runner)', () => {
   };
 
   beforeAll(async () => {
-    harness = ReadModelHarness.create([eventLogProjection, directoryProjection, legislationProjection, dataRequestProjection], 'ledger-trace-');
+    harness = ReadModelHarness.create([eventLogProjection, directoryProjection, legislationProjection, dataRequestsProjection], 'ledger-trace-');
     recorded = await harness.record(ledger());
     traces = new TraceService(new EventLogQueries(harness.db), new DirectoryQueries(harness.db), new LegislationQueries(harness.db), new DataRequestQueries(harness.db));
   });

@@ -1,16 +1,16 @@
+import { motionGivesForce } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
-import type { DataRequestQueries } from '../data-request.queries';
-import type { DecisionRow } from '../data-request.rows';
-import type { DirectoryQueries, OrganizationRow, PersonRow } from '../directory.queries';
-import type { EventLogQueries } from '../event-log.queries';
-import type { LegislationQueries } from '../legislation.queries';
-import type { ClauseVersionRow, MeasureRow, VoteRow } from '../legislation.rows';
+import type { DataRequestQueries } from '../data-requests/data-requests.queries';
+import type { DecisionRow } from '../data-requests/data-requests.rows';
+import type { DirectoryQueries } from '../directory/directory.queries';
+import type { OrganizationRow, PersonRow } from '../directory/directory.rows';
+import type { EventLogQueries } from '../event-log/event-log.queries';
+import type { LegislationQueries } from '../legislation/legislation.queries';
+import type { ClauseVersionRow, MeasureRow, VoteRow } from '../legislation/legislation.rows';
 import { TraceCollector } from './trace-collector';
 import { MalformedTraceId, TraceSubjectNotFound, traceSubjectKinds, type TraceSubjectKind } from './trace-subject';
 import type { TraceResult } from './trace.rows';
 
-/** Votes that give a measure its force; a committee report or a first reading does not. */
-const PASSING_MOTIONS = new Set(['final-passage', 'adoption', 'veto-override']);
 /** The acts, besides its passing votes, by which a measure came into force (or was refused). */
 const AUTHORITY_EVENTS = new Set(['MeasureSigned', 'MeasureVetoed', 'MeasureEnacted', 'ExecutiveOrderIssued']);
 const MEMBERSHIP_EVENTS = new Set(['MembershipStarted', 'MembershipEnded', 'MembershipCorrected']);
@@ -142,7 +142,7 @@ export class TraceService {
   /** The votes that passed these measures, with their signature, veto, enactment or issuance. */
   private addAuthority(measureIds: string[], into: TraceCollector): void {
     if (measureIds.length === 0) return;
-    const passing = this.legislation.votesOfMeasures(measureIds).filter((v) => v.result === 'PASSED' && PASSING_MOTIONS.has(v.motion));
+    const passing = this.legislation.votesOfMeasures(measureIds).filter((v) => v.result === 'PASSED' && motionGivesForce(v.motion));
     into.addVotes(passing);
     const passingEvents = new Set(passing.map((v) => v.eventId));
     const streams = this.legislation.measuresByIds(measureIds).map((m) => m.streamId);

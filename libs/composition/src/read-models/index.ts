@@ -1,0 +1,2 @@
+export * from './ledger-read-models';
+export * from './read-model-snapshot';

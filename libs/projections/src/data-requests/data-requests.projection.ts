@@ -1,0 +1,21 @@
+import type { SqliteProjection } from '../runtime/sqlite-projection';
+import { applyDataRequestEvent } from './data-requests.handlers';
+import { createDataRequestTables, dropDataRequestTables } from './data-requests.tables';
+
+/**
+ * Data requests, their decisions as corrected (the later event wins), the clause versions each
+ * decision cited, what was actually disclosed, the latest oversight review, and each decision's
+ * compliance assessment, computed here and stored (see data-requests.compliance.ts for which law
+ * it reflects).
+ *
+ * It reads the legislation read model's tables for the rules in force: it says so, and each event
+ * reaches the legislation read model first.
+ */
+export const dataRequestsProjection: SqliteProjection = {
+  name: 'data-requests',
+  version: 1,
+  dependsOn: ['legislation'],
+  setup: createDataRequestTables,
+  drop: dropDataRequestTables,
+  apply: applyDataRequestEvent,
+};

@@ -1,0 +1,115 @@
+import type { ComplianceFinding, ComplianceStatus, DataRequestAction, DecisionOutcome, EncryptedDetails, LegalBasis, ReviewFinding } from '@ledger/domain';
+
+/**
+ * Rows of the data-request read model as the queries hand them out: plain data, no GraphQL types;
+ * vocabularies are the domain's, derived from the event schemas. Restricted values (subjectRef,
+ * personalDetails) are here as stored; withholding them from callers without the oversight role is
+ * the API's job.
+ */
+
+export type DecisionOutcomeValue = DecisionOutcome;
+export type ComplianceStatusValue = ComplianceStatus;
+export type ReviewFindingValue = ReviewFinding;
+
+/** AES-256-GCM ciphertext under the subject's key, which is kept outside the log */
+export type EncryptedDetailsRow = EncryptedDetails;
+
+export interface DataRequestRow {
+  id: string;
+  requestingOrgId: string;
+  receivingOrgId: string;
+  /** occurredAt of DataRequestReceived */
+  receivedAt: string;
+  dataCategories: string[];
+  action: DataRequestAction;
+  recipientCategories: string[];
+  purpose: string;
+  legalBasis: LegalBasis;
+  channel: string;
+  /** restricted */
+  subjectRef: string;
+  /** restricted; null when none were recorded */
+  personalDetails: EncryptedDetailsRow | null;
+  streamId: string;
+  sequence: number;
+}
+
+/** one rule in force judged against the decision (status COMPLIANT or VIOLATION) */
+export type ComplianceFindingRow = ComplianceFinding;
+
+export interface ComplianceRow {
+  status: ComplianceStatusValue;
+  findings: ComplianceFindingRow[];
+  /** violations tied to no clause, e.g. a disclosure beyond what was granted */
+  notes: string[];
+}
+
+export interface DecisionReviewRow {
+  finding: ReviewFindingValue;
+  reasons: string;
+  reviewedBy: string;
+  /** occurredAt of the newest DecisionReviewed */
+  reviewedAt: string;
+}
+
+export interface DecisionRow {
+  id: string;
+  requestId: string;
+  outcome: DecisionOutcomeValue;
+  disclosedCategories: string[];
+  decidedById: string;
+  decidingOrgId: string;
+  /** occurredAt of DataRequestDecided; corrections keep it */
+  decidedAt: string;
+  rationale: string;
+  actionsTaken: string[];
+  compliance: ComplianceRow;
+  /** the newest review, if any */
+  review: DecisionReviewRow | null;
+  /** true once a DecisionCorrected changed it */
+  corrected: boolean;
+  /** the request's stream, where the decision's events live too */
+  streamId: string;
+  /** sequence of DataRequestDecided: the page cursor */
+  sequence: number;
+}
+
+export interface CitationRow {
+  decisionId: string;
+  clauseId: string;
+  version: number;
+}
+
+export interface DisclosureRow {
+  decisionId: string;
+  requestId: string;
+  disclosedCategories: string[];
+  channel: string;
+  disclosedAt: string;
+  eventId: string;
+  sequence: number;
+}
+
+/** Every field narrows the list; from/to are ISO instants bounding decidedAt (from inclusive, to exclusive). */
+export interface DecisionFilter {
+  decidingOrganizationId?: string | null;
+  decidedById?: string | null;
+  requestingOrganizationId?: string | null;
+  outcome?: DecisionOutcomeValue | null;
+  complianceStatus?: ComplianceStatusValue | null;
+  /** decisions that cited any version of this clause */
+  clauseId?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+export interface DecisionPage {
+  decisions: DecisionRow[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** One page of a batch of lists (the decisions citing a clause, or taken by a person). */
+export interface KeyedDecisionPage extends DecisionPage {
+  key: string;
+}

@@ -1,0 +1,108 @@
+import type Database from 'better-sqlite3';
+import type { RecordedEvent } from '@ledger/event-store';
+
+export interface EventLogFilter {
+  streamId?: string | null;
+  type?: string | null;
+  recordedById?: string | null;
+  fromSequence?: number | null;
+  toSequence?: number | null;
+}
+
+export interface EventLogPage {
+  events: RecordedEvent[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** Reads of the event-log read model; the GraphQL layer pages over it. */
+export class EventLogQueries {
+  constructor(private readonly db: Database.Database) {}
+
+  page(filter: EventLogFilter, first: number, afterSequence: number | null): EventLogPage {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.streamId != null) (where.push('stream_id = ?'), params.push(filter.streamId));
+    if (filter.type != null) (where.push('type = ?'), params.push(filter.type));
+    if (filter.recordedById != null) (where.push('recorded_by_id = ?'), params.push(filter.recordedById));
+    if (filter.fromSequence != null) (where.push('sequence >= ?'), params.push(filter.fromSequence));
+    if (filter.toSequence != null) (where.push('sequence <= ?'), params.push(filter.toSequence));
+    const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const totalCount = this.db.prepare(`SELECT COUNT(*) FROM ledger_events ${condition}`).pluck().get(...params) as number;
+    const pageCondition = afterSequence === null ? condition : `${condition ? `${condition} AND` : 'WHERE'} sequence > ?`;
+    const pageParams = afterSequence === null ? params : [...params, afterSequence];
+    const rows = this.db
+      .prepare(`SELECT envelope, leaf_hash FROM ledger_events ${pageCondition} ORDER BY sequence LIMIT ?`)
+      .all(...pageParams, first + 1) as Array<{ envelope: string; leaf_hash: string }>;
+    const events = rows.slice(0, first).map(toEvent);
+    return { events, hasNextPage: rows.length > first, totalCount };
+  }
+
+  /**
+   * Up to `limit` events matching the filter after `afterSequence`, without page counts: for a
+   * reader that walks the log forward (a live subscriber catching up) and only needs the next few.
+   */
+  eventsAfter(filter: EventLogFilter, afterSequence: number, limit: number): RecordedEvent[] {
+    const where = ['sequence > ?'];
+    const params: unknown[] = [afterSequence];
+    if (filter.streamId != null) (where.push('stream_id = ?'), params.push(filter.streamId));
+    if (filter.type != null) (where.push('type = ?'), params.push(filter.type));
+    if (filter.recordedById != null) (where.push('recorded_by_id = ?'), params.push(filter.recordedById));
+    if (filter.fromSequence != null) (where.push('sequence >= ?'), params.push(filter.fromSequence));
+    if (filter.toSequence != null) (where.push('sequence <= ?'), params.push(filter.toSequence));
+    return (
+      this.db
+        .prepare(`SELECT envelope, leaf_hash FROM ledger_events WHERE ${where.join(' AND ')} ORDER BY sequence LIMIT ?`)
+        .all(...params, limit) as Array<{ envelope: string; leaf_hash: string }>
+    ).map(toEvent);
+  }
+
+  /** the event at this sequence, null when the read model does not hold it */
+  bySequence(sequence: number): RecordedEvent | null {
+    const row = this.db.prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE sequence = ?').get(sequence) as
+      | { envelope: string; leaf_hash: string }
+      | undefined;
+    return row ? toEvent(row) : null;
+  }
+
+  byEventId(eventId: string): RecordedEvent | null {
+    const row = this.db.prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE event_id = ?').get(eventId) as
+      | { envelope: string; leaf_hash: string }
+      | undefined;
+    return row ? toEvent(row) : null;
+  }
+
+  /** these events, in sequence order (unknown ids are left out): one statement for a batch */
+  byEventIds(eventIds: readonly string[]): RecordedEvent[] {
+    if (eventIds.length === 0) return [];
+    return (
+      this.db
+        .prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY sequence')
+        .all(JSON.stringify(eventIds)) as Array<{ envelope: string; leaf_hash: string }>
+    ).map(toEvent);
+  }
+
+  /** every event of these streams, oldest first (by sequence): one statement for a batch of histories */
+  byStreams(streamIds: readonly string[]): RecordedEvent[] {
+    if (streamIds.length === 0) return [];
+    return (
+      this.db
+        .prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY sequence')
+        .all(JSON.stringify(streamIds)) as Array<{ envelope: string; leaf_hash: string }>
+    ).map(toEvent);
+  }
+
+  /** every event of one stream, oldest first: a node's history */
+  byStream(streamId: string): RecordedEvent[] {
+    return (
+      this.db.prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE stream_id = ? ORDER BY sequence').all(streamId) as Array<{
+        envelope: string;
+        leaf_hash: string;
+      }>
+    ).map(toEvent);
+  }
+}
+
+function toEvent(row: { envelope: string; leaf_hash: string }): RecordedEvent {
+  return { ...JSON.parse(row.envelope), leafHash: row.leaf_hash };
+}

@@ -1,0 +1,17 @@
+import type { SqliteProjection } from '../runtime/sqlite-projection';
+import { applyLegislationEvent } from './legislation.handlers';
+import { createLegislationTables, dropLegislationTables } from './legislation.tables';
+
+/**
+ * Measures (ordinances, resolutions, executive orders) with their sponsors, clause versions and
+ * when each was in force, votes with their roll calls, the legislative history as Open Civic
+ * Data style actions, and a full-text index over titles and clause texts.
+ */
+export const legislationProjection: SqliteProjection = {
+  name: 'legislation',
+  // v2: measures.stage, the stage the domain's stageAfter computes (status = measureStatus(stage))
+  version: 2,
+  setup: createLegislationTables,
+  drop: dropLegislationTables,
+  apply: applyLegislationEvent,
+};

@@ -1,0 +1,256 @@
+import type Database from 'better-sqlite3';
+import { clauseId } from '@ledger/domain';
+import type {
+  ActorRow,
+  ClauseRow,
+  ClauseVersionRow,
+  MeasureActionRow,
+  MeasureFilter,
+  MeasurePage,
+  MeasureRow,
+  PolicyRuleRow,
+  SponsorRow,
+  VoteCastPage,
+  VoteCastRow,
+  VoteEventRow,
+  VoteRow,
+} from './legislation.rows';
+
+const MEASURE_COLUMNS = `id, kind, title, summary, stage, status, body_id AS bodyId, committee_id AS committeeId, office_id AS officeId,
+  introduced_at AS introducedAt, effective_from AS effectiveFrom, effective_until AS effectiveUntil, stream_id AS streamId, sequence`;
+
+const VERSION_COLUMNS = `v.measure_id AS measureId, v.e_id AS eId, v.version, v.heading, v.text, v.rule, v.struck,
+  v.adopted_by_vote_id AS adoptedByVoteId, v.by_measure_id AS byMeasureId, v.effective_from AS effectiveFrom,
+  v.valid_from AS validFrom, v.valid_until AS validUntil, v.event_id AS eventId, v.sequence`;
+
+const VOTE_COLUMNS = `id, measure_id AS measureId, body_id AS bodyId, motion, occurred_at AS occurredAt, yes, no, abstain, absent,
+  recused, threshold, result, event_id AS eventId, sequence`;
+
+const IN_FORCE = 'v.valid_from IS NOT NULL AND v.valid_from <= @on AND (v.valid_until IS NULL OR @on < v.valid_until)';
+const LATEST = 'v.version = (SELECT MAX(x.version) FROM clause_versions x WHERE x.measure_id = v.measure_id AND x.e_id = v.e_id)';
+
+type VersionRecord = Omit<ClauseVersionRow, 'clauseId' | 'rule' | 'struck'> & { rule: string | null; struck: number };
+type VoteRecord = Omit<VoteRow, 'tally'> & VoteRow['tally'];
+type ActionRecord = Omit<MeasureActionRow, 'actor'> & { actor: string };
+
+const json = (keys: readonly string[]) => JSON.stringify(keys);
+
+/**
+ * Full-text query for `text`: every word must occur (stemmed, accents ignored). Each word is
+ * quoted, so FTS5 syntax in user input is read as words; null when there is no word at all.
+ */
+export function measureSearchQuery(text: string): string | null {
+  const words = text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
+  return words ? words.map((word) => `"${word}"`).join(' ') : null;
+}
+
+/**
+ * Reads of the legislation read model. Batch methods take every key of one DataLoader batch and
+ * answer with one statement (keys travel as one JSON array parameter); results come back without
+ * entries for unknown keys, in the order stated, and the caller aligns them to its keys.
+ */
+export class LegislationQueries {
+  constructor(private readonly db: Database.Database) {}
+
+  measure(id: string): MeasureRow | null {
+    return this.measuresByIds([id])[0] ?? null;
+  }
+
+  measuresByIds(ids: readonly string[]): MeasureRow[] {
+    if (ids.length === 0) return [];
+    return this.db.prepare(`SELECT ${MEASURE_COLUMNS} FROM measures WHERE id IN (SELECT value FROM json_each(?))`).all(json(ids)) as MeasureRow[];
+  }
+
+  /** sponsors in the order the measure lists them */
+  sponsorsOfMeasures(measureIds: readonly string[]): SponsorRow[] {
+    if (measureIds.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT measure_id AS measureId, person_id AS personId FROM measure_sponsors
+         WHERE measure_id IN (SELECT value FROM json_each(?)) ORDER BY measure_id, position`,
+      )
+      .all(json(measureIds)) as SponsorRow[];
+  }
+
+  clause(id: string): ClauseRow | null {
+    return this.clausesByIds([id])[0] ?? null;
+  }
+
+  clausesByIds(clauseIds: readonly string[]): ClauseRow[] {
+    if (clauseIds.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT measure_id || '#' || e_id AS id, measure_id AS measureId, e_id AS eId, heading FROM clauses
+         WHERE measure_id || '#' || e_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(json(clauseIds)) as ClauseRow[];
+  }
+
+  /**
+   * The versions in force on `on` (YYYY-MM-DD) of every clause of these measures; without `on`,
+   * the newest version of every clause (struck ones included, flagged). In clause order.
+   */
+  clauseVersionsOfMeasures(measureIds: readonly string[], on?: string | null): ClauseVersionRow[] {
+    if (measureIds.length === 0) return [];
+    const condition = on != null ? IN_FORCE : LATEST;
+    const records = this.db
+      .prepare(
+        `SELECT ${VERSION_COLUMNS} FROM clause_versions v JOIN clauses c ON c.measure_id = v.measure_id AND c.e_id = v.e_id
+         WHERE v.measure_id IN (SELECT value FROM json_each(@ids)) AND ${condition}
+         ORDER BY v.measure_id, c.position, v.version`,
+      )
+      .all({ ids: json(measureIds), ...(on != null && { on }) }) as VersionRecord[];
+    return records.map(toVersionRow);
+  }
+
+  /** every version of these clauses, oldest first */
+  clauseVersionsOfClauses(clauseIds: readonly string[]): ClauseVersionRow[] {
+    if (clauseIds.length === 0) return [];
+    const records = this.db
+      .prepare(
+        `SELECT ${VERSION_COLUMNS} FROM clause_versions v
+         WHERE v.measure_id || '#' || v.e_id IN (SELECT value FROM json_each(?)) ORDER BY v.measure_id, v.e_id, v.version`,
+      )
+      .all(json(clauseIds)) as VersionRecord[];
+    return records.map(toVersionRow);
+  }
+
+  /** every clause version in force on `on` (YYYY-MM-DD), across all measures, in measure and clause order */
+  policyInForce(on: string): ClauseVersionRow[] {
+    const records = this.db
+      .prepare(
+        `SELECT ${VERSION_COLUMNS} FROM clause_versions v
+         JOIN clauses c ON c.measure_id = v.measure_id AND c.e_id = v.e_id
+         JOIN measures m ON m.id = v.measure_id
+         WHERE ${IN_FORCE} ORDER BY m.sequence, c.position`,
+      )
+      .all({ on }) as VersionRecord[];
+    return records.map(toVersionRow);
+  }
+
+  vote(id: string): VoteRow | null {
+    return this.votesByIds([id])[0] ?? null;
+  }
+
+  votesByIds(voteIds: readonly string[]): VoteRow[] {
+    if (voteIds.length === 0) return [];
+    const records = this.db.prepare(`SELECT ${VOTE_COLUMNS} FROM votes WHERE id IN (SELECT value FROM json_each(?))`).all(json(voteIds)) as VoteRecord[];
+    return records.map(toVoteRow);
+  }
+
+  /** votes on these measures, oldest first */
+  votesOfMeasures(measureIds: readonly string[]): VoteRow[] {
+    if (measureIds.length === 0) return [];
+    const records = this.db
+      .prepare(`SELECT ${VOTE_COLUMNS} FROM votes WHERE measure_id IN (SELECT value FROM json_each(?)) ORDER BY sequence`)
+      .all(json(measureIds)) as VoteRecord[];
+    return records.map(toVoteRow);
+  }
+
+  /** roll calls, in the order recorded */
+  castsOfVotes(voteIds: readonly string[]): VoteCastRow[] {
+    if (voteIds.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT vote_id AS voteId, person_id AS personId, choice, sequence FROM vote_casts
+         WHERE vote_id IN (SELECT value FROM json_each(?)) ORDER BY vote_id, position`,
+      )
+      .all(json(voteIds)) as VoteCastRow[];
+  }
+
+  /**
+   * One page of each person's votes, oldest first: the first `first` after the vote at
+   * `afterSequence` (null: from the start), with each person's total.
+   */
+  castsOfPeople(personIds: readonly string[], first: number, afterSequence: number | null): VoteCastPage[] {
+    if (personIds.length === 0) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT voteId, personId, choice, sequence FROM (
+           SELECT vote_id AS voteId, person_id AS personId, choice, sequence,
+                  ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY sequence) AS rowNumber
+           FROM vote_casts WHERE person_id IN (SELECT value FROM json_each(?)) AND sequence > ?
+         ) WHERE rowNumber <= ? ORDER BY personId, sequence`,
+      )
+      .all(json(personIds), afterSequence ?? -1, first + 1) as VoteCastRow[];
+    const totals = new Map(
+      (
+        this.db
+          .prepare('SELECT person_id AS personId, COUNT(*) AS total FROM vote_casts WHERE person_id IN (SELECT value FROM json_each(?)) GROUP BY person_id')
+          .all(json(personIds)) as Array<{ personId: string; total: number }>
+      ).map((row) => [row.personId, row.total]),
+    );
+    return [...totals].map(([personId, totalCount]) => {
+      const casts = rows.filter((row) => row.personId === personId);
+      return { personId, casts: casts.slice(0, first), hasNextPage: casts.length > first, totalCount };
+    });
+  }
+
+  /** the events a vote consists of: its VoteRecorded and the clause versions it adopted */
+  eventsOfVotes(voteIds: readonly string[]): VoteEventRow[] {
+    if (voteIds.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT id AS voteId, event_id AS eventId, sequence FROM votes WHERE id IN (SELECT value FROM json_each(@ids))
+         UNION ALL
+         SELECT adopted_by_vote_id, event_id, sequence FROM clause_versions WHERE adopted_by_vote_id IN (SELECT value FROM json_each(@ids))
+         ORDER BY sequence`,
+      )
+      .all({ ids: json(voteIds) }) as VoteEventRow[];
+  }
+
+  /** the legislative history of these measures, oldest first */
+  actionsOfMeasures(measureIds: readonly string[]): MeasureActionRow[] {
+    if (measureIds.length === 0) return [];
+    const records = this.db
+      .prepare(
+        `SELECT measure_id AS measureId, sequence, occurred_at AS occurredAt, classification, description,
+                organization_id AS organizationId, vote_id AS voteId, actor, event_id AS eventId
+         FROM measure_actions WHERE measure_id IN (SELECT value FROM json_each(?)) ORDER BY measure_id, sequence`,
+      )
+      .all(json(measureIds)) as ActionRecord[];
+    return records.map((record) => ({ ...record, actor: JSON.parse(record.actor) as ActorRow }));
+  }
+
+  /** measures in the order they were introduced, after the one introduced at `afterSequence` */
+  measuresPage(filter: MeasureFilter, first: number, afterSequence: number | null): MeasurePage {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (filter.kind != null) (where.push('kind = @kind'), (params.kind = filter.kind));
+    if (filter.status != null) (where.push('status = @status'), (params.status = filter.status));
+    if (filter.sponsorId != null) {
+      where.push('id IN (SELECT measure_id FROM measure_sponsors WHERE person_id = @sponsorId)');
+      params.sponsorId = filter.sponsorId;
+    }
+    if (filter.text != null) {
+      const query = measureSearchQuery(filter.text);
+      if (query === null) return { measures: [], hasNextPage: false, totalCount: 0 };
+      where.push('id IN (SELECT measure_id FROM measure_search WHERE measure_search MATCH @text)');
+      params.text = query;
+    }
+    if (filter.inForceOn != null) {
+      where.push('effective_from IS NOT NULL AND effective_from <= @inForceOn AND (effective_until IS NULL OR @inForceOn < effective_until)');
+      params.inForceOn = filter.inForceOn;
+    }
+    const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const totalCount = this.db.prepare(`SELECT COUNT(*) FROM measures ${condition}`).pluck().get(params) as number;
+    const page = [...where, ...(afterSequence !== null ? ['sequence > @after'] : [])];
+    const rows = this.db
+      .prepare(`SELECT ${MEASURE_COLUMNS} FROM measures ${page.length ? `WHERE ${page.join(' AND ')}` : ''} ORDER BY sequence LIMIT @limit`)
+      .all({ ...params, ...(afterSequence !== null && { after: afterSequence }), limit: first + 1 }) as MeasureRow[];
+    return { measures: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
+}
+
+function toVersionRow(record: VersionRecord): ClauseVersionRow {
+  return {
+    ...record,
+    clauseId: clauseId(record.measureId, record.eId),
+    rule: record.rule === null ? null : (JSON.parse(record.rule) as PolicyRuleRow),
+    struck: record.struck === 1,
+  };
+}
+
+function toVoteRow({ yes, no, abstain, absent, recused, ...vote }: VoteRecord): VoteRow {
+  return { ...vote, tally: { yes, no, abstain, absent, recused } };
+}

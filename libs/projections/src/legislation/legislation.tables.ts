@@ -1,0 +1,133 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Tables of the legislation read model. Dates are YYYY-MM-DD text, so they compare as dates;
+ * JSON columns (rule, actor) are read back whole, never queried into.
+ */
+export function createLegislationTables(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS measures (
+      id              TEXT PRIMARY KEY,
+      kind            TEXT NOT NULL,
+      title           TEXT NOT NULL,
+      summary         TEXT,
+      stage           TEXT NOT NULL,
+      status          TEXT NOT NULL,
+      body_id         TEXT,
+      committee_id    TEXT,
+      office_id       TEXT,
+      introduced_at   TEXT NOT NULL,
+      effective_from  TEXT,
+      effective_until TEXT,
+      stream_id       TEXT NOT NULL,
+      sequence        INTEGER NOT NULL UNIQUE
+    );
+    CREATE INDEX IF NOT EXISTS measures_by_status ON measures (status, sequence);
+    CREATE INDEX IF NOT EXISTS measures_by_kind ON measures (kind, sequence);
+
+    CREATE TABLE IF NOT EXISTS measure_sponsors (
+      measure_id TEXT NOT NULL,
+      person_id  TEXT NOT NULL,
+      position   INTEGER NOT NULL,
+      PRIMARY KEY (measure_id, person_id)
+    );
+    CREATE INDEX IF NOT EXISTS measure_sponsors_by_person ON measure_sponsors (person_id);
+
+    CREATE TABLE IF NOT EXISTS clauses (
+      measure_id TEXT NOT NULL,
+      e_id       TEXT NOT NULL,
+      position   INTEGER NOT NULL,
+      heading    TEXT,
+      PRIMARY KEY (measure_id, e_id)
+    );
+
+    CREATE TABLE IF NOT EXISTS clause_versions (
+      measure_id         TEXT NOT NULL,
+      e_id               TEXT NOT NULL,
+      version            INTEGER NOT NULL,
+      heading            TEXT,
+      text               TEXT NOT NULL,
+      rule               TEXT,
+      struck             INTEGER NOT NULL,
+      adopted_by_vote_id TEXT,
+      by_measure_id      TEXT,
+      effective_from     TEXT,
+      valid_from         TEXT,
+      valid_until        TEXT,
+      event_id           TEXT NOT NULL,
+      sequence           INTEGER NOT NULL,
+      PRIMARY KEY (measure_id, e_id, version)
+    );
+    CREATE INDEX IF NOT EXISTS clause_versions_in_force ON clause_versions (valid_from, valid_until);
+    CREATE INDEX IF NOT EXISTS clause_versions_by_vote ON clause_versions (adopted_by_vote_id);
+
+    CREATE TABLE IF NOT EXISTS votes (
+      id          TEXT PRIMARY KEY,
+      measure_id  TEXT NOT NULL,
+      body_id     TEXT NOT NULL,
+      motion      TEXT NOT NULL,
+      occurred_at TEXT NOT NULL,
+      yes         INTEGER NOT NULL,
+      no          INTEGER NOT NULL,
+      abstain     INTEGER NOT NULL,
+      absent      INTEGER NOT NULL,
+      recused     INTEGER NOT NULL,
+      threshold   TEXT NOT NULL,
+      result      TEXT NOT NULL,
+      event_id    TEXT NOT NULL,
+      sequence    INTEGER NOT NULL UNIQUE
+    );
+    CREATE INDEX IF NOT EXISTS votes_by_measure ON votes (measure_id, sequence);
+
+    CREATE TABLE IF NOT EXISTS vote_casts (
+      vote_id   TEXT NOT NULL,
+      person_id TEXT NOT NULL,
+      choice    TEXT NOT NULL,
+      position  INTEGER NOT NULL,
+      sequence  INTEGER NOT NULL,
+      PRIMARY KEY (vote_id, person_id)
+    );
+    CREATE INDEX IF NOT EXISTS vote_casts_by_person ON vote_casts (person_id, sequence);
+
+    CREATE TABLE IF NOT EXISTS measure_actions (
+      measure_id      TEXT NOT NULL,
+      sequence        INTEGER NOT NULL,
+      occurred_at     TEXT NOT NULL,
+      classification  TEXT NOT NULL,
+      description     TEXT NOT NULL,
+      organization_id TEXT,
+      vote_id         TEXT,
+      actor           TEXT NOT NULL,
+      event_id        TEXT NOT NULL,
+      PRIMARY KEY (measure_id, sequence)
+    );
+
+    -- Names of people and organizations as of each event, for the actions' one-sentence
+    -- descriptions: those are written once and read as the record of that day.
+    CREATE TABLE IF NOT EXISTS legislation_names (
+      id   TEXT PRIMARY KEY,
+      name TEXT NOT NULL
+    );
+
+    -- One row per title and per clause version: a search finds a measure by any text it ever had.
+    CREATE VIRTUAL TABLE IF NOT EXISTS measure_search USING fts5(
+      measure_id UNINDEXED,
+      content,
+      tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+  `);
+}
+
+export function dropLegislationTables(db: Database.Database): void {
+  db.exec(`
+    DROP TABLE IF EXISTS measure_search;
+    DROP TABLE IF EXISTS legislation_names;
+    DROP TABLE IF EXISTS measure_actions;
+    DROP TABLE IF EXISTS vote_casts;
+    DROP TABLE IF EXISTS votes;
+    DROP TABLE IF EXISTS clause_versions;
+    DROP TABLE IF EXISTS clauses;
+    DROP TABLE IF EXISTS measure_sponsors;
+    DROP TABLE IF EXISTS measures;
+  `);
+}
