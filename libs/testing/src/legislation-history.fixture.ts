@@ -4,11 +4,10 @@
  * a test states a legislative history in a few lines and asserts on what the read side derives.
  */
 
-export interface FixtureActor {
-  id: string;
-  name: string;
-  role: string;
-}
+import type { Actor } from '@ledger/domain';
+
+/** Who records a fixture event: the domain's Actor (the name stays for the read-side specs that use it). */
+export type FixtureActor = Actor;
 
 export interface HistoryEvent {
   streamId: string;

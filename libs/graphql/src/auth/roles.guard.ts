@@ -2,7 +2,7 @@ import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import type { Role } from '@ledger/auth';
+import type { Role } from '@ledger/domain';
 import type { RequestContext } from './request-context';
 
 const ROLES_KEY = 'ledger:roles';

@@ -1,3 +1,4 @@
+import type { Role } from '../../shared/actor';
 import type { CommandMetadata } from '../../shared/decider';
 import type { CitedClauseVersion, DepartmentRoleFacts, ReceiveDataRequest } from '../data-request.commands';
 import type { DataRequestDecided, DataRequestEvent, DataRequestReceived } from '../data-request.events';
@@ -17,11 +18,11 @@ export const SUBJECT = 'subj_0123456789abcdef0123456789abcdef';
 export const PROHIBITION = 'CB17-0766#sec_2__subsec_b';
 export const NOTICE_CLAUSE = 'CB17-0766#sec_4';
 
-export function officerOn(date: string, role = 'officer'): CommandMetadata {
+export function officerOn(date: string, role: Role = 'officer'): CommandMetadata {
   return { actor: { id: OFFICER, name: 'Test Officer', role }, occurredAt: `${date}T16:00:00Z`, now: '2026-11-22T12:00:00Z' };
 }
 
-export function oversightOn(date: string, role = 'oversight'): CommandMetadata {
+export function oversightOn(date: string, role: Role = 'oversight'): CommandMetadata {
   return { actor: { id: 'person:test-auditor', name: 'Test Auditor', role }, occurredAt: `${date}T16:00:00Z`, now: '2026-11-22T12:00:00Z' };
 }
 
