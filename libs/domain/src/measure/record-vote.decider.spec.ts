@@ -1,5 +1,6 @@
 import { deciderSpec } from '@ledger/testing';
-import type { CastVote, ClauseChangeInput, MeasureCommand, OrganizationFacts, RecordVote } from './measure.commands';
+import type { OrganizationFacts } from '../organization/organization.facts';
+import type { CastVote, ClauseChangeInput, MeasureCommand, RecordVote } from './measure.commands';
 import { measureDecider } from './measure.decider';
 import type { MeasureEvent, VoteRecorded } from './measure.events';
 import {

@@ -1,8 +1,9 @@
 import { deciderSpec, metadata } from '@ledger/testing';
 import { fold } from '../shared/decider';
-import type { CorrectOrganizationRecord, OrganizationCommand, ParentOrganizationFacts, RegisterOrganization } from './organization.commands';
+import type { CorrectOrganizationRecord, OrganizationCommand, RegisterOrganization } from './organization.commands';
 import { organizationDecider } from './organization.decider';
 import type { OrganizationEvent } from './organization.events';
+import type { ParentOrganizationFacts } from './organization.facts';
 import { orgStreamId } from './organization.ids';
 import { membersOn } from './organization.state';
 import { COMMITTEE, COUNCIL, COUNCIL_MEMBERS, councilRegistered, councilRules, councilSeated, MAYOR, MAYORS_OFFICE } from './testing/denver.fixtures';

@@ -1,7 +1,8 @@
 import { metadata } from '@ledger/testing';
 import { COMMITTEE, COMMITTEE_MEMBERS, COUNCIL, COUNCIL_MEMBERS, MAYOR, MAYORS_OFFICE } from '../../organization/testing/denver.fixtures';
 import type { CommandMetadata } from '../../shared/decider';
-import type { ActorOffices, ClauseInput, MayorFacts, MeasureCommand } from '../measure.commands';
+import type { ActorOffices } from '../../organization/organization.facts';
+import type { ClauseInput, MayorFacts, MeasureCommand } from '../measure.commands';
 import { measureDecider } from '../measure.decider';
 import type { MeasureEvent, RollCallEntry, VoteChoice, VoteMotion, VoteRecorded, VoteResult } from '../measure.events';
 import { voteId } from '../measure.ids';

@@ -1,4 +1,4 @@
-import type { OrganizationFacts } from '../../measure/measure.commands';
+import type { OrganizationFacts } from '../organization.facts';
 import type { OrganizationEvent } from '../organization.events';
 
 /*
