@@ -1,0 +1,4 @@
+export * from './denver/denver.cast';
+export * from './denver/denver-2017.steps';
+export * from './record-scenario';
+export * from './scenario-step';
