@@ -20,9 +20,14 @@ export async function recordScenario(
     } catch (error) {
       throw new Error(`step ${i} (${step.command} ${JSON.stringify(step.data).slice(0, 120)}): ${(error as Error).message}`, { cause: error });
     }
-    if (step.saveAs) saved.set(step.saveAs, requestIdOfStream(receipt.streamId) ?? receipt.streamId);
+    if (step.saveAs) saved.set(step.saveAs, savedIdOf(receipt));
     onRecorded?.(i + 1, receipt);
   }
+}
+
+/** The id a step's saveAs keeps: the data request it recorded (else its stream). */
+export function savedIdOf(receipt: RecordReceipt): string {
+  return requestIdOfStream(receipt.streamId) ?? receipt.streamId;
 }
 
 /** The step's data with each "$name" (a top-level string) replaced by the id an earlier step saved as name. */

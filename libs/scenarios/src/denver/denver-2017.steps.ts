@@ -56,8 +56,8 @@ import {
   sheriffOfficer,
 } from './denver.cast';
 
-/** votes: YES for the listed seats; members not listed are recorded ABSENT by the ledger. */
-const yes = (letters: string) => letters.split('').map((letter) => ({ personId: seat(letter), choice: 'YES' as const }));
+/** votes: YES for the listed seats ('ABCD'); members not listed are recorded ABSENT by the ledger. */
+export const yes = (letters: string) => letters.split('').map((letter) => ({ personId: seat(letter), choice: 'YES' as const }));
 
 const rule = (effect: ClauseRuleInput['effect'], action: string, dataCategories: string[], recipients: string[], unless: string[]): ClauseRuleInput => ({
   effect,
