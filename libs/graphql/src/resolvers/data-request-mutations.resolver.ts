@@ -12,7 +12,7 @@ import {
   ReviewDecisionInput,
 } from '../models/data-request.inputs';
 import { RecordReceiptModel } from '../models/record-receipt.model';
-import { contextOf, present, receiptOf } from './command-dispatch';
+import { contextOf, present, receiptOf } from './mutation-command';
 
 // Enumerated strings (action, legal basis, finding) are checked by the domain, whose refusal names
 // the allowed values; GraphQL passes them through as entered.

@@ -13,7 +13,7 @@ import {
   VotingRulesInput,
 } from '../models/directory.inputs';
 import { RecordReceiptModel } from '../models/record-receipt.model';
-import { contextOf, present, receiptOf } from './command-dispatch';
+import { contextOf, present, receiptOf } from './mutation-command';
 
 // passage is checked by the domain against the passage rules it knows (BAD_USER_INPUT otherwise).
 const rulesOf = (rules: VotingRulesInput | null | undefined) =>

@@ -20,7 +20,7 @@ import {
   WithdrawMeasureInput,
 } from '../models/legislation.inputs';
 import { RecordReceiptModel } from '../models/record-receipt.model';
-import { contextOf, receiptOf } from './command-dispatch';
+import { contextOf, receiptOf } from './mutation-command';
 
 // The domain checks effect and motion against their allowed values (BAD_USER_INPUT otherwise);
 // GraphQL takes them as strings so the error names the value and the allowed ones.
@@ -56,7 +56,8 @@ export class LegislationMutationsResolver {
   @CommandRoles('ReferMeasure')
   @Mutation(() => RecordReceiptModel, { description: 'clerk: refer a measure to a committee' })
   referMeasure(@Args('input') input: ReferMeasureInput, @CurrentCaller() caller: Caller) {
-    return receiptOf(this.commands.execute('ReferMeasure', { measureId: input.measureId, committeeId: input.committeeId }, contextOf(caller, input)));
+    const data = { measureId: input.measureId, committeeId: input.committeeId };
+    return receiptOf(this.commands.execute('ReferMeasure', data, contextOf(caller, input)));
   }
 
   @CommandRoles('RecordVote')
@@ -72,7 +73,8 @@ export class LegislationMutationsResolver {
   @CommandRoles('SignMeasure')
   @Mutation(() => RecordReceiptModel, { description: `mayor: sign a passed ordinance ${MAYORS_ACT}` })
   signMeasure(@Args('input') input: SignMeasureInput, @CurrentCaller() caller: Caller) {
-    return receiptOf(this.commands.execute('SignMeasure', { measureId: input.measureId, officeId: input.officeId, onBehalfOf: input.onBehalfOf }, contextOf(caller, input)));
+    const data = { measureId: input.measureId, officeId: input.officeId, onBehalfOf: input.onBehalfOf };
+    return receiptOf(this.commands.execute('SignMeasure', data, contextOf(caller, input)));
   }
 
   @CommandRoles('VetoMeasure')
@@ -85,13 +87,15 @@ export class LegislationMutationsResolver {
   @CommandRoles('EnactMeasure')
   @Mutation(() => RecordReceiptModel, { description: 'clerk: record that a signed (or overridden) ordinance is enacted, in force from effectiveFrom' })
   enactMeasure(@Args('input') input: EnactMeasureInput, @CurrentCaller() caller: Caller) {
-    return receiptOf(this.commands.execute('EnactMeasure', { measureId: input.measureId, effectiveFrom: input.effectiveFrom }, contextOf(caller, input)));
+    const data = { measureId: input.measureId, effectiveFrom: input.effectiveFrom };
+    return receiptOf(this.commands.execute('EnactMeasure', data, contextOf(caller, input)));
   }
 
   @CommandRoles('WithdrawMeasure')
   @Mutation(() => RecordReceiptModel, { description: 'clerk: record the withdrawal of a measure before final action' })
   withdrawMeasure(@Args('input') input: WithdrawMeasureInput, @CurrentCaller() caller: Caller) {
-    return receiptOf(this.commands.execute('WithdrawMeasure', { measureId: input.measureId, reason: input.reason }, contextOf(caller, input)));
+    const data = { measureId: input.measureId, reason: input.reason };
+    return receiptOf(this.commands.execute('WithdrawMeasure', data, contextOf(caller, input)));
   }
 
   @CommandRoles('RepealMeasure')

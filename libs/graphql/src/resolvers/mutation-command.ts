@@ -1,3 +1,4 @@
+// How a mutation becomes a command for LedgerCommands.execute, and its receipt the mutation's answer.
 import type { CommandContext, RecordReceipt } from '@ledger/application';
 import type { Caller } from '../auth/current-actor.decorator';
 import type { RecordReceiptModel } from '../models/record-receipt.model';
