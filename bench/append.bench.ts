@@ -175,7 +175,7 @@ function rawRunner(file: string, label: string, perTransaction: number, streams:
 
 /**
  * `appenders` loops through the port, each awaiting its own append on its own stream before the
- * next one, as concurrent command handlers would; with one, every append is its own commit.
+ * next one, as concurrent commands would; with one, every append is its own commit.
  */
 function portRunner(file: string, label: string, appenders: number): Runner {
   const store = new SqliteEventStore({ file });

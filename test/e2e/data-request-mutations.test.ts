@@ -5,12 +5,10 @@
  */
 import { leafHashOf } from '@ledger/event-store';
 import { LedgerServer, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
+import { HUMAN_SERVICES, ICE, SHERIFF } from '@ledger/scenarios';
 
 const RECEIPT = '{ streamId revision events { type data } }';
 const m = (name: string, inputType: string) => `mutation($input: ${inputType}!) { ${name}(input: $input) ${RECEIPT} }`;
-const SHERIFF = 'org:denver-sheriff-department';
-const HUMAN_SERVICES = 'org:denver-human-services';
-const ICE = 'org:us-immigration-customs-enforcement';
 
 describe('data-request mutations (seeded demo, real server)', () => {
   let dataDir: string;

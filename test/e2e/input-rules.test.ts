@@ -6,13 +6,10 @@
  */
 import { appendFixtureEvents } from '../support/ledger-fixtures';
 import { LedgerServer, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
+import { COMMITTEE, COUNCIL, ICE, SHERIFF } from '@ledger/scenarios';
 
 const RECEIPT = '{ streamId revision events { type data } }';
 const m = (name: string, inputType: string) => `mutation($input: ${inputType}!) { ${name}(input: $input) ${RECEIPT} }`;
-const COUNCIL = 'org:denver-city-council';
-const COMMITTEE = 'org:denver-council-safety-housing-education-homelessness';
-const SHERIFF = 'org:denver-sheriff-department';
-const ICE = 'org:us-immigration-customs-enforcement';
 /** A measure recorded (by an older version, or an import) with an id shaped like a uuid. */
 const LEGACY_MEASURE = '0190A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5B';
 

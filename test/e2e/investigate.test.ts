@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LedgerServer, removeDir, runCli, tempDataDir } from '../support/ledger-process';
+import { SHERIFF } from '@ledger/scenarios';
 
-const SHERIFF = 'org:denver-sheriff-department';
 const SUBJECT_REF = /subj_[0-9a-f]{32}/;
 // What the demo encrypts about residents; no report may contain it, nor the ciphertext's fields.
 const PERSONAL = /Resident One|Resident Two|born 19|ILLUSTRATIVE-BOOKING|ciphertext|personalDetails/;

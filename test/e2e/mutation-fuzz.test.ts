@@ -16,6 +16,7 @@
  * About 900 requests, 20-40 s.
  */
 import { LedgerServer, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
+import { COMMITTEE, COUNCIL, demoClerk, ICE, mayor, MAYORS_OFFICE, oversightReviewer, seat, SHERIFF, sheriffOfficer } from '@ledger/scenarios';
 
 const SEED = Number(process.env.LEDGER_FUZZ_SEED ?? 20170828);
 
@@ -23,19 +24,11 @@ const SEED = Number(process.env.LEDGER_FUZZ_SEED ?? 20170828);
 const KNOWN_CODES = new Set(['BAD_USER_INPUT', 'CONFLICT', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'QUERY_TOO_COMPLEX']);
 const STACK_TRACE = /\n\s+at |\bat \S+ \(|node_modules|\.(?:ts|js):\d+/;
 
-const COUNCIL = 'org:denver-city-council';
-const COMMITTEE = 'org:denver-council-safety-housing-education-homelessness';
-const MAYORS_OFFICE = 'org:denver-mayors-office';
-const SHERIFF = 'org:denver-sheriff-department';
-const ICE = 'org:us-immigration-customs-enforcement';
 
 /** The demo's accounts, by role: each mutation is sent as the role its description names. */
-const ACTORS: Record<string, [string, string]> = {
-  clerk: ['person:demo-clerk', 'Demo Clerk (illustrative)'],
-  mayor: ['person:michael-hancock', 'Michael Hancock'],
-  officer: ['person:illustrative-sheriff-officer', 'Sheriff Records Officer (illustrative)'],
-  oversight: ['person:illustrative-oversight-reviewer', 'Oversight Reviewer (illustrative)'],
-};
+const ACTORS: Record<string, [string, string]> = Object.fromEntries(
+  [demoClerk, mayor, sheriffOfficer, oversightReviewer].map((actor) => [actor.role, [actor.id, actor.name]]),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
@@ -130,7 +123,7 @@ const STRINGS: Record<string, string> = {
   actionsTaken: 'advise-of-rights',
 };
 const INTS: Record<string, number> = { seats: 13, quorum: 7, overrideVotes: 9, version: 1, expectedRevision: 0 };
-const member = (letter: string) => `person:illustrative-council-member-${letter}`;
+const member = seat;
 const yes = (letters: string) => letters.split('').map((letter) => ({ personId: member(letter), choice: 'YES' }));
 /** A request the demo's sheriff officer decided (its uuid is generated, so it is looked up). */
 const DECIDED_REQUEST = '$decided';

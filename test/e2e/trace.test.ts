@@ -5,11 +5,10 @@
  * no duplicates; redaction for anonymous callers; NOT_FOUND and BAD_USER_INPUT.
  */
 import { LedgerServer, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
+import { COUNCIL, demoClerk, mayor, SHERIFF } from '@ledger/scenarios';
 
-const SHERIFF = 'org:denver-sheriff-department';
-const COUNCIL = 'org:denver-city-council';
-const MAYOR = { id: 'person:michael-hancock', name: 'Michael Hancock', role: 'mayor' };
-const CLERK = { id: 'person:demo-clerk', name: 'Demo Clerk (illustrative)', role: 'clerk' };
+const MAYOR = mayor;
+const CLERK = demoClerk;
 
 const TRACE = `query($id: ID!) { trace(id: $id) {
   subject { __typename id ... on Decision { decidedAt citations { clause { id } version } request { subjectRef } } }

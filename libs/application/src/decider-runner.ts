@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { badInput, type Command, type Decider, type DomainEvent } from '@ledger/domain';
+import type { Command, Decider, DomainEvent } from '@ledger/domain';
 import {
   EVENT_STORE,
   WrongExpectedRevision,
-  isIsoInstant,
   newEventId,
   type EventStore,
   type NewEvent,
@@ -18,17 +17,15 @@ import {
   type EventTypeVersions,
   type ReadModelSync,
 } from './application.ports';
+import type { ActTime } from './act-time';
 import type { CommandContext } from './command-context';
 import { idempotentCorrelationId } from './idempotency-key';
 import { LedgerUnavailable } from './ledger-unavailable';
 import type { RecordReceipt } from './record-receipt';
 
-// Clocks drift; an act dated a few minutes ahead is a skewed clock, further ahead is a mistake.
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
-
 /**
- * The one write path of every command handler: load the stream, fold it, decide, append with the
- * expected revision, then wait until the read models show the new events.
+ * The one write path of every command (LedgerCommands runs it): load the stream, fold it, decide,
+ * append with the expected revision, then wait until the read models show the new events.
  *
  * It answers truthfully when storage fails: while the ledger cannot take commands (its read models
  * cannot follow the log, its disk is nearly full) it refuses before appending (LedgerUnavailable),
@@ -51,11 +48,8 @@ export class DeciderRunner {
     streamId: string,
     command: Omit<C, 'metadata'>,
     context: CommandContext,
+    { occurredAt, now }: ActTime,
   ): Promise<RecordReceipt> {
-    const now = new Date().toISOString();
-    const occurredAt = context.occurredAt ?? now;
-    if (!isIsoInstant(occurredAt)) throw badInput(`occurredAt must be an ISO-8601 instant, got ${JSON.stringify(occurredAt)}`, 'occurredAt');
-    if (Date.parse(occurredAt) > Date.now() + FUTURE_TOLERANCE_MS) throw badInput('occurredAt is in the future', 'occurredAt');
     const correlationId = context.idempotencyKey
       ? idempotentCorrelationId(context.actor.id, streamId, context.idempotencyKey)
       : (context.correlationId ?? randomUUID());

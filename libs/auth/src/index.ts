@@ -1,3 +1,2 @@
-export * from './roles';
 export * from './token-secret';
 export * from './token.service';

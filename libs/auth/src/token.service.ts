@@ -1,16 +1,10 @@
 import { SignJWT, errors, jwtVerify } from 'jose';
 import { formatDuration } from '@ledger/config';
-import { isRole, type Role } from './roles';
-
-export interface AuthenticatedActor {
-  id: string;
-  name: string;
-  role: Role;
-}
+import { isRole, type Actor } from '@ledger/domain';
 
 /** A token that verified: who it speaks for, and until when (ms since the epoch). */
 export interface VerifiedToken {
-  actor: AuthenticatedActor;
+  actor: Actor;
   expiresAt: number;
 }
 
@@ -56,7 +50,7 @@ export class TokenService {
     return Math.min(DEFAULT_TTL_SECONDS, this.maxTtlSeconds);
   }
 
-  async mint(actor: AuthenticatedActor, ttlSeconds = this.defaultTtlSeconds): Promise<string> {
+  async mint(actor: Actor, ttlSeconds = this.defaultTtlSeconds): Promise<string> {
     if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) throw new RangeError(`a token lives a whole number of seconds, got ${ttlSeconds}`);
     if (ttlSeconds > this.maxTtlSeconds) throw new TokenLifetimeTooLong(`a token may live at most ${formatDuration(this.maxTtlSeconds)} (LEDGER_TOKEN_MAX_TTL)`);
     const now = Math.floor(Date.now() / 1000);

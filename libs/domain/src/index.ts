@@ -1,3 +1,4 @@
+export * from './shared/actor';
 export * from './shared/decider';
 export * from './shared/domain-error';
 export * from './shared/date-rules';

@@ -12,7 +12,7 @@ import { jsonEvent, type EventData, type JSONType, type RecordedEvent as EsdbRec
 import {
   jsonRoundTrip,
   leafHashOf,
-  type Actor,
+  type RecordedBy,
   type EventEnvelope,
   type NewEvent,
   type RecordedEvent,
@@ -25,7 +25,7 @@ interface EnvelopeMetadata {
   schemaVersion: number;
   occurredAt: string;
   recordedAt: string;
-  recordedBy: Actor;
+  recordedBy: RecordedBy;
   correlationId: string | null;
   causationId: string | null;
 }

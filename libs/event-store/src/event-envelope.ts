@@ -2,8 +2,11 @@ import canonicalize from 'canonicalize';
 import { v7 as uuidv7 } from 'uuid';
 import { leafHash } from '@ledger/integrity';
 
-/** The authenticated account behind a command. */
-export interface Actor {
+/**
+ * The account that recorded an event, as stored: the domain's Actor at the time of the append. The
+ * port knows no domain types, so the role is any text here: the log keeps the role as it was.
+ */
+export interface RecordedBy {
   id: string;
   name: string;
   role: string;
@@ -26,7 +29,7 @@ export interface EventEnvelope<Type extends string = string, Data = unknown> {
   occurredAt: string;
   /** When the ledger appended it. */
   recordedAt: string;
-  recordedBy: Actor;
+  recordedBy: RecordedBy;
   correlationId: string | null;
   causationId: string | null;
   data: Data;
@@ -43,7 +46,7 @@ export interface NewEvent<Type extends string = string, Data = unknown> {
   type: Type;
   schemaVersion: number;
   occurredAt: string;
-  recordedBy: Actor;
+  recordedBy: RecordedBy;
   correlationId?: string | null;
   causationId?: string | null;
   data: Data;

@@ -9,7 +9,6 @@ import { LegislationMutationsResolver } from './resolvers/legislation-mutations.
 import { DIRECTORY_RESOLVERS } from './resolvers/directory.resolver';
 import { LedgerEventsResolver } from './resolvers/ledger-events.resolver';
 import { LEGISLATION_RESOLVERS } from './resolvers/legislation.resolvers';
-import { PersonMutationsResolver } from './resolvers/person-mutations.resolver';
 import { TraceResolver } from './resolvers/trace.resolver';
 import { LedgerEventFeed } from './subscriptions/ledger-event-feed';
 import { LedgerEventsSubscriptionResolver } from './subscriptions/ledger-events-subscription.resolver';
@@ -17,6 +16,6 @@ import { LedgerEventsSubscriptionResolver } from './subscriptions/ledger-events-
 /** Resolvers, guards and the filter that keeps refusals out of the error log. Read models (EventLogQueries) come from the composition root. */
 @Module({
   imports: [ApplicationModule],
-  providers: [LedgerEventsResolver, PersonMutationsResolver, DirectoryMutationsResolver, LegislationMutationsResolver, DataRequestMutationsResolver, ...DIRECTORY_RESOLVERS, ...LEGISLATION_RESOLVERS, ...DATA_REQUEST_RESOLVERS, TraceResolver, LedgerEventFeed, LedgerEventsSubscriptionResolver, { provide: APP_GUARD, useClass: RolesGuard }],
+  providers: [LedgerEventsResolver, DirectoryMutationsResolver, LegislationMutationsResolver, DataRequestMutationsResolver, ...DIRECTORY_RESOLVERS, ...LEGISLATION_RESOLVERS, ...DATA_REQUEST_RESOLVERS, TraceResolver, LedgerEventFeed, LedgerEventsSubscriptionResolver, { provide: APP_GUARD, useClass: RolesGuard }],
 })
 export class LedgerGraphqlModule {}

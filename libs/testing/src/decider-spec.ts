@@ -1,4 +1,4 @@
-import type { Command, Decider, DomainEvent } from '@ledger/domain';
+import type { Actor, Command, CommandMetadata, Decider, DomainEvent } from '@ledger/domain';
 import { DomainError } from '@ledger/domain';
 
 /**
@@ -33,8 +33,8 @@ export function deciderSpec<C extends Command, E extends DomainEvent, S>(decider
   };
 }
 
-export const clerkActor = { id: 'person:test-clerk', name: 'Test Clerk', role: 'clerk' };
+export const clerkActor: Actor = { id: 'person:test-clerk', name: 'Test Clerk', role: 'clerk' };
 
-export function metadata(occurredAt = '2017-08-28T23:40:00Z') {
+export function metadata(occurredAt = '2017-08-28T23:40:00Z'): CommandMetadata {
   return { actor: clerkActor, occurredAt, now: '2026-11-22T12:00:00Z' };
 }

@@ -7,6 +7,7 @@ import { resultOf, tally, thresholdOf, type Actor, type VoteChoice, type VoteMot
  * asserts on what the read side derives.
  */
 
+/** Who records a fixture event: the domain's Actor (the name stays for the read-side specs that use it). */
 export type FixtureActor = Actor;
 
 export interface HistoryEvent {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { ROLES, TokenLifetimeTooLong, isRole } from '@ledger/auth';
+import { TokenLifetimeTooLong } from '@ledger/auth';
+import { ROLES, isRole } from '@ledger/domain';
 import { createTokenService } from '@ledger/composition';
 import { formatDuration, parseDuration, type LedgerConfig } from '@ledger/config';
 import { UsageError } from '../cli-errors';

@@ -17,7 +17,7 @@ import {
   type OrganizationKind,
 } from '@ledger/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ledger/event-store';
-import type { FactsContext } from '../decider-handler.factory';
+import type { FactsContext } from '../catalogue/command-entry';
 
 /** A person's roles in an organization on an act's date and on the day it is recorded; org null when not registered. */
 export interface Tenure {

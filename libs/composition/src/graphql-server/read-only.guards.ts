@@ -28,7 +28,7 @@ export function readOnlyPlugin(replay: ReplayManifest): ApolloServerPlugin {
 
 /**
  * The same refusal for transports Apollo's plugins never see (operations sent over graphql-ws):
- * applied to every resolver, so no mutation resolver of any transport reaches the command bus.
+ * applied to every resolver, so no mutation resolver of any transport reaches the write side (LedgerCommands).
  */
 @Injectable()
 export class ReadOnlyGuard implements CanActivate {

@@ -1,4 +1,4 @@
-import type { OrganizationKind } from '../organization/organization.events';
+import type { OrganizationRef } from '../organization/organization.facts';
 import type { CommandWithFacts } from '../shared/decider';
 import type { OnBehalfOf } from '../shared/officeholder';
 import type { DataRequestAction, DecisionOutcome, EncryptedDetails, LegalBasis, ReviewFinding } from './data-request.events';
@@ -18,15 +18,9 @@ export interface DepartmentRoleFacts {
   actorRolesNow: string[];
 }
 
-/** An organization a request names. */
-export interface RequestOrganizationFacts {
-  orgId: string;
-  kind: OrganizationKind;
-}
-
 export interface ReceiveFacts extends DepartmentRoleFacts {
-  requestingOrg: RequestOrganizationFacts | null;
-  receivingOrg: RequestOrganizationFacts | null;
+  requestingOrg: OrganizationRef | null;
+  receivingOrg: OrganizationRef | null;
 }
 
 /** One version of a cited clause and the days it was law (clauseHistoryOf gives them). */

@@ -1,3 +1,4 @@
+import { COMMITTEE, COUNCIL, HUMAN_SERVICES, MAYORS_OFFICE } from '@ledger/scenarios';
 import { deciderSpec } from '@ledger/testing';
 import { clauseHistoryOf } from '../measure/clause-history';
 import { clauseId } from '../measure/measure.ids';
@@ -108,10 +109,10 @@ describe('data-request decider', () => {
 
     it.each<[string, { orgId: string; kind: 'DEPARTMENT' | 'LEGISLATURE' | 'EXECUTIVE' | 'COMMITTEE' }]>([
       ['the receiving department itself', { orgId: SHERIFF, kind: 'DEPARTMENT' }],
-      ['another department', { orgId: 'org:denver-human-services', kind: 'DEPARTMENT' }],
-      ['the council', { orgId: 'org:denver-city-council', kind: 'LEGISLATURE' }],
-      ["the mayor's office", { orgId: 'org:denver-mayors-office', kind: 'EXECUTIVE' }],
-      ['a committee', { orgId: 'org:safety-committee', kind: 'COMMITTEE' }],
+      ['another department', { orgId: HUMAN_SERVICES, kind: 'DEPARTMENT' }],
+      ['the council', { orgId: COUNCIL, kind: 'LEGISLATURE' }],
+      ["the mayor's office", { orgId: MAYORS_OFFICE, kind: 'EXECUTIVE' }],
+      ['a committee', { orgId: COMMITTEE, kind: 'COMMITTEE' }],
     ])('refuses a request "from an outside agency" that is %s', (_, requestingOrg) => {
       spec
         .given([])

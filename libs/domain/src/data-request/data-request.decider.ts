@@ -1,4 +1,4 @@
-import { assertOrgId } from '../organization/organization.ids';
+import { namedOrganization } from '../organization/organization.facts';
 import { assertNever, type CommandMetadata, type Decider } from '../shared/decider';
 import { actDate } from '../shared/date-rules';
 import { badInput, conflict, notFound } from '../shared/domain-error';
@@ -13,7 +13,6 @@ import type {
   ReceiveDataRequest,
   ReceiveFacts,
   RecordDisclosure,
-  RequestOrganizationFacts,
   ReviewDecision,
 } from './data-request.commands';
 import type {
@@ -94,14 +93,6 @@ function decisionOf(request: RecordedDataRequest, action: string): RecordedDecis
 /** Nothing can follow the act it depends on in time: a decision its request, a disclosure its decision. */
 function assertNotBefore(date: string, earlier: string | null, what: string, field = 'occurredAt'): void {
   if (earlier !== null && date < earlier) throw badInput(`${date} is before ${what} on ${earlier}`, field);
-}
-
-function namedOrganization(fact: RequestOrganizationFacts | null, orgId: unknown, field: string): RequestOrganizationFacts {
-  assertOrgId(orgId, field);
-  if (fact === null) throw notFound(`${orgId} is not registered`, field);
-  // A mismatch is a wiring bug in the application layer, not the caller's mistake.
-  if (fact.orgId !== orgId) throw new Error(`facts describe ${fact.orgId}, not ${orgId}`);
-  return fact;
 }
 
 // What the ledger records is the city's handling of requests from outside it: a department, the

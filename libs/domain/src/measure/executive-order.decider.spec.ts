@@ -1,5 +1,6 @@
 import { deciderSpec } from '@ledger/testing';
-import type { ActorOffices, DraftExecutiveOrder, MeasureCommand } from './measure.commands';
+import type { ActorOffices } from '../organization/organization.facts';
+import type { DraftExecutiveOrder, MeasureCommand } from './measure.commands';
 import { measureDecider } from './measure.decider';
 import type { MeasureEvent } from './measure.events';
 import { measureStatus } from './measure.state';

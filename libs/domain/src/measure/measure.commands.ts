@@ -1,4 +1,4 @@
-import type { OrganizationKind, VotingRules } from '../organization/organization.events';
+import type { ActorOffices, OrganizationFacts } from '../organization/organization.facts';
 import type { Command, CommandWithFacts } from '../shared/decider';
 import type { OnBehalfOf } from '../shared/officeholder';
 import type { ClauseChangeKind, ClauseRule, VoteChoice, VoteMotion } from './measure.events';
@@ -9,15 +9,6 @@ import type { MeasureKind, MeasureStage } from './measure.state';
  * layer before deciding (README "Conventions"). A null fact means "not registered".
  */
 
-/** An organization with its members on the act's date (organization's membersOn). */
-export interface OrganizationFacts {
-  orgId: string;
-  kind: OrganizationKind;
-  parentId: string | null;
-  rules: VotingRules | null;
-  members: Array<{ personId: string; role: string }>;
-}
-
 /** Another measure, as measureFactsOf describes it. */
 export interface MeasureFacts {
   measureId: string;
@@ -25,9 +16,6 @@ export interface MeasureFacts {
   stage: MeasureStage;
   effectiveFrom: string | null;
 }
-
-/** The roles the acting person holds on the act's date. */
-export type ActorOffices = Array<{ orgId: string; orgKind: OrganizationKind; role: string }>;
 
 /**
  * The acting person's offices (the account's person, or whoever a clerk records for: onBehalfOf)

@@ -182,7 +182,7 @@ describe('measure decider', () => {
         'a body that is not a legislature',
         { bodyId: COMMITTEE },
         { body: committeeFacts },
-        /introduced in a LEGISLATURE; org:safety-housing-education-homelessness is a COMMITTEE/,
+        /introduced in a LEGISLATURE; org:denver-council-safety-housing-education-homelessness is a COMMITTEE/,
       ],
       ['no clauses', { clauses: [] }, {}, /clauses must list at least one entry/],
       ['a duplicate eId', { clauses: [clauseInputs[0], { ...clauseInputs[1], eId: 'sec_1' }] }, {}, /the eId sec_1 twice/],
@@ -261,7 +261,7 @@ describe('measure decider', () => {
       spec
         .given(ordinance.introduced)
         .when({ ...refer(), facts: { committee: null } } as MeasureCommand)
-        .thenRefuses('NOT_FOUND', /org:safety-housing-education-homelessness is not registered/);
+        .thenRefuses('NOT_FOUND', /org:denver-council-safety-housing-education-homelessness is not registered/);
     });
 
     it('refuses a measure never recorded', () => {

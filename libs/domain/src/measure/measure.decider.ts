@@ -1,3 +1,4 @@
+import { namedOrganization } from '../organization/organization.facts';
 import { assertPersonId } from '../person/person.ids';
 import { assertNever, type Decider } from '../shared/decider';
 import { actDate, calendarDate } from '../shared/date-rules';
@@ -24,7 +25,6 @@ import {
   assertNewMeasure,
   assertStage,
   enactedOtherMeasure,
-  namedOrganization,
   recordedMeasure,
 } from './measure.guards';
 import { evolveMeasure, initialMeasureState, type MeasureStage, type MeasureState, type RecordedMeasure } from './measure.state';

@@ -1,8 +1,8 @@
-import { assertOrgId } from '../organization/organization.ids';
 import type { CommandMetadata } from '../shared/decider';
 import { badInput, conflict, notFound } from '../shared/domain-error';
 import { officeholderActing, type OnBehalfOf } from '../shared/officeholder';
-import type { ActorOffices, MayorFacts, MeasureFacts, OrganizationFacts } from './measure.commands';
+import type { ActorOffices } from '../organization/organization.facts';
+import type { MayorFacts, MeasureFacts } from './measure.commands';
 import { assertMeasureId, assertNewMeasureId } from './measure.ids';
 import type { MeasureKind, MeasureStage, MeasureState, RecordedMeasure } from './measure.state';
 
@@ -54,15 +54,6 @@ export function actingMayor(command: { metadata: CommandMetadata; data: OnBehalf
     heldOnActDate: holds(command.facts.actorOffices),
     heldWhenRecorded: holds(command.facts.actorOfficesNow),
   });
-}
-
-/** An organization the command names, as the facts describe it. */
-export function namedOrganization(fact: OrganizationFacts | null, orgId: unknown, field: string): OrganizationFacts {
-  assertOrgId(orgId, field);
-  if (fact === null) throw notFound(`${orgId} is not registered`, field);
-  // A mismatch is a wiring bug in the application layer, not the caller's mistake.
-  if (fact.orgId !== orgId) throw new Error(`facts describe ${fact.orgId}, not ${orgId}`);
-  return fact;
 }
 
 /** The other measure that repeals or amends this one: an enacted ordinance or resolution. */

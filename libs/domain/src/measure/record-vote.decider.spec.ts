@@ -1,5 +1,6 @@
 import { deciderSpec } from '@ledger/testing';
-import type { CastVote, ClauseChangeInput, MeasureCommand, OrganizationFacts, RecordVote } from './measure.commands';
+import type { OrganizationFacts } from '../organization/organization.facts';
+import type { CastVote, ClauseChangeInput, MeasureCommand, RecordVote } from './measure.commands';
 import { measureDecider } from './measure.decider';
 import type { MeasureEvent, VoteRecorded } from './measure.events';
 import {
@@ -22,7 +23,8 @@ import {
 
 const spec = deciderSpec(measureDecider);
 
-const [flynn, black, kashmann, lopez, herndon, brooks, kniech, ortega, gilmore, clark, espinoza, susman, wayneNew] = COUNCIL_MEMBERS;
+// The council's thirteen illustrative seat holders, A to M; the committee's five are A to E.
+const [seatA, seatB, seatC, seatD, seatE, seatF, seatG, seatH, seatI, seatJ, seatK, seatL, seatM] = COUNCIL_MEMBERS;
 
 function cast(choices: Partial<Record<CastVote['choice'], readonly string[]>>): CastVote[] {
   return Object.entries(choices).flatMap(([choice, people]) => (people ?? []).map((personId) => ({ personId, choice: choice as CastVote['choice'] })));
@@ -57,7 +59,7 @@ const resolutionIntroduced = on<MeasureEvent>('2017-08-01', {
     title: 'Welcoming City',
     summary: null,
     bodyId: COUNCIL,
-    sponsorIds: [lopez],
+    sponsorIds: [seatD],
     clauses: [{ eId: 'sec_1', heading: null, text: 'Denver welcomes.', rule: null }],
   },
 });
@@ -67,7 +69,7 @@ describe('RecordVote', () => {
     it('records a committee vote with every member on the roll call, sorted, the absent marked ABSENT', () => {
       spec
         .given(ordinance.inCommittee)
-        .when(committeeVote({ votes: cast({ YES: [lopez, kniech], NO: [black] }) }))
+        .when(committeeVote({ votes: cast({ YES: [seatA, seatB], NO: [seatC] }) }))
         .then([
           {
             type: 'VoteRecorded',
@@ -77,11 +79,11 @@ describe('RecordVote', () => {
               bodyId: COMMITTEE,
               motion: 'committee-passage',
               rollCall: [
-                { personId: 'person:albus-brooks', choice: 'ABSENT' },
-                { personId: 'person:jolon-clark', choice: 'ABSENT' },
-                { personId: 'person:kendra-black', choice: 'NO' },
-                { personId: 'person:paul-lopez', choice: 'YES' },
-                { personId: 'person:robin-kniech', choice: 'YES' },
+                { personId: seatA, choice: 'YES' },
+                { personId: seatB, choice: 'YES' },
+                { personId: seatC, choice: 'NO' },
+                { personId: seatD, choice: 'ABSENT' },
+                { personId: seatE, choice: 'ABSENT' },
               ],
               tally: { yes: 2, no: 1, abstain: 0, absent: 2, recused: 0 },
               threshold: 'majority-of-present',
@@ -93,7 +95,7 @@ describe('RecordVote', () => {
     });
 
     it('records the 10-0 final passage with the three absent members on the roll call', () => {
-      const present = [flynn, black, kashmann, lopez, herndon, brooks, kniech, ortega, gilmore, clark];
+      const present = [seatA, seatB, seatC, seatD, seatE, seatF, seatG, seatH, seatI, seatJ];
       const data = recordedVote(ordinance.firstReadingPassed, vote({ motion: 'final-passage', votes: cast({ YES: present }) }, '2017-08-28'));
       expect(data.rollCall).toEqual(roll(COUNCIL_MEMBERS, { YES: present }));
       expect(data.rollCall.map((entry) => entry.personId)).toEqual([...COUNCIL_MEMBERS].sort());
@@ -102,23 +104,23 @@ describe('RecordVote', () => {
     });
 
     it('counts a member holding two roles on the body once', () => {
-      const body = { ...councilFacts, members: [...councilFacts.members, { personId: brooks, role: 'president' }] };
+      const body = { ...councilFacts, members: [...councilFacts.members, { personId: seatF, role: 'president' }] };
       const data = recordedVote(ordinance.reported, vote({}, '2017-08-21', body));
       expect(data.rollCall).toHaveLength(13);
       expect(data.tally.yes).toBe(13);
     });
 
     it.each([
-      ['a bare majority of those present', { YES: [flynn, black, kashmann, lopez], NO: [herndon, brooks, kniech] }, 'PASSED'],
-      ['a tie', { YES: [flynn, black, kashmann, lopez], NO: [herndon, brooks, kniech, ortega] }, 'FAILED'],
+      ['a bare majority of those present', { YES: [seatA, seatB, seatC, seatD], NO: [seatE, seatF, seatG] }, 'PASSED'],
+      ['a tie', { YES: [seatA, seatB, seatC, seatD], NO: [seatE, seatF, seatG, seatH] }, 'FAILED'],
       [
         'abstentions, which count in the base',
-        { YES: [flynn, black, kashmann, lopez, herndon, brooks], NO: [kniech, ortega, gilmore, clark], ABSTAIN: [espinoza, susman, wayneNew] },
+        { YES: [seatA, seatB, seatC, seatD, seatE, seatF], NO: [seatG, seatH, seatI, seatJ], ABSTAIN: [seatK, seatL, seatM] },
         'FAILED',
       ],
       [
         'recusals, which do not',
-        { YES: [flynn, black, kashmann, lopez, herndon], NO: [brooks, kniech, ortega, gilmore], RECUSED: [clark, espinoza, susman, wayneNew] },
+        { YES: [seatA, seatB, seatC, seatD, seatE], NO: [seatF, seatG, seatH, seatI], RECUSED: [seatJ, seatK, seatL, seatM] },
         'PASSED',
       ],
     ])('computes majority-of-present with %s', (_, choices, result) => {
@@ -126,13 +128,13 @@ describe('RecordVote', () => {
     });
 
     it('counts recused members as present for quorum', () => {
-      const data = recordedVote(ordinance.reported, vote({ votes: cast({ YES: [flynn, black, kashmann], RECUSED: [lopez, herndon, brooks, kniech] }) }));
+      const data = recordedVote(ordinance.reported, vote({ votes: cast({ YES: [seatA, seatB, seatC], RECUSED: [seatD, seatE, seatF, seatG] }) }));
       expect(data.tally).toEqual({ yes: 3, no: 0, abstain: 0, absent: 6, recused: 4 });
       expect(data.result).toBe('PASSED');
     });
 
     it('accepts members listed explicitly as ABSENT', () => {
-      const data = recordedVote(ordinance.reported, vote({ votes: cast({ YES: COUNCIL_MEMBERS.slice(0, 7), ABSENT: [ortega] }) }));
+      const data = recordedVote(ordinance.reported, vote({ votes: cast({ YES: COUNCIL_MEMBERS.slice(0, 7), ABSENT: [seatH] }) }));
       expect(data.tally.absent).toBe(6);
     });
 
@@ -248,21 +250,21 @@ describe('RecordVote', () => {
         ordinance.reported,
         { bodyId: COMMITTEE },
         committeeFacts,
-        /is taken by org:denver-city-council, not org:safety-housing-education-homelessness/,
+        /is taken by org:denver-city-council, not org:denver-council-safety-housing-education-homelessness/,
       ],
       [
         'a committee vote by the council',
         ordinance.inCommittee,
         { motion: 'committee-passage' },
         councilFacts,
-        /is taken by org:safety-housing-education-homelessness, not org:denver-city-council/,
+        /is taken by org:denver-council-safety-housing-education-homelessness, not org:denver-city-council/,
       ],
       [
         'an amendment in committee by the council',
         ordinance.inCommittee,
         { motion: 'amendment', amendment: { change: 'strike', eId: 'sec_1' } },
         councilFacts,
-        /the amendment vote on CB17-0766 while it is in-committee is taken by org:safety/,
+        /the amendment vote on CB17-0766 while it is in-committee is taken by org:denver-council-safety/,
       ],
       [
         'a veto override by another council',
@@ -297,22 +299,22 @@ describe('RecordVote', () => {
     it('refuses a voter who is not a member of the body on that date, naming them', () => {
       spec
         .given(ordinance.inCommittee)
-        .when(committeeVote({ votes: cast({ YES: [lopez, kniech, flynn] }) }))
-        .thenRefuses('BAD_USER_INPUT', /person:kevin-flynn is not a member of org:safety-housing-education-homelessness on 2017-08-09/);
+        .when(committeeVote({ votes: cast({ YES: [seatA, seatB, seatF] }) }))
+        .thenRefuses('BAD_USER_INPUT', /person:illustrative-council-member-f is not a member of org:denver-council-safety-housing-education-homelessness on 2017-08-09/);
     });
 
     it('refuses a voter listed twice, naming them', () => {
       spec
         .given(ordinance.reported)
-        .when(vote({ votes: [...cast({ YES: COUNCIL_MEMBERS }), { personId: kniech, choice: 'NO' }] }))
-        .thenRefuses('BAD_USER_INPUT', /person:robin-kniech is listed twice/);
+        .when(vote({ votes: [...cast({ YES: COUNCIL_MEMBERS }), { personId: seatG, choice: 'NO' }] }))
+        .thenRefuses('BAD_USER_INPUT', /person:illustrative-council-member-g is listed twice/);
     });
 
     it('refuses an unknown choice', () => {
       spec
         .given(ordinance.reported)
-        .when(vote({ votes: [{ personId: kniech, choice: 'MAYBE' as never }] }))
-        .thenRefuses('BAD_USER_INPUT', /choice of person:robin-kniech must be one of/);
+        .when(vote({ votes: [{ personId: seatG, choice: 'MAYBE' as never }] }))
+        .thenRefuses('BAD_USER_INPUT', /choice of person:illustrative-council-member-g must be one of/);
     });
 
     it('refuses a council vote without quorum', () => {
@@ -325,7 +327,7 @@ describe('RecordVote', () => {
     it('refuses a committee vote without quorum', () => {
       spec
         .given(ordinance.inCommittee)
-        .when(committeeVote({ votes: cast({ YES: [lopez, kniech] }) }))
+        .when(committeeVote({ votes: cast({ YES: [seatA, seatB] }) }))
         .thenRefuses('BAD_USER_INPUT', /no quorum: 2 present, 3 needed/);
     });
 

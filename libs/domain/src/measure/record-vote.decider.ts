@@ -1,10 +1,11 @@
+import { namedOrganization } from '../organization/organization.facts';
 import { assertOrgId } from '../organization/organization.ids';
 import { actDate } from '../shared/date-rules';
 import { badInput, conflict } from '../shared/domain-error';
 import { clauseEvent, recordedChange, validClauseChange, type ValidClauseChange } from './measure.clause-rules';
 import type { RecordVote } from './measure.commands';
 import type { MeasureEvent, VoteMotion, VoteRecorded } from './measure.events';
-import { assertInOrder, assertKind, assertStage, namedOrganization, recordedMeasure } from './measure.guards';
+import { assertInOrder, assertKind, assertStage, recordedMeasure } from './measure.guards';
 import { voteId } from './measure.ids';
 import { MOTIONS } from './measure.motions';
 import type { MeasureState, RecordedMeasure } from './measure.state';

@@ -1,5 +1,6 @@
 import type { Command, CommandWithFacts } from '../shared/decider';
 import type { OrganizationKind, VotingRules } from './organization.events';
+import type { ParentOrganizationFacts } from './organization.facts';
 
 /** Voting rules as a clerk enters them; passage defaults to majority-of-present, overrideVotes to null. */
 export interface VotingRulesInput {
@@ -7,15 +8,6 @@ export interface VotingRulesInput {
   quorum: number;
   passage?: VotingRules['passage'];
   overrideVotes?: number | null;
-}
-
-/**
- * The parent organization as the application layer found it (null: not registered), with its own
- * ancestors as recorded, nearest first (its parent, that one's parent, ...), so that a parent
- * which would make a cycle can be refused.
- */
-export interface ParentOrganizationFacts {
-  parent: { orgId: string; kind: OrganizationKind; ancestorIds: string[] } | null;
 }
 
 export type RegisterOrganization = CommandWithFacts<

@@ -1,8 +1,9 @@
 import { deciderSpec, metadata } from '@ledger/testing';
 import { fold } from '../shared/decider';
-import type { CorrectOrganizationRecord, OrganizationCommand, ParentOrganizationFacts, RegisterOrganization } from './organization.commands';
+import type { CorrectOrganizationRecord, OrganizationCommand, RegisterOrganization } from './organization.commands';
 import { organizationDecider } from './organization.decider';
 import type { OrganizationEvent } from './organization.events';
+import type { ParentOrganizationFacts } from './organization.facts';
 import { orgStreamId } from './organization.ids';
 import { membersOn } from './organization.state';
 import { COMMITTEE, COUNCIL, COUNCIL_MEMBERS, councilRegistered, councilRules, councilSeated, MAYOR, MAYORS_OFFICE } from './testing/denver.fixtures';
@@ -53,7 +54,7 @@ function correctMembership(data: {
 }): OrganizationCommand {
   return {
     type: 'CorrectMembership',
-    data: { orgId: COUNCIL, personId: 'person:wayne-new', role: 'member', startDate: '2015-07-20', reason: 'minutes say otherwise', ...data },
+    data: { orgId: COUNCIL, personId: 'person:illustrative-council-member-m', role: 'member', startDate: '2015-07-20', reason: 'minutes say otherwise', ...data },
     metadata: metadata(),
   };
 }
@@ -213,22 +214,22 @@ describe('organization decider', () => {
     it('starts a membership on a day a seat is free', () => {
       spec
         .given([councilRegistered, ...councilSeated().slice(1)])
-        .when(start('person:kevin-flynn'))
-        .then([started('person:kevin-flynn', '2017-08-28')]);
+        .when(start('person:illustrative-council-member-a'))
+        .then([started('person:illustrative-council-member-a', '2017-08-28')]);
     });
 
     it('lets a person hold a second role, which takes no second seat', () => {
       spec
         .given([councilRegistered, ...councilSeated()])
-        .when(start('person:albus-brooks', '2017-08-28', true, 'president'))
-        .then([started('person:albus-brooks', '2017-08-28', 'president')]);
+        .when(start('person:illustrative-council-member-f', '2017-08-28', true, 'president'))
+        .then([started('person:illustrative-council-member-f', '2017-08-28', 'president')]);
     });
 
     it('starts a new term after the previous one ended', () => {
       spec
-        .given([councilRegistered, started('person:wayne-new', '2011-07-18'), ended('person:wayne-new', '2015-07-19')])
-        .when(start('person:wayne-new', '2015-07-20'))
-        .then([started('person:wayne-new', '2015-07-20')]);
+        .given([councilRegistered, started('person:illustrative-council-member-m', '2011-07-18'), ended('person:illustrative-council-member-m', '2015-07-19')])
+        .when(start('person:illustrative-council-member-m', '2015-07-20'))
+        .then([started('person:illustrative-council-member-m', '2015-07-20')]);
     });
 
     it('refuses a person the directory does not have', () => {
@@ -241,21 +242,21 @@ describe('organization decider', () => {
     it('refuses a membership in an organization never registered', () => {
       spec
         .given([])
-        .when(start('person:wayne-new'))
+        .when(start('person:illustrative-council-member-m'))
         .thenRefuses('NOT_FOUND', /org:denver-city-council is not registered/);
     });
 
     it('refuses a second overlapping term in the same role', () => {
       spec
-        .given([councilRegistered, started('person:wayne-new', '2015-07-20')])
-        .when(start('person:wayne-new', '2017-08-28'))
+        .given([councilRegistered, started('person:illustrative-council-member-m', '2015-07-20')])
+        .when(start('person:illustrative-council-member-m', '2017-08-28'))
         .thenRefuses('CONFLICT', /already holds the role member in org:denver-city-council from 2015-07-20 \(still serving\)/);
     });
 
     it('refuses a term starting before an existing later one', () => {
       spec
-        .given([councilRegistered, started('person:wayne-new', '2015-07-20'), ended('person:wayne-new', '2019-07-14')])
-        .when(start('person:wayne-new', '2011-07-18'))
+        .given([councilRegistered, started('person:illustrative-council-member-m', '2015-07-20'), ended('person:illustrative-council-member-m', '2019-07-14')])
+        .when(start('person:illustrative-council-member-m', '2011-07-18'))
         .thenRefuses('CONFLICT', /already holds the role member .* to 2019-07-14/);
     });
 
@@ -268,21 +269,21 @@ describe('organization decider', () => {
 
     it('refuses a membership that would overfill the body on a later day', () => {
       spec
-        .given([councilRegistered, ...councilSeated().slice(1), started('person:kevin-flynn', '2018-01-01')])
+        .given([councilRegistered, ...councilSeated().slice(1), started('person:illustrative-council-member-a', '2018-01-01')])
         .when(start('person:someone-new'))
         .thenRefuses('CONFLICT', /all 13 seats .* held on 2018-01-01/);
     });
 
     it('counts a seat as free the day after its holder left', () => {
       spec
-        .given([councilRegistered, ...councilSeated(), ended('person:wayne-new', '2017-08-27')])
+        .given([councilRegistered, ...councilSeated(), ended('person:illustrative-council-member-m', '2017-08-27')])
         .when(start('person:someone-new', '2017-08-28'))
         .then([started('person:someone-new', '2017-08-28')]);
     });
 
     it.each([
-      ['a date that does not exist', start('person:wayne-new', '2017-02-30'), /startDate must be a calendar date/],
-      ['a role that is not a slug', start('person:wayne-new', '2017-08-28', true, 'Council Member'), /role must be lowercase words/],
+      ['a date that does not exist', start('person:illustrative-council-member-m', '2017-02-30'), /startDate must be a calendar date/],
+      ['a role that is not a slug', start('person:illustrative-council-member-m', '2017-08-28', true, 'Council Member'), /role must be lowercase words/],
       ['a malformed person id', start('Wayne New'), /person id must look like/],
     ])('refuses %s', (_, command, message) => {
       spec.given([councilRegistered]).when(command).thenRefuses('BAD_USER_INPUT', message);
@@ -290,7 +291,7 @@ describe('organization decider', () => {
   });
 
   describe('EndMembership', () => {
-    const end = (endDate: string, personId = 'person:wayne-new'): OrganizationCommand => ({
+    const end = (endDate: string, personId = 'person:illustrative-council-member-m'): OrganizationCommand => ({
       type: 'EndMembership',
       data: { orgId: COUNCIL, personId, role: 'member', endDate },
       metadata: metadata(),
@@ -298,35 +299,35 @@ describe('organization decider', () => {
 
     it('ends the open membership on its last day', () => {
       spec
-        .given([councilRegistered, started('person:wayne-new', '2015-07-20')])
+        .given([councilRegistered, started('person:illustrative-council-member-m', '2015-07-20')])
         .when(end('2019-07-14'))
-        .then([ended('person:wayne-new', '2019-07-14')]);
+        .then([ended('person:illustrative-council-member-m', '2019-07-14')]);
     });
 
     it('allows a one-day membership', () => {
       spec
-        .given([councilRegistered, started('person:wayne-new', '2015-07-20')])
+        .given([councilRegistered, started('person:illustrative-council-member-m', '2015-07-20')])
         .when(end('2015-07-20'))
-        .then([ended('person:wayne-new', '2015-07-20')]);
+        .then([ended('person:illustrative-council-member-m', '2015-07-20')]);
     });
 
     it('refuses an end before the start', () => {
       spec
-        .given([councilRegistered, started('person:wayne-new', '2015-07-20')])
+        .given([councilRegistered, started('person:illustrative-council-member-m', '2015-07-20')])
         .when(end('2015-07-19'))
         .thenRefuses('BAD_USER_INPUT', /endDate 2015-07-19 is before the membership's startDate 2015-07-20/);
     });
 
     it('refuses when no membership is open', () => {
       spec
-        .given([councilRegistered, started('person:wayne-new', '2015-07-20'), ended('person:wayne-new', '2019-07-14')])
+        .given([councilRegistered, started('person:illustrative-council-member-m', '2015-07-20'), ended('person:illustrative-council-member-m', '2019-07-14')])
         .when(end('2020-01-01'))
         .thenRefuses('NOT_FOUND', /holds no open member membership/);
     });
   });
 
   describe('CorrectMembership', () => {
-    const given = [councilRegistered, started('person:wayne-new', '2015-07-20')];
+    const given = [councilRegistered, started('person:illustrative-council-member-m', '2015-07-20')];
 
     it('corrects the start date, naming the membership by its recorded start', () => {
       spec
@@ -337,7 +338,7 @@ describe('organization decider', () => {
             type: 'MembershipCorrected',
             data: {
               orgId: COUNCIL,
-              personId: 'person:wayne-new',
+              personId: 'person:illustrative-council-member-m',
               role: 'member',
               startDate: '2015-07-20',
               corrections: { startDate: '2015-07-21' },
@@ -349,14 +350,14 @@ describe('organization decider', () => {
 
     it('reopens an ended membership', () => {
       spec
-        .given([...given, ended('person:wayne-new', '2017-01-01')])
+        .given([...given, ended('person:illustrative-council-member-m', '2017-01-01')])
         .when(correctMembership({ newEndDate: null }))
         .then([
           {
             type: 'MembershipCorrected',
             data: {
               orgId: COUNCIL,
-              personId: 'person:wayne-new',
+              personId: 'person:illustrative-council-member-m',
               role: 'member',
               startDate: '2015-07-20',
               corrections: { endDate: null },
@@ -391,9 +392,9 @@ describe('organization decider', () => {
       spec
         .given([
           councilRegistered,
-          started('person:wayne-new', '2011-07-18'),
-          ended('person:wayne-new', '2015-07-19'),
-          started('person:wayne-new', '2015-07-20'),
+          started('person:illustrative-council-member-m', '2011-07-18'),
+          ended('person:illustrative-council-member-m', '2015-07-19'),
+          started('person:illustrative-council-member-m', '2015-07-20'),
         ])
         .when(correctMembership({ startDate: '2011-07-18', newEndDate: '2015-07-20' }))
         .thenRefuses('CONFLICT', /already holds the role member/);
@@ -404,7 +405,7 @@ describe('organization decider', () => {
         .given([
           councilRegistered,
           ...councilSeated('2015-07-20').slice(0, 12),
-          started('person:wayne-new', '2016-01-01'),
+          started('person:illustrative-council-member-m', '2016-01-01'),
           started('person:someone-new', '2015-07-20'),
           ended('person:someone-new', '2015-12-31'),
         ])
@@ -423,17 +424,17 @@ describe('organization decider', () => {
   describe('membersOn', () => {
     const state = fold(organizationDecider, [
       councilRegistered,
-      started('person:wayne-new', '2015-07-20'),
-      ended('person:wayne-new', '2019-07-14'),
-      started('person:robin-kniech', '2011-07-18'),
+      started('person:illustrative-council-member-m', '2015-07-20'),
+      ended('person:illustrative-council-member-m', '2019-07-14'),
+      started('person:illustrative-council-member-g', '2011-07-18'),
       started(MAYOR, '2019-07-15'),
     ]);
     const ids = (date: string) => membersOn(state, date).map((m) => m.personId);
 
     it('includes the first and the last day of a membership', () => {
-      expect(ids('2015-07-20')).toEqual(['person:wayne-new', 'person:robin-kniech']);
-      expect(ids('2019-07-14')).toEqual(['person:wayne-new', 'person:robin-kniech']);
-      expect(ids('2019-07-15')).toEqual(['person:robin-kniech', MAYOR]);
+      expect(ids('2015-07-20')).toEqual(['person:illustrative-council-member-m', 'person:illustrative-council-member-g']);
+      expect(ids('2019-07-14')).toEqual(['person:illustrative-council-member-m', 'person:illustrative-council-member-g']);
+      expect(ids('2019-07-15')).toEqual(['person:illustrative-council-member-g', MAYOR]);
       expect(ids('2011-07-17')).toEqual([]);
     });
 
@@ -444,12 +445,12 @@ describe('organization decider', () => {
     it('follows corrections of a membership', () => {
       const corrected = fold(organizationDecider, [
         councilRegistered,
-        started('person:wayne-new', '2015-07-20'),
+        started('person:illustrative-council-member-m', '2015-07-20'),
         {
           type: 'MembershipCorrected',
           data: {
             orgId: COUNCIL,
-            personId: 'person:wayne-new',
+            personId: 'person:illustrative-council-member-m',
             role: 'member',
             startDate: '2015-07-20',
             corrections: { startDate: '2015-08-01', endDate: '2016-01-01' },
@@ -458,7 +459,7 @@ describe('organization decider', () => {
         },
       ]);
       expect(membersOn(corrected, '2015-07-25')).toEqual([]);
-      expect(membersOn(corrected, '2015-12-31')).toEqual([{ personId: 'person:wayne-new', role: 'member', startDate: '2015-08-01', endDate: '2016-01-01' }]);
+      expect(membersOn(corrected, '2015-12-31')).toEqual([{ personId: 'person:illustrative-council-member-m', role: 'member', startDate: '2015-08-01', endDate: '2016-01-01' }]);
     });
   });
 

@@ -9,12 +9,12 @@ import type {
   CorrectOrganizationRecord,
   EndMembership,
   OrganizationCommand,
-  ParentOrganizationFacts,
   RegisterOrganization,
   StartMembership,
   VotingRulesInput,
 } from './organization.commands';
 import type { OrganizationEvent, OrganizationKind, VotingRules } from './organization.events';
+import type { ParentOrganizationFacts } from './organization.facts';
 import { assertOrgId } from './organization.ids';
 import {
   evolveOrganization,

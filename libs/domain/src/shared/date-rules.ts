@@ -18,7 +18,7 @@ export function calendarDate(value: unknown, field: string): string {
 }
 
 /** The UTC calendar date the act happened on (README "Conventions"). */
-export function actDate(metadata: CommandMetadata): string {
+export function actDate(metadata: Pick<CommandMetadata, 'occurredAt'>): string {
   const date = typeof metadata.occurredAt === 'string' ? metadata.occurredAt.slice(0, 10) : undefined;
   if (!isCalendarDate(date)) throw badInput(`occurredAt must be an ISO-8601 instant, got ${JSON.stringify(metadata.occurredAt)}`, 'occurredAt');
   return date;

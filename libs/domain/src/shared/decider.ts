@@ -1,12 +1,9 @@
-/**
+import type { Actor } from './actor';
+
+/*
  * The shape of every aggregate (ARCHITECTURE.md, "Style" 1): pure functions, no I/O. Time, ids and
  * the acting account arrive in the command's metadata, so a decider is replayable and testable.
  */
-export interface Actor {
-  id: string;
-  name: string;
-  role: string;
-}
 
 export interface CommandMetadata {
   /** who issues the command: the authenticated account */

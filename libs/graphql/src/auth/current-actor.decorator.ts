@@ -1,11 +1,11 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { AuthenticatedActor } from '@ledger/auth';
+import type { Actor } from '@ledger/domain';
 import type { RequestContext } from './request-context';
 
 /** Who sends a command, and the Idempotency-Key that makes a retry of it safe. */
 export interface Caller {
-  actor: AuthenticatedActor;
+  actor: Actor;
   idempotencyKey: string | null;
 }
 

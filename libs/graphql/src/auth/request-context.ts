@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http';
-import { InvalidToken, type AuthenticatedActor, type TokenService } from '@ledger/auth';
+import { InvalidToken, type TokenService } from '@ledger/auth';
+import type { Actor } from '@ledger/domain';
 import { RequestLoaders } from '../dataloader/request-loaders';
 
 /** Per-request GraphQL context: the caller (or why their token was refused) and its DataLoaders. */
 export interface RequestContext {
-  actor: AuthenticatedActor | null;
+  actor: Actor | null;
   /** set when a bearer token was presented but is not valid: every operation is then refused */
   authError: string | null;
   /** when the caller's token expires (ms since the epoch); null without a valid token */

@@ -2,13 +2,20 @@ import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import type { Role } from '@ledger/auth';
+import { COMMANDS, type CommandType } from '@ledger/application';
+import type { Role } from '@ledger/domain';
 import type { RequestContext } from './request-context';
 
 const ROLES_KEY = 'ledger:roles';
 
 /** The roles that may run a resolver. Resolvers without it are public. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+export const Roles = (...roles: readonly Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/**
+ * The roles of a mutation that records a command: those the command catalogue allows, so the
+ * guard (an early answer over GraphQL) and the write path's own check cannot disagree.
+ */
+export const CommandRoles = (type: CommandType) => Roles(...COMMANDS[type].roles);
 
 /**
  * Applied to every resolver (APP_GUARD): a presented but invalid token is refused everywhere

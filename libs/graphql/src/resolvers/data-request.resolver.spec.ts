@@ -4,7 +4,7 @@ import { Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { graphql, type ExecutionResult } from 'graphql';
-import type { AuthenticatedActor } from '@ledger/auth';
+import type { Actor } from '@ledger/domain';
 import { SUBJECT_VAULT, type EncryptedDetails, type SubjectVault } from '@ledger/privacy';
 import {
   DataRequestQueries,
@@ -112,7 +112,7 @@ describe('data-request resolvers batch through DataLoaders (in-process GraphQL, 
     const app: INestApplication = await NestFactory.create(DataRequestGraphqlTestModule, { logger: false });
     await app.init();
     cleanups.push(async () => (await app.close(), await harness.close()));
-    const ask = async (source: string, actor: AuthenticatedActor | null = null) => {
+    const ask = async (source: string, actor: Actor | null = null) => {
       const contextValue: RequestContext = { actor, authError: null, tokenExpiresAt: actor && Date.now() + 3_600_000, idempotencyKey: null, loaders: new RequestLoaders() };
       const result = (await graphql({ schema: app.get(GraphQLSchemaHost).schema, source, contextValue })) as ExecutionResult<any>;
       expect(result.errors).toBeUndefined();
@@ -177,8 +177,8 @@ describe('data-request resolvers batch through DataLoaders (in-process GraphQL, 
     const restricted = { subjectRef: fixtureSubjectRef(fixtureUuid(1)), personalDetails: 'plaintext of c2VjcmV0' };
     expect((await ask(query)).dataRequest).toEqual({ subjectRef: null, personalDetails: null });
     for (const role of ['officer', 'clerk', 'admin']) {
-      expect((await ask(query, { id: 'person:someone', name: 'Someone', role } as AuthenticatedActor)).dataRequest).toEqual({ subjectRef: null, personalDetails: null });
+      expect((await ask(query, { id: 'person:someone', name: 'Someone', role } as Actor)).dataRequest).toEqual({ subjectRef: null, personalDetails: null });
     }
-    expect((await ask(query, { id: 'person:olga', name: 'Olga', role: 'oversight' } as AuthenticatedActor)).dataRequest).toEqual(restricted);
+    expect((await ask(query, { id: 'person:olga', name: 'Olga', role: 'oversight' } as Actor)).dataRequest).toEqual(restricted);
   });
 });

@@ -1,42 +1,51 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
-import {
-  CorrectMembershipCommand,
-  CorrectOrganizationRecordCommand,
-  EndMembershipCommand,
-  RegisterOrganizationCommand,
-  StartMembershipCommand,
-} from '@ledger/application';
+import { LedgerCommands } from '@ledger/application';
 import { CurrentCaller, type Caller } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/roles.guard';
+import { CommandRoles } from '../auth/roles.guard';
 import {
   CorrectMembershipInput,
   CorrectOrganizationInput,
+  CorrectPersonInput,
   EndMembershipInput,
   RegisterOrganizationInput,
+  RegisterPersonInput,
   StartMembershipInput,
   VotingRulesInput,
 } from '../models/directory.inputs';
 import { RecordReceiptModel } from '../models/record-receipt.model';
-import { dispatch, present } from './command-dispatch';
+import { contextOf, present, receiptOf } from './mutation-command';
 
 // passage is checked by the domain against the passage rules it knows (BAD_USER_INPUT otherwise).
 const rulesOf = (rules: VotingRulesInput | null | undefined) =>
   rules ? { seats: rules.seats, quorum: rules.quorum, passage: rules.passage as 'majority-of-present', overrideVotes: rules.overrideVotes ?? null } : null;
 
-/** Clerk mutations of the directory: organizations and memberships. */
+/** Clerk mutations of the directory: people, organizations and memberships. */
 @Resolver()
 export class DirectoryMutationsResolver {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(private readonly commands: LedgerCommands) {}
 
-  @Roles('clerk')
+  @CommandRoles('RegisterPerson')
+  @Mutation(() => RecordReceiptModel, { description: 'clerk: record a person (council member, mayor, officer)' })
+  registerPerson(@Args('input') input: RegisterPersonInput, @CurrentCaller() caller: Caller): Promise<RecordReceiptModel> {
+    const data = present({ personId: input.id, name: input.name, sortName: input.sortName });
+    return receiptOf(this.commands.execute('RegisterPerson', data, contextOf(caller, { occurredAt: input.occurredAt })));
+  }
+
+  @CommandRoles('CorrectPersonRecord')
+  @Mutation(() => RecordReceiptModel, { description: "clerk: correct a person's record, saying why" })
+  correctPerson(@Args('input') input: CorrectPersonInput, @CurrentCaller() caller: Caller): Promise<RecordReceiptModel> {
+    const data = present({ personId: input.id, name: input.name, sortName: input.sortName, reason: input.reason });
+    return receiptOf(this.commands.execute('CorrectPersonRecord', data, contextOf(caller, input)));
+  }
+
+  @CommandRoles('RegisterOrganization')
   @Mutation(() => RecordReceiptModel, { description: 'clerk: record a legislature, committee, executive office, department or outside agency' })
   registerOrganization(@Args('input') input: RegisterOrganizationInput, @CurrentCaller() caller: Caller) {
     const data = { orgId: input.id, name: input.name, kind: `${input.kind}` as const, parentId: input.parentId ?? null, rules: rulesOf(input.rules) };
-    return dispatch(this.bus, RegisterOrganizationCommand, data, caller, input);
+    return receiptOf(this.commands.execute('RegisterOrganization', data, contextOf(caller, input)));
   }
 
-  @Roles('clerk')
+  @CommandRoles('CorrectOrganizationRecord')
   @Mutation(() => RecordReceiptModel, { description: "clerk: correct an organization's record, saying why" })
   correctOrganization(@Args('input') input: CorrectOrganizationInput, @CurrentCaller() caller: Caller) {
     const data = {
@@ -44,24 +53,24 @@ export class DirectoryMutationsResolver {
       ...present({ name: input.name, parentId: input.parentId }),
       ...(input.rules && { rules: rulesOf(input.rules) }),
     };
-    return dispatch(this.bus, CorrectOrganizationRecordCommand, data, caller, input);
+    return receiptOf(this.commands.execute('CorrectOrganizationRecord', data, contextOf(caller, input)));
   }
 
-  @Roles('clerk')
+  @CommandRoles('StartMembership')
   @Mutation(() => RecordReceiptModel, { description: 'clerk: a person takes a role in an organization from a date' })
   startMembership(@Args('input') input: StartMembershipInput, @CurrentCaller() caller: Caller) {
     const data = { orgId: input.organizationId, personId: input.personId, role: input.role, startDate: input.startDate };
-    return dispatch(this.bus, StartMembershipCommand, data, caller, input);
+    return receiptOf(this.commands.execute('StartMembership', data, contextOf(caller, input)));
   }
 
-  @Roles('clerk')
+  @CommandRoles('EndMembership')
   @Mutation(() => RecordReceiptModel, { description: 'clerk: a person leaves a role; endDate is their last day' })
   endMembership(@Args('input') input: EndMembershipInput, @CurrentCaller() caller: Caller) {
     const data = { orgId: input.organizationId, personId: input.personId, role: input.role, endDate: input.endDate };
-    return dispatch(this.bus, EndMembershipCommand, data, caller, input);
+    return receiptOf(this.commands.execute('EndMembership', data, contextOf(caller, input)));
   }
 
-  @Roles('clerk')
+  @CommandRoles('CorrectMembership')
   @Mutation(() => RecordReceiptModel, { description: "clerk: correct a membership's dates, saying why" })
   correctMembership(@Args('input') input: CorrectMembershipInput, @CurrentCaller() caller: Caller) {
     const data = {
@@ -69,6 +78,6 @@ export class DirectoryMutationsResolver {
       ...(input.newStartDate != null && { newStartDate: input.newStartDate }),
       ...(input.reopen ? { newEndDate: null } : input.newEndDate != null ? { newEndDate: input.newEndDate } : {}),
     };
-    return dispatch(this.bus, CorrectMembershipCommand, data, caller, input);
+    return receiptOf(this.commands.execute('CorrectMembership', data, contextOf(caller, input)));
   }
 }

@@ -1,22 +1,8 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
 import type { CastVote, ClauseRuleInput, VoteMotion } from '@ledger/domain';
-import {
-  AmendByMeasureCommand,
-  DraftExecutiveOrderCommand,
-  EnactMeasureCommand,
-  IntroduceMeasureCommand,
-  IssueExecutiveOrderCommand,
-  RecordVoteCommand,
-  ReferMeasureCommand,
-  RepealMeasureCommand,
-  RevokeExecutiveOrderCommand,
-  SignMeasureCommand,
-  VetoMeasureCommand,
-  WithdrawMeasureCommand,
-} from '@ledger/application';
+import { LedgerCommands } from '@ledger/application';
 import { CurrentCaller, type Caller } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/roles.guard';
+import { CommandRoles } from '../auth/roles.guard';
 import {
   AmendByMeasureInput,
   ClauseChangeInput,
@@ -34,7 +20,7 @@ import {
   WithdrawMeasureInput,
 } from '../models/legislation.inputs';
 import { RecordReceiptModel } from '../models/record-receipt.model';
-import { dispatch } from './command-dispatch';
+import { contextOf, receiptOf } from './mutation-command';
 
 // The domain checks effect and motion against their allowed values (BAD_USER_INPUT otherwise);
 // GraphQL takes them as strings so the error names the value and the allowed ones.
@@ -48,99 +34,104 @@ const changeOf = (change: ClauseChangeInput) => ({
   rule: ruleOf(change.rule),
 });
 
-// Who may do it is the domain's rule (shared/officeholder.ts); the guard only lets both roles reach it.
+// The catalogue lets both roles send it; who acted, and whether they held the office that day, is the
+// domain's rule (shared/officeholder.ts).
 const MAYORS_ACT = "(the mayor in office on that date and today; or a clerk recording the act of that date's mayor, onBehalfOf)";
 
 /** Clerk and mayor mutations of measures: each a command through the same deciders as the seed. */
 @Resolver()
 export class LegislationMutationsResolver {
-  constructor(private readonly bus: CommandBus) {}
+  constructor(private readonly commands: LedgerCommands) {}
 
-  @Roles('clerk')
+  @CommandRoles('IntroduceMeasure')
   @Mutation(() => RecordReceiptModel, { description: 'clerk: introduce an ordinance or resolution with its sponsors and clauses' })
   introduceMeasure(@Args('input') input: IntroduceMeasureInput, @CurrentCaller() caller: Caller) {
     const data = {
       measureId: input.id, kind: input.kind as 'ORDINANCE' | 'RESOLUTION', title: input.title, summary: input.summary ?? null,
       bodyId: input.bodyId, sponsorIds: input.sponsorIds, clauses: input.clauses.map(clauseOf),
     };
-    return dispatch(this.bus, IntroduceMeasureCommand, data, caller, input);
+    return receiptOf(this.commands.execute('IntroduceMeasure', data, contextOf(caller, input)));
   }
 
-  @Roles('clerk')
+  @CommandRoles('ReferMeasure')
   @Mutation(() => RecordReceiptModel, { description: 'clerk: refer a measure to a committee' })
   referMeasure(@Args('input') input: ReferMeasureInput, @CurrentCaller() caller: Caller) {
-    return dispatch(this.bus, ReferMeasureCommand, { measureId: input.measureId, committeeId: input.committeeId }, caller, input);
+    const data = { measureId: input.measureId, committeeId: input.committeeId };
+    return receiptOf(this.commands.execute('ReferMeasure', data, contextOf(caller, input)));
   }
 
-  @Roles('clerk')
+  @CommandRoles('RecordVote')
   @Mutation(() => RecordReceiptModel, { description: "clerk: record a body's vote; the roll call, tally and result are computed from the body's members and rules" })
   recordVote(@Args('input') input: RecordVoteInput, @CurrentCaller() caller: Caller) {
     const data = {
       measureId: input.measureId, bodyId: input.bodyId, motion: input.motion as VoteMotion,
       votes: input.votes.map((v): CastVote => ({ personId: v.personId, choice: v.choice as CastVote['choice'] })), amendment: input.amendment ? changeOf(input.amendment) : null,
     };
-    return dispatch(this.bus, RecordVoteCommand, data, caller, input);
+    return receiptOf(this.commands.execute('RecordVote', data, contextOf(caller, input)));
   }
 
-  @Roles('mayor', 'clerk')
+  @CommandRoles('SignMeasure')
   @Mutation(() => RecordReceiptModel, { description: `mayor: sign a passed ordinance ${MAYORS_ACT}` })
   signMeasure(@Args('input') input: SignMeasureInput, @CurrentCaller() caller: Caller) {
-    return dispatch(this.bus, SignMeasureCommand, { measureId: input.measureId, officeId: input.officeId, onBehalfOf: input.onBehalfOf }, caller, input);
+    const data = { measureId: input.measureId, officeId: input.officeId, onBehalfOf: input.onBehalfOf };
+    return receiptOf(this.commands.execute('SignMeasure', data, contextOf(caller, input)));
   }
 
-  @Roles('mayor', 'clerk')
+  @CommandRoles('VetoMeasure')
   @Mutation(() => RecordReceiptModel, { description: `mayor: veto a passed ordinance ${MAYORS_ACT}` })
   vetoMeasure(@Args('input') input: VetoMeasureInput, @CurrentCaller() caller: Caller) {
     const data = { measureId: input.measureId, officeId: input.officeId, reason: input.reason, onBehalfOf: input.onBehalfOf };
-    return dispatch(this.bus, VetoMeasureCommand, data, caller, input);
+    return receiptOf(this.commands.execute('VetoMeasure', data, contextOf(caller, input)));
   }
 
-  @Roles('clerk')
+  @CommandRoles('EnactMeasure')
   @Mutation(() => RecordReceiptModel, { description: 'clerk: record that a signed (or overridden) ordinance is enacted, in force from effectiveFrom' })
   enactMeasure(@Args('input') input: EnactMeasureInput, @CurrentCaller() caller: Caller) {
-    return dispatch(this.bus, EnactMeasureCommand, { measureId: input.measureId, effectiveFrom: input.effectiveFrom }, caller, input);
+    const data = { measureId: input.measureId, effectiveFrom: input.effectiveFrom };
+    return receiptOf(this.commands.execute('EnactMeasure', data, contextOf(caller, input)));
   }
 
-  @Roles('clerk')
+  @CommandRoles('WithdrawMeasure')
   @Mutation(() => RecordReceiptModel, { description: 'clerk: record the withdrawal of a measure before final action' })
   withdrawMeasure(@Args('input') input: WithdrawMeasureInput, @CurrentCaller() caller: Caller) {
-    return dispatch(this.bus, WithdrawMeasureCommand, { measureId: input.measureId, reason: input.reason }, caller, input);
+    const data = { measureId: input.measureId, reason: input.reason };
+    return receiptOf(this.commands.execute('WithdrawMeasure', data, contextOf(caller, input)));
   }
 
-  @Roles('clerk')
+  @CommandRoles('RepealMeasure')
   @Mutation(() => RecordReceiptModel, { description: 'clerk: record the repeal of an enacted measure by another enacted measure' })
   repealMeasure(@Args('input') input: RepealMeasureInput, @CurrentCaller() caller: Caller) {
     const data = { measureId: input.measureId, byMeasureId: input.byMeasureId, effectiveUntil: input.effectiveUntil };
-    return dispatch(this.bus, RepealMeasureCommand, data, caller, input);
+    return receiptOf(this.commands.execute('RepealMeasure', data, contextOf(caller, input)));
   }
 
-  @Roles('clerk')
+  @CommandRoles('AmendByMeasure')
   @Mutation(() => RecordReceiptModel, { description: 'clerk: record a change to an enacted measure made by another enacted measure' })
   amendByMeasure(@Args('input') input: AmendByMeasureInput, @CurrentCaller() caller: Caller) {
     const data = { ...changeOf(input.amendment), measureId: input.measureId, byMeasureId: input.byMeasureId, effectiveFrom: input.effectiveFrom };
-    return dispatch(this.bus, AmendByMeasureCommand, data, caller, input);
+    return receiptOf(this.commands.execute('AmendByMeasure', data, contextOf(caller, input)));
   }
 
-  @Roles('mayor', 'clerk')
+  @CommandRoles('DraftExecutiveOrder')
   @Mutation(() => RecordReceiptModel, { description: `mayor: draft an executive order ${MAYORS_ACT}` })
   draftExecutiveOrder(@Args('input') input: DraftExecutiveOrderInput, @CurrentCaller() caller: Caller) {
     const data = {
       measureId: input.id, title: input.title, summary: input.summary ?? null, officeId: input.officeId, clauses: input.clauses.map(clauseOf), onBehalfOf: input.onBehalfOf,
     };
-    return dispatch(this.bus, DraftExecutiveOrderCommand, data, caller, input);
+    return receiptOf(this.commands.execute('DraftExecutiveOrder', data, contextOf(caller, input)));
   }
 
-  @Roles('mayor', 'clerk')
+  @CommandRoles('IssueExecutiveOrder')
   @Mutation(() => RecordReceiptModel, { description: `mayor: issue a drafted executive order, in force from effectiveFrom ${MAYORS_ACT}` })
   issueExecutiveOrder(@Args('input') input: IssueExecutiveOrderInput, @CurrentCaller() caller: Caller) {
     const data = { measureId: input.measureId, effectiveFrom: input.effectiveFrom, onBehalfOf: input.onBehalfOf };
-    return dispatch(this.bus, IssueExecutiveOrderCommand, data, caller, input);
+    return receiptOf(this.commands.execute('IssueExecutiveOrder', data, contextOf(caller, input)));
   }
 
-  @Roles('mayor', 'clerk')
+  @CommandRoles('RevokeExecutiveOrder')
   @Mutation(() => RecordReceiptModel, { description: `mayor: revoke an executive order ${MAYORS_ACT}` })
   revokeExecutiveOrder(@Args('input') input: RevokeExecutiveOrderInput, @CurrentCaller() caller: Caller) {
     const data = { measureId: input.measureId, effectiveUntil: input.effectiveUntil, reason: input.reason, onBehalfOf: input.onBehalfOf };
-    return dispatch(this.bus, RevokeExecutiveOrderCommand, data, caller, input);
+    return receiptOf(this.commands.execute('RevokeExecutiveOrder', data, contextOf(caller, input)));
   }
 }

@@ -1,3 +1,5 @@
+import { ICE, ORDINANCE, SHERIFF } from '@ledger/scenarios';
+import type { Role } from '../../shared/actor';
 import type { CommandMetadata } from '../../shared/decider';
 import type { CitedClauseVersion, DepartmentRoleFacts, ReceiveDataRequest } from '../data-request.commands';
 import type { DataRequestDecided, DataRequestEvent, DataRequestReceived } from '../data-request.events';
@@ -10,18 +12,17 @@ import type { DataRequestDecided, DataRequestEvent, DataRequestReceived } from '
 
 export const REQUEST_ID = 'data-request:3f0c8a7e-6b1d-4c2e-9a5f-1d2e3f4a5b6c';
 export const DECISION_ID = 'decision:3f0c8a7e-6b1d-4c2e-9a5f-1d2e3f4a5b6c';
-export const SHERIFF = 'org:denver-sheriff-department';
-export const ICE = 'org:us-immigration-customs-enforcement';
+export { ICE, SHERIFF };
 export const OFFICER = 'person:test-officer';
 export const SUBJECT = 'subj_0123456789abcdef0123456789abcdef';
-export const PROHIBITION = 'CB17-0766#sec_2__subsec_b';
-export const NOTICE_CLAUSE = 'CB17-0766#sec_4';
+export const PROHIBITION = `${ORDINANCE}#sec_2__subsec_b`;
+export const NOTICE_CLAUSE = `${ORDINANCE}#sec_4`;
 
-export function officerOn(date: string, role = 'officer'): CommandMetadata {
+export function officerOn(date: string, role: Role = 'officer'): CommandMetadata {
   return { actor: { id: OFFICER, name: 'Test Officer', role }, occurredAt: `${date}T16:00:00Z`, now: '2026-11-22T12:00:00Z' };
 }
 
-export function oversightOn(date: string, role = 'oversight'): CommandMetadata {
+export function oversightOn(date: string, role: Role = 'oversight'): CommandMetadata {
   return { actor: { id: 'person:test-auditor', name: 'Test Auditor', role }, occurredAt: `${date}T16:00:00Z`, now: '2026-11-22T12:00:00Z' };
 }
 

@@ -1,7 +1,9 @@
+import { EXECUTIVE_ORDER, ORDINANCE, mayor } from '@ledger/scenarios';
 import { metadata } from '@ledger/testing';
 import { COMMITTEE, COMMITTEE_MEMBERS, COUNCIL, COUNCIL_MEMBERS, MAYOR, MAYORS_OFFICE } from '../../organization/testing/denver.fixtures';
 import type { CommandMetadata } from '../../shared/decider';
-import type { ActorOffices, ClauseInput, MayorFacts, MeasureCommand } from '../measure.commands';
+import type { ActorOffices } from '../../organization/organization.facts';
+import type { ClauseInput, MayorFacts, MeasureCommand } from '../measure.commands';
 import { measureDecider } from '../measure.decider';
 import type { MeasureEvent, RollCallEntry, VoteChoice, VoteMotion, VoteRecorded, VoteResult } from '../measure.events';
 import { voteId } from '../measure.ids';
@@ -15,17 +17,17 @@ import type { MeasureState } from '../measure.state';
 
 export * from '../../organization/testing/denver.fixtures';
 
-export const MEASURE = 'CB17-0766';
+export const MEASURE = ORDINANCE;
 export const OTHER_MEASURE = 'CB18-0100';
 export const RESOLUTION = 'CR17-0800';
-export const EXECUTIVE_ORDER = 'EO-2017-142';
+export { EXECUTIVE_ORDER };
 
 export function clerkOn(date: string): CommandMetadata {
   return metadata(`${date}T23:40:00Z`);
 }
 
 export function mayorOn(date: string): CommandMetadata {
-  return { actor: { id: MAYOR, name: 'Michael B. Hancock', role: 'mayor' }, occurredAt: `${date}T22:00:00Z`, now: '2026-11-22T12:00:00Z' };
+  return { actor: mayor, occurredAt: `${date}T22:00:00Z`, now: '2026-11-22T12:00:00Z' };
 }
 
 export const mayorOffices: ActorOffices = [{ orgId: MAYORS_OFFICE, orgKind: 'EXECUTIVE', role: 'mayor' }];

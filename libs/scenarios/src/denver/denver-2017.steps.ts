@@ -20,46 +20,46 @@
  * holders, every individual vote, the committee's size, the signature and effective dates, and the
  * 2018 amending ordinance. The reports do not say how any named person voted, so every seat is
  * held by an illustrative member: no vote is attributed to a real person. Paul Lopez and Robin
- * Kniech appear as the ordinance's sponsors, Michael Hancock as mayor, signatory and issuer.
+ * Kniech appear as the ordinance's sponsors, Michael Hancock as mayor, signatory and issuer. The
+ * cast (ids, people, organizations) is denver.cast.ts.
  */
 
-export const ILLUSTRATIVE = '(illustrative)';
 
-export interface DemoActor {
-  id: string;
-  name: string;
-  role: 'clerk' | 'mayor' | 'officer' | 'oversight';
-}
+import type { CommandType, DataOf } from '@ledger/application';
+import type { Actor, ClauseRuleInput } from '@ledger/domain';
+import type { AnyStep, ScenarioStep } from '../scenario-step';
+import {
+  AMENDING_ORDINANCE,
+  COMMITTEE,
+  COMMITTEE_MEMBERS,
+  COUNCIL,
+  COUNCIL_MEMBERS,
+  EXECUTIVE_ORDER,
+  HUMAN_SERVICES,
+  ICE,
+  ILLUSTRATIVE,
+  MAYOR_SINCE,
+  MAYORS_OFFICE,
+  MICHAEL_HANCOCK,
+  ORDINANCE,
+  PAUL_LOPEZ,
+  ROBIN_KNIECH,
+  SHERIFF,
+  TERM_START,
+  committeeRules,
+  councilRules,
+  demoClerk,
+  humanServicesOfficer,
+  mayor,
+  oversightReviewer,
+  seat,
+  sheriffOfficer,
+} from './denver.cast';
 
-export const demoClerk: DemoActor = { id: 'person:demo-clerk', name: `Demo Clerk ${ILLUSTRATIVE}`, role: 'clerk' };
-export const mayor: DemoActor = { id: 'person:michael-hancock', name: 'Michael Hancock', role: 'mayor' };
+/** votes: YES for the listed seats ('ABCD'); members not listed are recorded ABSENT by the ledger. */
+export const yes = (letters: string) => letters.split('').map((letter) => ({ personId: seat(letter), choice: 'YES' as const }));
 
-export const sheriffOfficer: DemoActor = { id: 'person:illustrative-sheriff-officer', name: `Sheriff Records Officer ${ILLUSTRATIVE}`, role: 'officer' };
-export const humanServicesOfficer: DemoActor = { id: 'person:illustrative-human-services-officer', name: `Human Services Records Officer ${ILLUSTRATIVE}`, role: 'officer' };
-export const oversightReviewer: DemoActor = { id: 'person:illustrative-oversight-reviewer', name: `Oversight Reviewer ${ILLUSTRATIVE}`, role: 'oversight' };
-
-export const COUNCIL = 'org:denver-city-council';
-export const COMMITTEE = 'org:denver-council-safety-housing-education-homelessness';
-export const MAYORS_OFFICE = 'org:denver-mayors-office';
-export const SHERIFF = 'org:denver-sheriff-department';
-export const ICE = 'org:us-immigration-customs-enforcement';
-export const HUMAN_SERVICES = 'org:denver-human-services';
-export const ORDINANCE = 'CB17-0766';
-export const AMENDING_ORDINANCE = 'CB18-0101';
-export const EXECUTIVE_ORDER = 'EO-2017-142';
-
-/** Thirteen illustrative seat holders: the reports name no individual vote. */
-export const councilMembers = 'ABCDEFGHIJKLM'.split('').map((letter) => ({
-  personId: `person:illustrative-council-member-${letter.toLowerCase()}`,
-  name: `Council Member ${letter} ${ILLUSTRATIVE}`,
-}));
-const seat = (letter: string) => `person:illustrative-council-member-${letter.toLowerCase()}`;
-const committeeMembers = ['A', 'B', 'C', 'D', 'E'].map(seat);
-
-/** votes: YES for the listed seats; members not listed are recorded ABSENT by the ledger. */
-const yes = (letters: string) => letters.split('').map((letter) => ({ personId: seat(letter), choice: 'YES' as const }));
-
-const rule = (effect: string, action: string, dataCategories: string[], recipients: string[], unless: string[]) => ({
+const rule = (effect: ClauseRuleInput['effect'], action: string, dataCategories: string[], recipients: string[], unless: string[]): ClauseRuleInput => ({
   effect,
   action,
   dataCategories,
@@ -67,53 +67,45 @@ const rule = (effect: string, action: string, dataCategories: string[], recipien
   unless,
 });
 
-export interface DemoStep {
-  /** the command's name on the bus, e.g. RegisterPerson */
-  command: string;
-  actor: DemoActor;
-  occurredAt: string;
-  /** a string value "$name" stands for the data-request id a step saved as name */
-  data: Record<string, unknown>;
-  /** keep the data-request id this step records, for later steps to name as "$<saveAs>" */
-  saveAs?: string;
-}
-
 // Times are 18:00Z (noon in Denver), so each act falls on the same calendar day in UTC and Denver.
-const at = (date: string) => `${date}T18:00:00Z`;
+export const at = (date: string) => `${date}T18:00:00Z`;
 
-export function denver2017Steps(): DemoStep[] {
-  const clerk = (command: string, date: string, data: Record<string, unknown>): DemoStep => ({ command, actor: demoClerk, occurredAt: at(date), data });
-  /** An office holder's act, recorded by the clerk on their behalf. */
-  const onBehalfOf = (holder: DemoActor, command: string, date: string, data: Record<string, unknown>): DemoStep => clerk(command, date, { ...data, onBehalfOf: holder.id });
-  const byMayor = (command: string, date: string, data: Record<string, unknown>): DemoStep => onBehalfOf(mayor, command, date, data);
-  const seatsFrom = '2015-07-20'; // illustrative start of the 2015-2019 council term
-  const request = (officer: DemoActor, date: string, data: Record<string, unknown>): DemoStep =>
-    onBehalfOf(officer, 'ReceiveDataRequest', date, {
-      requestingOrgId: ICE, recipientCategories: ['federal-immigration-enforcement'], purpose: 'civil-immigration-enforcement', ...data,
-    });
+/** A step the demo's clerk records, on that day. */
+export const byClerk = <K extends CommandType>(command: K, date: string, data: DataOf<K>): ScenarioStep<K> => ({ command, actor: demoClerk, occurredAt: at(date), data });
+
+/** An office holder's act, recorded by the clerk on their behalf (the holder needs no account). */
+export const onBehalfOf = <K extends CommandType>(holder: Actor, command: K, date: string, data: DataOf<K>): ScenarioStep<K> =>
+  byClerk(command, date, { ...data, onBehalfOf: holder.id });
+
+type RequestDefaults = 'requestingOrgId' | 'recipientCategories' | 'purpose';
+
+/** ICE asks a department; an officer of it records the request (through the clerk). */
+const request = (officer: Actor, date: string, saveAs: string, data: Omit<DataOf<'ReceiveDataRequest'>, RequestDefaults>): ScenarioStep<'ReceiveDataRequest'> => ({
+  ...onBehalfOf(officer, 'ReceiveDataRequest', date, {
+    requestingOrgId: ICE, recipientCategories: ['federal-immigration-enforcement'], purpose: 'civil-immigration-enforcement', ...data,
+  }),
+  saveAs,
+});
+
+export function denver2017Steps(): AnyStep[] {
+  const byMayor = <K extends CommandType>(command: K, date: string, data: DataOf<K>) => onBehalfOf(mayor, command, date, data);
 
   return [
     // Directory
-    clerk('RegisterOrganization', '2015-07-20', {
-      orgId: COUNCIL, name: 'Denver City Council', kind: 'LEGISLATURE', parentId: null,
-      rules: { seats: 13, quorum: 7, passage: 'majority-of-present', overrideVotes: 9 },
+    byClerk('RegisterOrganization', TERM_START, { orgId: COUNCIL, name: 'Denver City Council', kind: 'LEGISLATURE', parentId: null, rules: councilRules }),
+    byClerk('RegisterOrganization', TERM_START, {
+      orgId: COMMITTEE, name: 'Safety, Housing, Education & Homelessness Committee', kind: 'COMMITTEE', parentId: COUNCIL, rules: committeeRules,
     }),
-    clerk('RegisterOrganization', '2015-07-20', {
-      orgId: COMMITTEE, name: 'Safety, Housing, Education & Homelessness Committee', kind: 'COMMITTEE', parentId: COUNCIL,
-      rules: { seats: 5, quorum: 3, passage: 'majority-of-present', overrideVotes: null },
-    }),
-    clerk('RegisterOrganization', '2015-07-20', { orgId: MAYORS_OFFICE, name: 'Office of the Mayor of Denver', kind: 'EXECUTIVE', parentId: null, rules: null }),
-    clerk('RegisterOrganization', '2015-07-20', { orgId: SHERIFF, name: 'Denver Sheriff Department', kind: 'DEPARTMENT', parentId: null, rules: null }),
-    clerk('RegisterOrganization', '2015-07-20', {
+    byClerk('RegisterOrganization', TERM_START, { orgId: MAYORS_OFFICE, name: 'Office of the Mayor of Denver', kind: 'EXECUTIVE', parentId: null, rules: null }),
+    byClerk('RegisterOrganization', TERM_START, { orgId: SHERIFF, name: 'Denver Sheriff Department', kind: 'DEPARTMENT', parentId: null, rules: null }),
+    byClerk('RegisterOrganization', TERM_START, {
       orgId: ICE, name: 'U.S. Immigration and Customs Enforcement', kind: 'EXTERNAL_AGENCY', parentId: null, rules: null,
     }),
-    clerk('RegisterPerson', '2015-07-20', { personId: 'person:paul-lopez', name: 'Paul Lopez', sortName: 'Lopez, Paul' }),
-    clerk('RegisterPerson', '2015-07-20', { personId: 'person:robin-kniech', name: 'Robin Kniech', sortName: 'Kniech, Robin' }),
-    clerk('RegisterPerson', '2015-07-20', { personId: mayor.id, name: mayor.name, sortName: 'Hancock, Michael' }),
-    ...councilMembers.map(({ personId, name }) => clerk('RegisterPerson', seatsFrom, { personId, name })),
-    ...councilMembers.map(({ personId }) => clerk('StartMembership', seatsFrom, { orgId: COUNCIL, personId, role: 'member', startDate: seatsFrom })),
-    ...committeeMembers.map((personId) => clerk('StartMembership', seatsFrom, { orgId: COMMITTEE, personId, role: 'member', startDate: seatsFrom })),
-    clerk('StartMembership', seatsFrom, { orgId: MAYORS_OFFICE, personId: mayor.id, role: 'mayor', startDate: '2011-07-18' }),
+    ...[PAUL_LOPEZ, ROBIN_KNIECH, MICHAEL_HANCOCK].map((person) => byClerk('RegisterPerson', TERM_START, person)),
+    ...COUNCIL_MEMBERS.map((person) => byClerk('RegisterPerson', TERM_START, person)),
+    ...COUNCIL_MEMBERS.map(({ personId }) => byClerk('StartMembership', TERM_START, { orgId: COUNCIL, personId, role: 'member', startDate: TERM_START })),
+    ...COMMITTEE_MEMBERS.map(({ personId }) => byClerk('StartMembership', TERM_START, { orgId: COMMITTEE, personId, role: 'member', startDate: TERM_START })),
+    byClerk('StartMembership', TERM_START, { orgId: MAYORS_OFFICE, personId: mayor.id, role: 'mayor', startDate: MAYOR_SINCE }),
 
     // The mayor's executive order (draft unveiled on a Tuesday, per the report; dates illustrative)
     byMayor('DraftExecutiveOrder', '2017-08-15', {
@@ -131,13 +123,13 @@ export function denver2017Steps(): DemoStep[] {
     }),
 
     // The ordinance
-    clerk('IntroduceMeasure', '2017-08-07', {
+    byClerk('IntroduceMeasure', '2017-08-07', {
       measureId: ORDINANCE,
       kind: 'ORDINANCE',
       title: 'Public Safety Enforcement Priority Act',
       summary: 'Limits the city\'s sharing of information with federal immigration enforcement. Bill number and clause wording illustrative, paraphrasing the news reports.',
       bodyId: COUNCIL,
-      sponsorIds: ['person:paul-lopez', 'person:robin-kniech'],
+      sponsorIds: [PAUL_LOPEZ.personId, ROBIN_KNIECH.personId],
       clauses: [
         { eId: 'sec_1', heading: 'Purpose', text: `To set the city's priorities for public safety and keep its employees out of federal civil immigration enforcement. ${ILLUSTRATIVE}`, rule: null },
         { eId: 'sec_2__subsec_a', heading: 'Collection of immigration status', text: `No city employee shall collect information on a person's immigration status. ${ILLUSTRATIVE}`,
@@ -150,23 +142,23 @@ export function denver2017Steps(): DemoStep[] {
           rule: rule('require', 'advise-of-rights', ['release-date-time'], ['federal-immigration-enforcement'], []) },
       ],
     }),
-    clerk('ReferMeasure', '2017-08-07', { measureId: ORDINANCE, committeeId: COMMITTEE }),
-    clerk('RecordVote', '2017-08-16', { measureId: ORDINANCE, bodyId: COMMITTEE, motion: 'committee-passage', votes: yes('ABCD') }),
-    clerk('RecordVote', '2017-08-21', { measureId: ORDINANCE, bodyId: COUNCIL, motion: 'first-reading', votes: yes('ABCDEFGHIJK') }),
-    clerk('RecordVote', '2017-08-28', {
+    byClerk('ReferMeasure', '2017-08-07', { measureId: ORDINANCE, committeeId: COMMITTEE }),
+    byClerk('RecordVote', '2017-08-16', { measureId: ORDINANCE, bodyId: COMMITTEE, motion: 'committee-passage', votes: yes('ABCD') }),
+    byClerk('RecordVote', '2017-08-21', { measureId: ORDINANCE, bodyId: COUNCIL, motion: 'first-reading', votes: yes('ABCDEFGHIJK') }),
+    byClerk('RecordVote', '2017-08-28', {
       measureId: ORDINANCE, bodyId: COUNCIL, motion: 'amendment', votes: yes('ABCDEFGHIJ'),
       amendment: { change: 'amend', eId: 'sec_3', heading: 'Notices of pending release',
         text: `The Sheriff Department may continue to notify U.S. Immigration and Customs Enforcement of an inmate's pending release, after the inmate has been advised of their legal rights. ${ILLUSTRATIVE}`,
         rule: rule('permit', 'notify', ['release-date-time'], ['federal-immigration-enforcement'], []) },
     }),
     // Final passage, 10-0 (from the report); who held the ten YES votes is illustrative.
-    clerk('RecordVote', '2017-08-28', { measureId: ORDINANCE, bodyId: COUNCIL, motion: 'final-passage', votes: yes('ABCDEFGHIJ') }),
+    byClerk('RecordVote', '2017-08-28', { measureId: ORDINANCE, bodyId: COUNCIL, motion: 'final-passage', votes: yes('ABCDEFGHIJ') }),
     byMayor('IssueExecutiveOrder', '2017-08-30', { measureId: EXECUTIVE_ORDER, effectiveFrom: '2017-08-30' }),
     byMayor('SignMeasure', '2017-08-31', { measureId: ORDINANCE, officeId: MAYORS_OFFICE }),
-    clerk('EnactMeasure', '2017-08-31', { measureId: ORDINANCE, effectiveFrom: '2017-09-01' }),
+    byClerk('EnactMeasure', '2017-08-31', { measureId: ORDINANCE, effectiveFrom: '2017-09-01' }),
 
     // An illustrative 2018 ordinance amending section 4, to show clause text changing on a date.
-    clerk('IntroduceMeasure', '2018-01-08', {
+    byClerk('IntroduceMeasure', '2018-01-08', {
       measureId: AMENDING_ORDINANCE,
       kind: 'ORDINANCE',
       title: `Amendment to the Public Safety Enforcement Priority Act ${ILLUSTRATIVE}`,
@@ -175,11 +167,11 @@ export function denver2017Steps(): DemoStep[] {
       sponsorIds: [seat('A')],
       clauses: [{ eId: 'sec_1', heading: 'Amendment of section 4', text: `Section 4 of CB17-0766 is amended to require advisement in writing, in the inmate's language. ${ILLUSTRATIVE}`, rule: null }],
     }),
-    clerk('RecordVote', '2018-01-22', { measureId: AMENDING_ORDINANCE, bodyId: COUNCIL, motion: 'first-reading', votes: yes('ABCDEFGHIJKLM') }),
-    clerk('RecordVote', '2018-01-29', { measureId: AMENDING_ORDINANCE, bodyId: COUNCIL, motion: 'final-passage', votes: yes('ABCDEFGHIJKL') }),
+    byClerk('RecordVote', '2018-01-22', { measureId: AMENDING_ORDINANCE, bodyId: COUNCIL, motion: 'first-reading', votes: yes('ABCDEFGHIJKLM') }),
+    byClerk('RecordVote', '2018-01-29', { measureId: AMENDING_ORDINANCE, bodyId: COUNCIL, motion: 'final-passage', votes: yes('ABCDEFGHIJKL') }),
     byMayor('SignMeasure', '2018-02-01', { measureId: AMENDING_ORDINANCE, officeId: MAYORS_OFFICE }),
-    clerk('EnactMeasure', '2018-02-01', { measureId: AMENDING_ORDINANCE, effectiveFrom: '2018-03-01' }),
-    clerk('AmendByMeasure', '2018-02-01', {
+    byClerk('EnactMeasure', '2018-02-01', { measureId: AMENDING_ORDINANCE, effectiveFrom: '2018-03-01' }),
+    byClerk('AmendByMeasure', '2018-02-01', {
       measureId: ORDINANCE, byMeasureId: AMENDING_ORDINANCE, change: 'amend', eId: 'sec_4', heading: 'Advisement of rights',
       text: `Before an inmate is released to immigration authorities, officers shall advise the inmate of their legal rights in writing, in a language the inmate understands. ${ILLUSTRATIVE}`,
       rule: rule('require', 'advise-of-rights', ['release-date-time'], ['federal-immigration-enforcement'], []), effectiveFrom: '2018-03-01',
@@ -188,17 +180,17 @@ export function denver2017Steps(): DemoStep[] {
     // Data requests (issue 4). Everything below is ILLUSTRATIVE: the reports describe the policy,
     // not any individual request. Subject identifiers are invented booking numbers; the ledger
     // keeps only a keyed HMAC of them and encrypts the (invented) personal details.
-    clerk('RegisterOrganization', '2017-09-01', { orgId: HUMAN_SERVICES, name: 'Denver Department of Human Services', kind: 'DEPARTMENT', parentId: null, rules: null }),
-    ...[sheriffOfficer, humanServicesOfficer, oversightReviewer].map((a) => clerk('RegisterPerson', '2017-09-01', { personId: a.id, name: a.name })),
-    clerk('StartMembership', '2017-09-01', { orgId: SHERIFF, personId: sheriffOfficer.id, role: 'officer', startDate: '2017-09-01' }),
-    clerk('StartMembership', '2017-09-01', { orgId: HUMAN_SERVICES, personId: humanServicesOfficer.id, role: 'officer', startDate: '2017-09-01' }),
+    byClerk('RegisterOrganization', '2017-09-01', { orgId: HUMAN_SERVICES, name: 'Denver Department of Human Services', kind: 'DEPARTMENT', parentId: null, rules: null }),
+    ...[sheriffOfficer, humanServicesOfficer, oversightReviewer].map((a) => byClerk('RegisterPerson', '2017-09-01', { personId: a.id, name: a.name })),
+    byClerk('StartMembership', '2017-09-01', { orgId: SHERIFF, personId: sheriffOfficer.id, role: 'officer', startDate: '2017-09-01' }),
+    byClerk('StartMembership', '2017-09-01', { orgId: HUMAN_SERVICES, personId: humanServicesOfficer.id, role: 'officer', startDate: '2017-09-01' }),
     // Oversight reviews the decisions of the departments where it holds the role oversight.
-    ...[SHERIFF, HUMAN_SERVICES].map((orgId) => clerk('StartMembership', '2017-09-01', { orgId, personId: oversightReviewer.id, role: 'oversight', startDate: '2017-09-01' })),
+    ...[SHERIFF, HUMAN_SERVICES].map((orgId) => byClerk('StartMembership', '2017-09-01', { orgId, personId: oversightReviewer.id, role: 'oversight', startDate: '2017-09-01' })),
 
     // 1. A release notification the ordinance permits (section 3), after the inmate was advised
     //    of their rights (section 4): COMPLIANT.
-    { ...request(sheriffOfficer, '2017-10-02', { receivingOrgId: SHERIFF, dataCategories: ['release-date-time'], action: 'notify', legalBasis: 'detainer', channel: 'email',
-        subjectIdentifier: 'ILLUSTRATIVE-BOOKING-0001', personalDetails: `Resident One ${ILLUSTRATIVE}, born 1990-01-01` }), saveAs: 'notification' },
+    request(sheriffOfficer, '2017-10-02', 'notification', { receivingOrgId: SHERIFF, dataCategories: ['release-date-time'], action: 'notify', legalBasis: 'detainer', channel: 'email',
+      subjectIdentifier: 'ILLUSTRATIVE-BOOKING-0001', personalDetails: `Resident One ${ILLUSTRATIVE}, born 1990-01-01` }),
     onBehalfOf(sheriffOfficer, 'DecideDataRequest', '2017-10-03', { requestId: '$notification', outcome: 'GRANTED', disclosedCategories: ['release-date-time'],
       citations: [{ clauseId: `${ORDINANCE}#sec_3` }, { clauseId: `${ORDINANCE}#sec_4` }], actionsTaken: ['advise-of-rights'],
       rationale: `The inmate was advised of their legal rights; notice of the pending release is permitted by section 3. ${ILLUSTRATIVE}` }),
@@ -206,8 +198,8 @@ export function denver2017Steps(): DemoStep[] {
 
     // 2. A disclosure the ordinance forbids: release date and address shared for immigration
     //    enforcement on a detainer alone (section 2(b)): VIOLATION, found so by oversight.
-    { ...request(sheriffOfficer, '2017-10-05', { receivingOrgId: SHERIFF, dataCategories: ['release-date-time', 'address'], action: 'share', legalBasis: 'detainer', channel: 'fax',
-        subjectIdentifier: 'ILLUSTRATIVE-BOOKING-0002', personalDetails: `Resident Two ${ILLUSTRATIVE}, born 1985-06-15` }), saveAs: 'forbidden' },
+    request(sheriffOfficer, '2017-10-05', 'forbidden', { receivingOrgId: SHERIFF, dataCategories: ['release-date-time', 'address'], action: 'share', legalBasis: 'detainer', channel: 'fax',
+      subjectIdentifier: 'ILLUSTRATIVE-BOOKING-0002', personalDetails: `Resident Two ${ILLUSTRATIVE}, born 1985-06-15` }),
     onBehalfOf(sheriffOfficer, 'DecideDataRequest', '2017-10-05', { requestId: '$forbidden', outcome: 'GRANTED', disclosedCategories: ['release-date-time', 'address'],
       citations: [{ clauseId: `${ORDINANCE}#sec_3` }], actionsTaken: [],
       rationale: `Treated as a release notification under section 3. ${ILLUSTRATIVE}` }),
@@ -216,16 +208,16 @@ export function denver2017Steps(): DemoStep[] {
       reasons: `Section 2(b) prohibits sharing release dates and addresses for immigration enforcement without a judicial warrant; a detainer is not one. ${ILLUSTRATIVE}` }),
 
     // 3. A city agency denies a request for immigration status and address: COMPLIANT.
-    { ...request(humanServicesOfficer, '2017-10-10', { receivingOrgId: HUMAN_SERVICES, dataCategories: ['immigration-status', 'address'], action: 'share', legalBasis: 'administrative-warrant', channel: 'email',
-        subjectIdentifier: 'ILLUSTRATIVE-CASE-0003', personalDetails: null }), saveAs: 'denied' },
+    request(humanServicesOfficer, '2017-10-10', 'denied', { receivingOrgId: HUMAN_SERVICES, dataCategories: ['immigration-status', 'address'], action: 'share', legalBasis: 'administrative-warrant', channel: 'email',
+      subjectIdentifier: 'ILLUSTRATIVE-CASE-0003', personalDetails: null }),
     onBehalfOf(humanServicesOfficer, 'DecideDataRequest', '2017-10-11', { requestId: '$denied', outcome: 'DENIED', disclosedCategories: [],
       citations: [{ clauseId: `${ORDINANCE}#sec_2__subsec_a` }, { clauseId: `${ORDINANCE}#sec_2__subsec_b` }], actionsTaken: [],
       rationale: `An administrative warrant is not a judicial warrant; sections 2(a) and 2(b) forbid this. ${ILLUSTRATIVE}` }),
 
     // 4. A judicial warrant lifts the prohibition for the release date; immigration status is
     //    withheld: PARTIALLY_GRANTED, COMPLIANT.
-    { ...request(sheriffOfficer, '2017-10-16', { receivingOrgId: SHERIFF, dataCategories: ['release-date-time', 'immigration-status'], action: 'share', legalBasis: 'judicial-warrant', channel: 'in-person',
-        subjectIdentifier: 'ILLUSTRATIVE-BOOKING-0004', personalDetails: null }), saveAs: 'warrant' },
+    request(sheriffOfficer, '2017-10-16', 'warrant', { receivingOrgId: SHERIFF, dataCategories: ['release-date-time', 'immigration-status'], action: 'share', legalBasis: 'judicial-warrant', channel: 'in-person',
+      subjectIdentifier: 'ILLUSTRATIVE-BOOKING-0004', personalDetails: null }),
     onBehalfOf(sheriffOfficer, 'DecideDataRequest', '2017-10-16', { requestId: '$warrant', outcome: 'PARTIALLY_GRANTED', disclosedCategories: ['release-date-time'],
       citations: [{ clauseId: `${ORDINANCE}#sec_2__subsec_b` }], actionsTaken: ['advise-of-rights'],
       rationale: `A judicial warrant was presented for the release date; immigration status is not shared. ${ILLUSTRATIVE}` }),

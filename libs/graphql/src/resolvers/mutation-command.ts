@@ -1,6 +1,6 @@
-import type { CommandBus } from '@nestjs/cqrs';
+// How a mutation becomes a command for LedgerCommands.execute, and its receipt the mutation's answer.
+import type { CommandContext, RecordReceipt } from '@ledger/application';
 import type { Caller } from '../auth/current-actor.decorator';
-import type { CommandContext, LedgerCommand, RecordReceipt } from '@ledger/application';
 import type { RecordReceiptModel } from '../models/record-receipt.model';
 import { toLedgerEventModel } from './ledger-event.mapper';
 
@@ -10,26 +10,20 @@ export interface CommandOptions {
   expectedRevision?: number | null;
 }
 
-export function toReceiptModel(receipt: RecordReceipt): RecordReceiptModel {
-  const { streamId, revision, replayed, readModelsUpToDate } = receipt;
-  return { streamId, revision, events: receipt.events.map(toLedgerEventModel), replayed, readModelsUpToDate };
-}
-
-/** Sends one command on the bus as the authenticated caller and answers with its receipt. */
-export async function dispatch<Data>(
-  bus: CommandBus,
-  CommandClass: new (data: Data, context: CommandContext) => LedgerCommand<Data>,
-  data: Data,
-  caller: Caller,
-  options: CommandOptions = {},
-): Promise<RecordReceiptModel> {
-  const context: CommandContext = {
+/** The command's context: the authenticated caller, its Idempotency-Key, and the input's common fields. */
+export function contextOf(caller: Caller, options: CommandOptions = {}): CommandContext {
+  return {
     actor: caller.actor,
     occurredAt: options.occurredAt ?? undefined,
     expectedRevision: options.expectedRevision ?? undefined,
     idempotencyKey: caller.idempotencyKey ?? undefined,
   };
-  return toReceiptModel(await bus.execute(new CommandClass(data, context)));
+}
+
+/** A mutation's answer: the receipt of the command it recorded. */
+export async function receiptOf(recorded: Promise<RecordReceipt>): Promise<RecordReceiptModel> {
+  const { streamId, revision, events, replayed, readModelsUpToDate } = await recorded;
+  return { streamId, revision, events: events.map(toLedgerEventModel), replayed, readModelsUpToDate };
 }
 
 /** Drops null and undefined members, so optional GraphQL inputs become absent command fields. */

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DomainError, ROLES } from '@ledger/domain';
+import { EventSchemaRegistry, SchemaCheckedEventStore } from '@ledger/event-schemas';
+import { SqliteEventStore } from '@ledger/event-store-sqlite';
+import { FileSubjectVault } from '@ledger/privacy';
+import { denverEveryCommandSteps, savedIdOf, withSaved } from '@ledger/scenarios';
+import { CommandGate } from '../command-gate';
+import { DeciderRunner } from '../decider-runner';
+import { FactsService } from '../facts/facts.service';
+import { LedgerCommands } from '../ledger-commands';
+import { COMMAND_TYPES, COMMANDS } from './command-catalogue';
+import type { CommandType } from './command-entry';
+
+/*
+ * Roles are checked once, in the write path, for every entry point. This walks the catalogue: a
+ * story in which every command appears, each step valid at its point (recorded by the demo's clerk,
+ * office holders' acts on their behalf). Before each step is recorded, it is sent under every role
+ * the catalogue does not allow, and must be refused FORBIDDEN having read and written nothing.
+ */
+describe('the command catalogue, walked: roles are checked in the write path', () => {
+  let dir: string;
+  let raw: SqliteEventStore;
+  let store: SchemaCheckedEventStore;
+  let vault: FileSubjectVault;
+  let commands: LedgerCommands;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ledger-catalogue-'));
+    const registry = EventSchemaRegistry.fromDirectory();
+    raw = new SqliteEventStore({ file: join(dir, 'events.db') });
+    store = new SchemaCheckedEventStore(raw, registry);
+    vault = new FileSubjectVault({ keysFile: join(dir, 'subject-keys.db'), refKeyFile: join(dir, 'subject-ref-key') });
+    // No read models here: nothing waits for them, and the ledger always takes commands.
+    const runner = new DeciderRunner(store, { waitFor: async () => undefined }, registry, { refusal: () => null });
+    commands = new LedgerCommands(runner, new CommandGate(), new FactsService(store), vault);
+  });
+
+  afterAll(async () => {
+    vault.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses every command from every role the catalogue does not allow, before reading or writing anything, and records it from one it allows', async () => {
+    const reads = jest.spyOn(store, 'readStream');
+    const appends = jest.spyOn(store, 'append');
+    const subjects = jest.spyOn(vault, 'subjectRefOf');
+    const refused = new Map<CommandType, Set<string>>();
+    const saved = new Map<string, string>();
+
+    for (const step of denverEveryCommandSteps()) {
+      const data = withSaved(step, saved);
+      const { roles } = COMMANDS[step.command];
+      for (const role of ROLES.filter((r) => !roles.includes(r))) {
+        [reads, appends, subjects].forEach((spy) => spy.mockClear());
+        const attempt = commands.execute(step.command, data, { actor: { ...step.actor, role }, occurredAt: step.occurredAt });
+        await expect(attempt).rejects.toThrow(DomainError);
+        await expect(attempt).rejects.toMatchObject({ code: 'FORBIDDEN', message: `role ${role} may not ${step.command}; it needs ${roles.join(' or ')}` });
+        expect([reads.mock.calls.length, appends.mock.calls.length, subjects.mock.calls.length]).toEqual([0, 0, 0]);
+        refused.set(step.command, (refused.get(step.command) ?? new Set()).add(role));
+      }
+      const before = await raw.lastSequence();
+      const receipt = await commands.execute(step.command, data, { actor: step.actor, occurredAt: step.occurredAt });
+      expect(receipt.events.length).toBeGreaterThan(0);
+      expect(receipt.events[0]).toMatchObject({ sequence: before + 1, recordedBy: step.actor, occurredAt: step.occurredAt });
+      if (step.saveAs) saved.set(step.saveAs, savedIdOf(receipt));
+    }
+
+    // Every command was walked, each refused for exactly the roles it does not list.
+    expect([...refused.keys()].sort()).toEqual([...COMMAND_TYPES].sort());
+    for (const type of COMMAND_TYPES) expect([...refused.get(type)!].sort()).toEqual(ROLES.filter((r) => !COMMANDS[type].roles.includes(r)).sort());
+  });
+
+  it('lets a clerk record clerk acts only, and office holders their own acts (or a clerk on their behalf)', () => {
+    const rolesOf = Object.fromEntries(COMMAND_TYPES.map((type) => [type, [...COMMANDS[type].roles].sort().join(' ')]));
+    const officeholders = { mayor: ['SignMeasure', 'VetoMeasure', 'DraftExecutiveOrder', 'IssueExecutiveOrder', 'RevokeExecutiveOrder'], officer: ['ReceiveDataRequest', 'DecideDataRequest', 'RecordDisclosure', 'CorrectDecision'], oversight: ['ReviewDecision'] };
+    const expected = Object.fromEntries(COMMAND_TYPES.map((type) => {
+      const office = Object.entries(officeholders).find(([, types]) => types.includes(type))?.[0];
+      return [type, office ? ['clerk', office].sort().join(' ') : 'clerk'];
+    }));
+    expect(rolesOf).toEqual(expected);
+  });
+
+  it('refuses a command the catalogue does not know, from untyped callers (scripts), before anything else', async () => {
+    const clerk = { id: 'person:clerk', name: 'Clerk', role: 'clerk' as const };
+    await expect(commands.execute('DeleteEverything' as CommandType, {} as never, { actor: clerk })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: 'unknown command "DeleteEverything"' });
+  });
+});

@@ -1,0 +1,5 @@
+export * from './denver/denver.cast';
+export * from './denver/denver-2017.steps';
+export * from './denver/every-command.steps';
+export * from './record-scenario';
+export * from './scenario-step';
