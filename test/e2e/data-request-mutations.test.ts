@@ -57,6 +57,32 @@ describe('data-request mutations (seeded demo, real server)', () => {
     removeDir(dataDir);
   });
 
+  it('records a request retried with the same Idempotency-Key once: the retry answers the first receipt', async () => {
+    const send = async () => {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${sheriffOfficer}`, 'idempotency-key': 'sheriff-request-2018-06-02' },
+        body: JSON.stringify({
+          query: 'mutation($input: ReceiveDataRequestInput!) { receiveDataRequest(input: $input) { streamId replayed events { sequence data } } }',
+          variables: {
+            input: {
+              requestingOrganizationId: ICE, receivingOrganizationId: SHERIFF, dataCategories: ['release-date-time'], action: 'share',
+              recipientCategories: ['federal-immigration-enforcement'], purpose: 'civil-immigration-enforcement', legalBasis: 'none',
+              channel: 'email', subjectIdentifier: 'TEST-BOOKING-RETRY', occurredAt: '2018-06-02T18:00:00Z',
+            },
+          },
+        }),
+      });
+      return ((await response.json()) as { data: { receiveDataRequest: { streamId: string; replayed: boolean; events: Array<{ sequence: number }> } } }).data.receiveDataRequest;
+    };
+    const first = await send();
+    const before = await eventCount();
+    const retry = await send();
+    expect(first.replayed).toBe(false);
+    expect(retry).toEqual({ ...first, replayed: true });
+    expect(await eventCount()).toBe(before);
+  });
+
   it('answers every decision of a department in a month, with officer, cited text as in force and compliance', async () => {
     const result = await server.gql(`{ decisions(filter: { decidingOrganizationId: "${SHERIFF}", from: "2017-10-01T00:00:00Z", to: "2017-11-01T00:00:00Z" }) {
       totalCount edges { node { outcome decidedAt decidedBy { name } citations { clause { id } version text validFrom } compliance { status findings { explanation } } } } } }`);

@@ -1,16 +1,21 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { COMMAND_HANDLERS } from './catalogue/command-bus';
 import { CommandGate } from './command-gate';
+import { CommandRecorder } from './command-recorder';
 import { DeciderRunner } from './decider-runner';
 import { FactsService } from './facts/facts.service';
 import { LedgerCommands } from './ledger-commands';
 
 /**
- * The write side: LedgerCommands records every command of the catalogue. The composition root
- * provides EVENT_STORE, READ_MODEL_SYNC, EVENT_TYPE_VERSIONS, COMMAND_AVAILABILITY and
- * SUBJECT_VAULT from a global module; this module never chooses an adapter.
+ * The write side: LedgerCommands sends every command of the catalogue on the CQRS bus, to a
+ * handler derived from the catalogue that records it. The composition root provides EVENT_STORE,
+ * READ_MODEL_SYNC, EVENT_TYPE_VERSIONS, COMMAND_AVAILABILITY and SUBJECT_VAULT from a global
+ * module; this module never chooses an adapter.
  */
 @Module({
-  providers: [DeciderRunner, CommandGate, FactsService, LedgerCommands],
+  imports: [CqrsModule],
+  providers: [DeciderRunner, CommandGate, FactsService, CommandRecorder, LedgerCommands, ...COMMAND_HANDLERS],
   exports: [LedgerCommands, CommandGate],
 })
 export class ApplicationModule {}

@@ -11,6 +11,19 @@ const KEY = /^[\x21-\x7e]{1,128}$/;
  * recorded in the stream it loads anyway, and two clients (or two records) never share one.
  */
 export function idempotentCorrelationId(actorId: string, streamId: string, key: string): string {
+  return idempotentUuid(actorId, streamId, key);
+}
+
+/**
+ * The id of the record a command with an Idempotency-Key creates (a data request), from the key,
+ * the account and the command: every retry creates the same record, so it lands in the same stream
+ * and finds the first attempt there.
+ */
+export function idempotentRecordId(actorId: string, commandType: string, key: string): string {
+  return idempotentUuid(actorId, `new ${commandType}`, key);
+}
+
+function idempotentUuid(actorId: string, scope: string, key: string): string {
   if (!KEY.test(key)) throw badInput('Idempotency-Key must be 1 to 128 printable ASCII characters without spaces', 'Idempotency-Key');
-  return uuidv5(`${actorId}\n${streamId}\n${key}`, IDEMPOTENCY_NAMESPACE);
+  return uuidv5(`${actorId}\n${scope}\n${key}`, IDEMPOTENCY_NAMESPACE);
 }

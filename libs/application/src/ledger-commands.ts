@@ -1,52 +1,24 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Command, Decider, DomainEvent } from '@ledger/domain';
-import { SUBJECT_VAULT, type SubjectVault } from '@ledger/privacy';
-import { actTimeOf } from './act-time';
-import { COMMANDS, assertRoleMaySend, commandType } from './catalogue/command-catalogue';
-import type { CommandType, DataOf, FactsContext, PrepareTools } from './catalogue/command-entry';
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { COMMAND_MESSAGES } from './catalogue/command-bus';
+import { commandType } from './catalogue/command-catalogue';
+import type { CommandType, DataOf } from './catalogue/command-entry';
 import type { CommandContext } from './command-context';
-import { CommandGate } from './command-gate';
-import { DeciderRunner } from './decider-runner';
-import { FactsService } from './facts/facts.service';
 import type { RecordReceipt } from './record-receipt';
 
-/** A catalogue entry as the executor reads it, whatever its command. */
-interface AnyEntry {
-  decider: Decider<Command, DomainEvent, unknown>;
-  streamIdOf(data: unknown): string;
-  facts?(facts: FactsService, data: unknown, context: FactsContext): Promise<unknown>;
-  prepare?(data: unknown, tools: PrepareTools): unknown;
-}
-
 /**
- * Records commands: the one way into the write side for every entry point (GraphQL, the seed,
- * scenarios, the coming generator). Each command is looked up in the catalogue by its type.
+ * The one way into the write side for every entry point (GraphQL, the seed, scenarios, the coming
+ * generator): `execute('RecordVote', data, context)`, typed by the catalogue, sent on the CQRS
+ * command bus to the handler derived from the catalogue entry (catalogue/command-bus.ts), which
+ * checks the role and records it (CommandRecorder).
  */
 @Injectable()
 export class LedgerCommands {
-  constructor(
-    private readonly runner: DeciderRunner,
-    private readonly gate: CommandGate,
-    private readonly facts: FactsService,
-    @Inject(SUBJECT_VAULT) private readonly vault: SubjectVault,
-  ) {}
+  constructor(private readonly bus: CommandBus) {}
 
-  /**
-   * Checks the account's role against the catalogue first (FORBIDDEN: nothing is read or
-   * written), works out the act's time once, then, inside the command gate (so a shutdown lets it
-   * finish): the decider's data, the facts, and the decision appended to the command's stream.
-   */
   async execute<K extends CommandType>(type: K, data: DataOf<K>, context: CommandContext): Promise<RecordReceipt> {
-    assertRoleMaySend(commandType(type), context.actor);
-    const time = actTimeOf(context.occurredAt);
-    // The catalogue's types tie each entry's data, facts and decider to its own command; read
-    // generically, one entry at a time, they are checked there, not here.
-    const entry = COMMANDS[type] as unknown as AnyEntry;
-    return this.gate.run(async () => {
-      const decided = entry.prepare ? entry.prepare(data, { vault: this.vault }) : data;
-      const facts = entry.facts ? await entry.facts(this.facts, data, { date: time.date, today: time.today, actorId: context.actor.id }) : undefined;
-      const command = { type, data: decided, ...(facts !== undefined && { facts }) };
-      return this.runner.run(entry.decider, entry.streamIdOf(decided), command, context, time);
-    });
+    // Untyped callers (scripts) may name anything: refused before the bus looks for a handler.
+    const Message = COMMAND_MESSAGES[commandType(type) as K];
+    return this.bus.execute(new Message(data, context));
   }
 }

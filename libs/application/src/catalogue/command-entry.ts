@@ -54,6 +54,12 @@ export interface FactsContext {
 /** What `prepare` may use to turn a caller's data into the decider's. */
 export interface PrepareTools {
   vault: SubjectVault;
+  /**
+   * A new UUID for what the command creates (a data request's id). Derived from the
+   * Idempotency-Key when the caller sent one, so a retry creates the same record, finds the first
+   * attempt's events in its stream and records nothing twice.
+   */
+  newId(): string;
 }
 
 interface EntryBase<K extends CommandType> {

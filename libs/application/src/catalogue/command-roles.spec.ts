@@ -1,15 +1,19 @@
+import { Global, Module, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomainError, ROLES } from '@ledger/domain';
 import { EventSchemaRegistry, SchemaCheckedEventStore } from '@ledger/event-schemas';
 import { SqliteEventStore } from '@ledger/event-store-sqlite';
-import { FileSubjectVault } from '@ledger/privacy';
+import { EVENT_STORE } from '@ledger/event-store';
+import { FileSubjectVault, SUBJECT_VAULT } from '@ledger/privacy';
 import { denverEveryCommandSteps, savedIdOf, withSaved } from '@ledger/scenarios';
-import { CommandGate } from '../command-gate';
-import { DeciderRunner } from '../decider-runner';
-import { FactsService } from '../facts/facts.service';
+import { ApplicationModule } from '../application.module';
+import { COMMAND_AVAILABILITY, EVENT_TYPE_VERSIONS, READ_MODEL_SYNC } from '../application.ports';
 import { LedgerCommands } from '../ledger-commands';
+import { COMMAND_MESSAGES } from './command-bus';
 import { COMMAND_TYPES, COMMANDS } from './command-catalogue';
 import type { CommandType } from './command-entry';
 
@@ -24,20 +28,39 @@ describe('the command catalogue, walked: roles are checked in the write path', (
   let raw: SqliteEventStore;
   let store: SchemaCheckedEventStore;
   let vault: FileSubjectVault;
+  let app: INestApplicationContext;
   let commands: LedgerCommands;
+  let bus: CommandBus;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ledger-catalogue-'));
     const registry = EventSchemaRegistry.fromDirectory();
     raw = new SqliteEventStore({ file: join(dir, 'events.db') });
     store = new SchemaCheckedEventStore(raw, registry);
     vault = new FileSubjectVault({ keysFile: join(dir, 'subject-keys.db'), refKeyFile: join(dir, 'subject-ref-key') });
-    // No read models here: nothing waits for them, and the ledger always takes commands.
-    const runner = new DeciderRunner(store, { waitFor: async () => undefined }, registry, { refusal: () => null });
-    commands = new LedgerCommands(runner, new CommandGate(), new FactsService(store), vault);
+    // The write side as Nest wires it (bus, derived handlers), over a real store. No read models
+    // here: nothing waits for them, and the ledger always takes commands.
+    @Global()
+    @Module({
+      providers: [
+        { provide: EVENT_STORE, useValue: store },
+        { provide: READ_MODEL_SYNC, useValue: { waitFor: async () => undefined } },
+        { provide: EVENT_TYPE_VERSIONS, useValue: registry },
+        { provide: COMMAND_AVAILABILITY, useValue: { refusal: () => null } },
+        { provide: SUBJECT_VAULT, useValue: vault },
+      ],
+      exports: [EVENT_STORE, READ_MODEL_SYNC, EVENT_TYPE_VERSIONS, COMMAND_AVAILABILITY, SUBJECT_VAULT],
+    })
+    class Ports {}
+    @Module({ imports: [Ports, ApplicationModule] })
+    class WriteSide {}
+    app = await NestFactory.createApplicationContext(WriteSide, { logger: false });
+    commands = app.get(LedgerCommands);
+    bus = app.get(CommandBus);
   });
 
   afterAll(async () => {
+    await app.close();
     vault.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -54,11 +77,16 @@ describe('the command catalogue, walked: roles are checked in the write path', (
       const data = withSaved(step, saved);
       const { roles } = COMMANDS[step.command];
       for (const role of ROLES.filter((r) => !roles.includes(r))) {
-        [reads, appends, subjects].forEach((spy) => spy.mockClear());
-        const attempt = commands.execute(step.command, data, { actor: { ...step.actor, role }, occurredAt: step.occurredAt });
-        await expect(attempt).rejects.toThrow(DomainError);
-        await expect(attempt).rejects.toMatchObject({ code: 'FORBIDDEN', message: `role ${role} may not ${step.command}; it needs ${roles.join(' or ')}` });
-        expect([reads.mock.calls.length, appends.mock.calls.length, subjects.mock.calls.length]).toEqual([0, 0, 0]);
+        const context = { actor: { ...step.actor, role }, occurredAt: step.occurredAt };
+        // Through execute, and straight on the CQRS bus: the same refusal either way.
+        const Message = COMMAND_MESSAGES[step.command] as new (data: unknown, context: unknown) => InstanceType<(typeof COMMAND_MESSAGES)[CommandType]>;
+        for (const send of [() => commands.execute(step.command, data, context), () => bus.execute(new Message(data, context))]) {
+          [reads, appends, subjects].forEach((spy) => spy.mockClear());
+          const attempt = send();
+          await expect(attempt).rejects.toThrow(DomainError);
+          await expect(attempt).rejects.toMatchObject({ code: 'FORBIDDEN', message: `role ${role} may not ${step.command}; it needs ${roles.join(' or ')}` });
+          expect([reads.mock.calls.length, appends.mock.calls.length, subjects.mock.calls.length]).toEqual([0, 0, 0]);
+        }
         refused.set(step.command, (refused.get(step.command) ?? new Set()).add(role));
       }
       const before = await raw.lastSequence();

@@ -11,9 +11,8 @@ import {
   type OnBehalfOf,
   type ReceiveDataRequest,
 } from '@ledger/domain';
-import { isWellFormedText, newEventId } from '@ledger/event-store';
-import type { SubjectVault } from '@ledger/privacy';
-import type { CatalogueOf, FactsContext } from '../catalogue/command-entry';
+import { isWellFormedText } from '@ledger/event-store';
+import type { CatalogueOf, FactsContext, PrepareTools } from '../catalogue/command-entry';
 import type { FactsService } from '../facts/facts.service';
 
 /**
@@ -36,7 +35,7 @@ const DETAILS_MAX = 5000;
  * officer typed becomes a keyed HMAC reference, and the personal details are encrypted under the
  * subject's own key, before the decider or the log see anything.
  */
-function sealedRequest(input: ReceiveDataRequestInput, vault: SubjectVault): ReceiveDataRequest['data'] {
+function sealedRequest(input: ReceiveDataRequestInput, { vault, newId }: PrepareTools): ReceiveDataRequest['data'] {
   const { subjectIdentifier, personalDetails, ...request } = input;
   // Neither reaches the log as text (the event store refuses lone surrogates there), but both
   // become UTF-8 bytes here, where a lone surrogate would silently turn into U+FFFD: two
@@ -50,7 +49,7 @@ function sealedRequest(input: ReceiveDataRequestInput, vault: SubjectVault): Rec
   const subjectRef = vault.subjectRefOf(subjectIdentifier);
   return {
     ...request,
-    requestId: dataRequestId(newEventId()),
+    requestId: dataRequestId(newId()),
     subjectRef,
     personalDetails: personalDetails ? vault.encrypt(subjectRef, personalDetails) : null,
   };
@@ -92,7 +91,7 @@ export const DATA_REQUESTS_COMMANDS: CatalogueOf<DataRequestCommand> = {
   ReceiveDataRequest: {
     decider: dataRequestDecider,
     roles: ['officer', 'clerk'],
-    prepare: (input, { vault }) => sealedRequest(input, vault),
+    prepare: sealedRequest,
     streamIdOf: streamOfRequest,
     facts: receiveFacts,
   },
