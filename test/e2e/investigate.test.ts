@@ -180,5 +180,6 @@ describe('ledger investigate (seeded demo, server stopped)', () => {
     } finally {
       await server.stop();
     }
-  });
+    // Eleven CLI runs and a server start: each CLI run builds its own context.
+  }, 120_000);
 });
