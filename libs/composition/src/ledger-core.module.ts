@@ -5,6 +5,7 @@ import { TOKEN_SERVICE } from '@ledger/auth';
 import { LEDGER_CONFIG, dataPaths, type LedgerConfig } from '@ledger/config';
 import { BoundedEventStore, EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { EventSchemaRegistry, SchemaCheckedEventStore } from '@ledger/event-schemas';
+import { TraceService } from '@ledger/investigation';
 import { FileSubjectVault, SUBJECT_VAULT } from '@ledger/privacy';
 import {
   DataRequestQueries,
@@ -13,7 +14,6 @@ import {
   LegislationQueries,
   ProjectionRunner,
   READ_MODEL_DB,
-  TraceService,
   openReadModelDatabase,
   type ReadModelsDamaged,
   type RunnerLog,

@@ -5,19 +5,16 @@ import { readLedgerReadModels } from '@ledger/composition';
 import type { LedgerConfig } from '@ledger/config';
 import { EventSchemaRegistry } from '@ledger/event-schemas';
 import {
-  DataRequestQueries,
-  DirectoryQueries,
-  EventLogQueries,
-  LegislationQueries,
   MalformedTraceId,
   TraceService,
   TraceSubjectNotFound,
-} from '@ledger/projections';
+  buildInvestigationReport,
+  renderHtml,
+  renderMarkdown,
+  type InvestigationReport,
+} from '@ledger/investigation';
+import { DataRequestQueries, DirectoryQueries, EventLogQueries, LegislationQueries } from '@ledger/projections';
 import { CheckFailed, UsageError } from '../cli-errors';
-import { renderHtml } from '../investigate/html.renderer';
-import { buildInvestigationReport } from '../investigate/investigation-report.builder';
-import type { InvestigationReport } from '../investigate/investigation.report';
-import { renderMarkdown } from '../investigate/markdown.renderer';
 
 export const investigateUsage =
   'investigate ID --format md|json|html [--out FILE] [--include-restricted]\n' +

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { canSeeRestricted } from '@ledger/investigation';
 import { DataRequestQueries, DirectoryQueries, EventLogQueries } from '@ledger/projections';
 import { SUBJECT_VAULT, type SubjectVault } from '@ledger/privacy';
-import { canSeeRestricted } from '../auth/restricted-access';
 import type { RequestContext } from '../auth/request-context';
 import { decisionsOfRequestsLoader } from '../dataloader/data-request.loaders';
 import { organizationsLoader } from '../dataloader/directory.loaders';

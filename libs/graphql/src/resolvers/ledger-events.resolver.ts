@@ -1,8 +1,8 @@
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { EventSchemaRegistry } from '@ledger/event-schemas';
+import { canSeeRestricted } from '@ledger/investigation';
 import { DataRequestQueries, DirectoryQueries, EventLogQueries, LegislationQueries } from '@ledger/projections';
-import { canSeeRestricted } from '../auth/restricted-access';
 import type { RequestContext } from '../auth/request-context';
 import { LedgerEventConnectionModel } from '../models/connection.models';
 import { EventFilterInput } from '../models/event-filter.input';

@@ -1,6 +1,7 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { EventLogQueries, LegislationQueries, MalformedTraceId, TraceService, TraceSubjectNotFound, type TraceResult } from '@ledger/projections';
+import { MalformedTraceId, TraceService, TraceSubjectNotFound, type TraceResult } from '@ledger/investigation';
+import { EventLogQueries, LegislationQueries } from '@ledger/projections';
 import type { RequestContext } from '../auth/request-context';
 import { eventsByIdLoader, votesLoader } from '../dataloader/legislation.loaders';
 import { NodeInterface } from '../models/node.interface';

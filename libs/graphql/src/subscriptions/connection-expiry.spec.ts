@@ -1,4 +1,4 @@
-import { canSeeRestricted } from '../auth/restricted-access';
+import { canSeeRestricted } from '@ledger/investigation';
 import { closeAtTokenExpiry, forgetTokenExpiry, TOKEN_EXPIRED_CLOSE_CODE } from './connection-expiry';
 
 const connection = () => {

@@ -7,8 +7,8 @@ import type {
   DirectoryQueries,
   EventLogQueries,
   LegislationQueries,
-  TraceResult,
 } from '@ledger/projections';
+import type { TraceResult } from '../trace/trace.rows';
 import { describeEvent } from './event-description';
 import { subjectLabel } from './subject-label';
 import {

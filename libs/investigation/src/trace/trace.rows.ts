@@ -1,6 +1,5 @@
 import type { RecordedEvent } from '@ledger/event-store';
-import type { DecisionRow } from '../data-requests/data-requests.rows';
-import type { ActorRow, ClauseVersionRow, VoteRow } from '../legislation/legislation.rows';
+import type { ActorRow, ClauseVersionRow, DecisionRow, VoteRow } from '@ledger/projections';
 import type { TraceSubjectKind } from './trace-subject';
 
 /**

@@ -1,4 +1,4 @@
-import type { RequestContext } from './request-context';
+import type { Role } from '@ledger/domain';
 
 /**
  * Whether the caller may see fields the event schemas mark "x-restricted" (ARCHITECTURE.md,
@@ -7,6 +7,6 @@ import type { RequestContext } from './request-context';
  * oversight token that expires while events still flow is treated as anonymous from that instant
  * (its socket is closed as well: subscriptions/connection-expiry.ts).
  */
-export function canSeeRestricted(context: Pick<RequestContext, 'actor' | 'tokenExpiresAt'> | null | undefined, now = Date.now()): boolean {
+export function canSeeRestricted(context: { actor: { role: Role } | null; tokenExpiresAt: number | null } | null | undefined, now = Date.now()): boolean {
   return context?.actor?.role === 'oversight' && context.tokenExpiresAt !== null && now < context.tokenExpiresAt;
 }

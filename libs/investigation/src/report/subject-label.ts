@@ -1,4 +1,5 @@
-import type { LegislationQueries, TraceResult } from '@ledger/projections';
+import type { LegislationQueries } from '@ledger/projections';
+import type { TraceResult } from '../trace/trace.rows';
 import type { DecisionEntry, TimelineEntry, VoteEntry } from './investigation.report';
 
 export interface LabelContext {

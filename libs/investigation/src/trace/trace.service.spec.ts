@@ -9,14 +9,16 @@ import {
   type Choice,
   type FixtureActor,
 } from '@ledger/testing';
-import { DataRequestQueries } from '../data-requests/data-requests.queries';
-import { DirectoryQueries } from '../directory/directory.queries';
-import { EventLogQueries } from '../event-log/event-log.queries';
-import { LegislationQueries } from '../legislation/legislation.queries';
-import { dataRequestsProjection } from '../data-requests/data-requests.projection';
-import { directoryProjection } from '../directory/directory.projection';
-import { eventLogProjection } from '../event-log/event-log.projection';
-import { legislationProjection } from '../legislation/legislation.projection';
+import {
+  DataRequestQueries,
+  DirectoryQueries,
+  EventLogQueries,
+  LegislationQueries,
+  dataRequestsProjection,
+  directoryProjection,
+  eventLogProjection,
+  legislationProjection,
+} from '@ledger/projections';
 import { MalformedTraceId, TraceSubjectNotFound } from './trace-subject';
 import { TraceService } from './trace.service';
 import type { TraceResult } from './trace.rows';

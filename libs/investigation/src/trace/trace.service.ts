@@ -1,12 +1,17 @@
 import { motionGivesForce } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
-import type { DataRequestQueries } from '../data-requests/data-requests.queries';
-import type { DecisionRow } from '../data-requests/data-requests.rows';
-import type { DirectoryQueries } from '../directory/directory.queries';
-import type { OrganizationRow, PersonRow } from '../directory/directory.rows';
-import type { EventLogQueries } from '../event-log/event-log.queries';
-import type { LegislationQueries } from '../legislation/legislation.queries';
-import type { ClauseVersionRow, MeasureRow, VoteRow } from '../legislation/legislation.rows';
+import type {
+  ClauseVersionRow,
+  DataRequestQueries,
+  DecisionRow,
+  DirectoryQueries,
+  EventLogQueries,
+  LegislationQueries,
+  MeasureRow,
+  OrganizationRow,
+  PersonRow,
+  VoteRow,
+} from '@ledger/projections';
 import { TraceCollector } from './trace-collector';
 import { MalformedTraceId, TraceSubjectNotFound, traceSubjectKinds, type TraceSubjectKind } from './trace-subject';
 import type { TraceResult } from './trace.rows';
