@@ -2,7 +2,7 @@
 // report with its renderings, and the public-view policy. Read from the read models through
 // @ledger/projections' query classes; GraphQL, the CLI and the portal call it.
 export * from './trace/trace-subject';
-export type * from './trace/trace.rows';
+export type * from './trace/trace-view';
 export { TraceService } from './trace/trace.service';
 
 export * from './report/investigation.report';
@@ -10,4 +10,4 @@ export { buildInvestigationReport, type ReportOptions, type ReportSources } from
 export { renderMarkdown } from './report/markdown.renderer';
 export { renderHtml } from './report/html.renderer';
 
-export { canSeeRestricted } from './public-view/public-view';
+export * from './public-view/public-view';
