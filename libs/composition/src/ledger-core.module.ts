@@ -5,6 +5,7 @@ import { TOKEN_SERVICE } from '@ledger/auth';
 import { LEDGER_CONFIG, dataPaths, type LedgerConfig } from '@ledger/config';
 import { BoundedEventStore, EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { EventSchemaRegistry, SchemaCheckedEventStore } from '@ledger/event-schemas';
+import { PublicView, TraceService } from '@ledger/investigation';
 import { FileSubjectVault, SUBJECT_VAULT } from '@ledger/privacy';
 import {
   DataRequestQueries,
@@ -13,7 +14,6 @@ import {
   LegislationQueries,
   ProjectionRunner,
   READ_MODEL_DB,
-  TraceService,
   openReadModelDatabase,
   type ReadModelsDamaged,
   type RunnerLog,
@@ -112,10 +112,12 @@ export class LedgerCoreModule {
         { provide: DirectoryQueries, useFactory: (db: Database.Database) => new DirectoryQueries(db), inject: [READ_MODEL_DB] },
         { provide: LegislationQueries, useFactory: (db: Database.Database) => new LegislationQueries(db), inject: [READ_MODEL_DB] },
         { provide: DataRequestQueries, useFactory: (db: Database.Database) => new DataRequestQueries(db), inject: [READ_MODEL_DB] },
+        // Who may see which restricted value: every read path that answers a caller asks it.
+        { provide: PublicView, useFactory: (registry: EventSchemaRegistry) => new PublicView(registry), inject: [EventSchemaRegistry] },
         {
           provide: TraceService,
-          useFactory: (e: EventLogQueries, d: DirectoryQueries, l: LegislationQueries, r: DataRequestQueries) => new TraceService(e, d, l, r),
-          inject: [EventLogQueries, DirectoryQueries, LegislationQueries, DataRequestQueries],
+          useFactory: (e: EventLogQueries, d: DirectoryQueries, l: LegislationQueries, r: DataRequestQueries, view: PublicView) => new TraceService(e, d, l, r, view),
+          inject: [EventLogQueries, DirectoryQueries, LegislationQueries, DataRequestQueries, PublicView],
         },
         { provide: TOKEN_SERVICE, useFactory: () => createTokenService(config) },
         {
@@ -126,7 +128,7 @@ export class LedgerCoreModule {
       ],
       exports: [
         LEDGER_CONFIG, EventSchemaRegistry, RAW_EVENT_STORE, EVENT_STORE, READ_MODEL_DB,
-        ProjectionRunner, READ_MODEL_SYNC, LedgerHealth, COMMAND_AVAILABILITY, EVENT_TYPE_VERSIONS, EventLogQueries, DirectoryQueries, LegislationQueries, DataRequestQueries, TraceService, TOKEN_SERVICE,
+        ProjectionRunner, READ_MODEL_SYNC, LedgerHealth, COMMAND_AVAILABILITY, EVENT_TYPE_VERSIONS, EventLogQueries, DirectoryQueries, LegislationQueries, DataRequestQueries, PublicView, TraceService, TOKEN_SERVICE,
         SUBJECT_VAULT,
       ],
     };

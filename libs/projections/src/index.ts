@@ -1,5 +1,6 @@
 // The read side's public surface: the runtime that follows the log, one entry per read model
-// (its projection, queries and rows), and the query-side services built on them.
+// (its projection, queries and rows), and the OCD mapping. Rows are as stored, restricted values
+// included: what a caller may see of them is libs/investigation's public view.
 export * from './runtime';
 
 export { eventLogProjection } from './event-log/event-log.projection';
@@ -16,9 +17,5 @@ export type * from './legislation/legislation.rows';
 export { dataRequestsProjection } from './data-requests/data-requests.projection';
 export { DataRequestQueries } from './data-requests/data-requests.queries';
 export type * from './data-requests/data-requests.rows';
-
-export * from './trace/trace-subject';
-export type * from './trace/trace.rows';
-export { TraceService } from './trace/trace.service';
 
 export * from './ocd';

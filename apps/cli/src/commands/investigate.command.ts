@@ -5,19 +5,19 @@ import { readLedgerReadModels } from '@ledger/composition';
 import type { LedgerConfig } from '@ledger/config';
 import { EventSchemaRegistry } from '@ledger/event-schemas';
 import {
-  DataRequestQueries,
-  DirectoryQueries,
-  EventLogQueries,
-  LegislationQueries,
+  ANONYMOUS,
   MalformedTraceId,
+  PublicView,
   TraceService,
   TraceSubjectNotFound,
-} from '@ledger/projections';
+  buildInvestigationReport,
+  renderHtml,
+  renderMarkdown,
+  type InvestigationReport,
+  type Viewer,
+} from '@ledger/investigation';
+import { DataRequestQueries, DirectoryQueries, EventLogQueries, LegislationQueries } from '@ledger/projections';
 import { CheckFailed, UsageError } from '../cli-errors';
-import { renderHtml } from '../investigate/html.renderer';
-import { buildInvestigationReport } from '../investigate/investigation-report.builder';
-import type { InvestigationReport } from '../investigate/investigation.report';
-import { renderMarkdown } from '../investigate/markdown.renderer';
 
 export const investigateUsage =
   'investigate ID --format md|json|html [--out FILE] [--include-restricted]\n' +
@@ -56,26 +56,34 @@ export async function investigateCommand(args: string[], config: LedgerConfig): 
   console.log(file);
 }
 
+/**
+ * Whom the report is for. The investigator at the console holds the data dir and its secrets: with
+ * --include-restricted they see what oversight sees, for as long as the command runs; without it,
+ * what anyone may see.
+ */
+const viewerAtTheConsole = (includeRestricted: boolean): Viewer =>
+  includeRestricted ? { role: 'oversight', restrictedUntil: Number.POSITIVE_INFINITY } : ANONYMOUS;
+
 async function investigate(id: string, config: LedgerConfig, includeRestricted: boolean): Promise<InvestigationReport> {
-  const schemas = EventSchemaRegistry.fromDirectory();
+  const view = new PublicView(EventSchemaRegistry.fromDirectory());
   return readLedgerReadModels(config, ({ db, through }) => {
     const eventLog = new EventLogQueries(db);
     const directory = new DirectoryQueries(db);
     const legislation = new LegislationQueries(db);
     const dataRequests = new DataRequestQueries(db);
-    const trace = traceOf(new TraceService(eventLog, directory, legislation, dataRequests), id);
+    const trace = traceOf(new TraceService(eventLog, directory, legislation, dataRequests, view), id, viewerAtTheConsole(includeRestricted));
     return buildInvestigationReport(
       trace,
-      { eventLog, directory, legislation, dataRequests, schemas },
+      { eventLog, directory, legislation, dataRequests, view },
       // The report is of the ledger up to the point the read models show.
-      { includeRestricted, generatedAt: new Date().toISOString(), ledgerSize: through + 1 },
+      { generatedAt: new Date().toISOString(), ledgerSize: through + 1 },
     );
   });
 }
 
-function traceOf(traces: TraceService, id: string) {
+function traceOf(traces: TraceService, id: string, viewer: Viewer) {
   try {
-    return traces.trace(id);
+    return traces.trace(id, viewer);
   } catch (error) {
     if (error instanceof MalformedTraceId) throw new UsageError(error.message);
     if (error instanceof TraceSubjectNotFound) throw new CheckFailed(error.message);

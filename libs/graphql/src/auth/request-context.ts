@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { InvalidToken, type TokenService } from '@ledger/auth';
 import type { Actor } from '@ledger/domain';
+import type { Viewer } from '@ledger/investigation';
 import { RequestLoaders } from '../dataloader/request-loaders';
 
 /** Per-request GraphQL context: the caller (or why their token was refused) and its DataLoaders. */
@@ -15,6 +16,15 @@ export interface RequestContext {
   loaders: RequestLoaders;
   /** the operation's estimated cost (QUERY_LIMITS), set over graphql-ws: it paces a subscription's replay */
   operationCost?: number;
+}
+
+/**
+ * The caller as the public-view policy sees it: its role, and its token's expiry as the end of its
+ * sight of restricted values. Derived at each use, so a subscription's long-lived context is judged
+ * at the moment of each event.
+ */
+export function viewerOf(context: Pick<RequestContext, 'actor' | 'tokenExpiresAt'>): Viewer {
+  return { role: context.actor?.role ?? null, restrictedUntil: context.tokenExpiresAt };
 }
 
 /** Reads an `Authorization: Bearer <jwt>` header; no header means an anonymous caller. */

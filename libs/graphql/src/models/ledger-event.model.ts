@@ -27,7 +27,7 @@ export class LedgerEventModel implements NodeInterface {
   leafHash!: string;
   /**
    * The stored payload, not a @Field: GraphQL serves it only through LedgerEventsResolver.data,
-   * which removes restricted fields, so a LedgerEvent reached by any path cannot bypass redaction.
+   * which asks the public view (libs/investigation), so a LedgerEvent reached by any path cannot bypass it.
    */
   data!: unknown;
 }

@@ -5,6 +5,8 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { graphql, type ExecutionResult } from 'graphql';
 import type { Actor } from '@ledger/domain';
+import { EventSchemaRegistry } from '@ledger/event-schemas';
+import { PublicView } from '@ledger/investigation';
 import { SUBJECT_VAULT, type EncryptedDetails, type SubjectVault } from '@ledger/privacy';
 import {
   DataRequestQueries,
@@ -106,6 +108,7 @@ describe('data-request resolvers batch through DataLoaders (in-process GraphQL, 
         { provide: DirectoryQueries, useValue: new DirectoryQueries(harness.db) },
         { provide: EventLogQueries, useValue: new EventLogQueries(harness.db) },
         { provide: SUBJECT_VAULT, useValue: vault },
+        { provide: PublicView, useValue: new PublicView(EventSchemaRegistry.fromDirectory()) },
       ],
     })
     class DataRequestGraphqlTestModule {}

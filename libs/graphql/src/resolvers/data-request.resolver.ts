@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { PublicView } from '@ledger/investigation';
 import { DataRequestQueries, DirectoryQueries, EventLogQueries } from '@ledger/projections';
 import { SUBJECT_VAULT, type SubjectVault } from '@ledger/privacy';
-import { canSeeRestricted } from '../auth/restricted-access';
-import type { RequestContext } from '../auth/request-context';
+import { viewerOf, type RequestContext } from '../auth/request-context';
 import { decisionsOfRequestsLoader } from '../dataloader/data-request.loaders';
 import { organizationsLoader } from '../dataloader/directory.loaders';
 import { streamsHistoryLoader } from '../dataloader/event-log.loaders';
@@ -22,6 +22,7 @@ export class DataRequestResolver {
     private readonly dataRequests: DataRequestQueries,
     private readonly directory: DirectoryQueries,
     private readonly eventLog: EventLogQueries,
+    private readonly view: PublicView,
     @Inject(SUBJECT_VAULT) private readonly vault: SubjectVault,
   ) {}
 
@@ -39,7 +40,7 @@ export class DataRequestResolver {
 
   @ResolveField(() => String, { nullable: true, description: 'restricted: a pseudonymous reference to the resident concerned' })
   subjectRef(@Parent() request: DataRequestModel, @Context() context: RequestContext): string | null {
-    return canSeeRestricted(context) ? request.restricted.subjectRef : null;
+    return this.view.subjectRef(viewerOf(context), request.restricted);
   }
 
   @ResolveField(() => String, {
@@ -47,9 +48,7 @@ export class DataRequestResolver {
     description: "restricted: the resident's personal details, decrypted; null when none were recorded or the subject's key was erased",
   })
   personalDetails(@Parent() request: DataRequestModel, @Context() context: RequestContext): string | null {
-    const details = request.restricted.personalDetails;
-    if (!canSeeRestricted(context) || details === null) return null;
-    return this.vault.decrypt(details);
+    return this.view.personalDetails(viewerOf(context), request.restricted, this.vault);
   }
 
   @ResolveField(() => DecisionModel, { nullable: true, description: 'null while undecided' })

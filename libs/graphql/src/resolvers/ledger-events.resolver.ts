@@ -1,9 +1,8 @@
 import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { EventSchemaRegistry } from '@ledger/event-schemas';
+import { PublicView } from '@ledger/investigation';
 import { DataRequestQueries, DirectoryQueries, EventLogQueries, LegislationQueries } from '@ledger/projections';
-import { canSeeRestricted } from '../auth/restricted-access';
-import type { RequestContext } from '../auth/request-context';
+import { viewerOf, type RequestContext } from '../auth/request-context';
 import { LedgerEventConnectionModel } from '../models/connection.models';
 import { EventFilterInput } from '../models/event-filter.input';
 import { LedgerEventModel } from '../models/ledger-event.model';
@@ -23,16 +22,14 @@ export class LedgerEventsResolver {
     private readonly eventLog: EventLogQueries,
     private readonly directory: DirectoryQueries,
     private readonly legislation: LegislationQueries,
-    private readonly schemas: EventSchemaRegistry,
+    private readonly view: PublicView,
     private readonly dataRequests: DataRequestQueries,
   ) {}
 
   // The one way to read a payload: events(), node(), histories and receipts all come through here.
   @ResolveField('data', () => JSONScalar, { description: "the event's payload; restricted fields are removed for callers without the oversight role" })
   data(@Parent() event: LedgerEventModel, @Context() context: RequestContext): unknown {
-    if (canSeeRestricted(context)) return event.data;
-    // The stored version's schema: the event log serves payloads as stored, not upcast.
-    return this.schemas.publicPayload(event.type, event.schemaVersion, event.data);
+    return this.view.payload(viewerOf(context), event);
   }
 
   @Query(() => LedgerEventConnectionModel, { description: 'every event of the ledger, in sequence order' })

@@ -1,7 +1,8 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { EventLogQueries, LegislationQueries, MalformedTraceId, TraceService, TraceSubjectNotFound, type TraceResult } from '@ledger/projections';
-import type { RequestContext } from '../auth/request-context';
+import { MalformedTraceId, TraceService, TraceSubjectNotFound, type TraceView } from '@ledger/investigation';
+import { EventLogQueries, LegislationQueries } from '@ledger/projections';
+import { viewerOf, type RequestContext } from '../auth/request-context';
 import { eventsByIdLoader, votesLoader } from '../dataloader/legislation.loaders';
 import { NodeInterface } from '../models/node.interface';
 import { TraceModel } from '../models/trace.model';
@@ -11,8 +12,8 @@ import { toClauseVersionModel, toVoteModel } from './legislation.mapper';
 import { toLedgerEventModel } from './ledger-event.mapper';
 
 /**
- * trace(id), served from the query side's TraceService. Events become LedgerEvents, so their
- * payloads reach the caller only through LedgerEvent.data and its redaction.
+ * trace(id), served from the TraceService as the caller may see it. Its events become LedgerEvents,
+ * whose payloads reach the caller through LedgerEvent.data and the same public view.
  */
 @Resolver(() => TraceModel)
 export class TraceResolver {
@@ -25,7 +26,7 @@ export class TraceResolver {
 
   @Query(() => TraceModel, { description: 'everything that led to a node; NOT_FOUND when there is no such node' })
   trace(@Args('id', { type: () => ID }) id: string, @Context() context: RequestContext): TraceModel {
-    const result = this.traceOf(id);
+    const result = this.traceOf(id, context);
     // The rows are in hand: nested fields (ClauseVersion.event, adoptedBy, ...) then need no query.
     const events = eventsByIdLoader(context.loaders, this.eventLog);
     for (const event of result.events) events.prime(event.eventId, event);
@@ -45,9 +46,9 @@ export class TraceResolver {
     return this.nodes.node(trace.subjectId) ?? dangling('a trace', trace.subjectId);
   }
 
-  private traceOf(id: string): TraceResult {
+  private traceOf(id: string, context: RequestContext): TraceView {
     try {
-      return this.traces.trace(id);
+      return this.traces.trace(id, viewerOf(context));
     } catch (error) {
       if (error instanceof MalformedTraceId) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
       if (error instanceof TraceSubjectNotFound) throw new GraphQLError(error.message, { extensions: { code: 'NOT_FOUND' } });

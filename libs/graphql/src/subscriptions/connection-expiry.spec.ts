@@ -1,4 +1,5 @@
-import { canSeeRestricted } from '../auth/restricted-access';
+import { canSeeRestricted } from '@ledger/investigation';
+import { viewerOf } from '../auth/request-context';
 import { closeAtTokenExpiry, forgetTokenExpiry, TOKEN_EXPIRED_CLOSE_CODE } from './connection-expiry';
 
 const connection = () => {
@@ -41,13 +42,14 @@ describe('closing a graphql-ws connection when its token expires', () => {
     expect(jest.getTimerCount()).toBe(0);
   });
 
-  it('shows restricted fields to oversight only while its token is valid', () => {
+  it("sees a connection's caller as the public view's viewer: oversight only while its token is valid", () => {
     const oversight = { id: 'person:o', name: 'O', role: 'oversight' as const };
     const expiresAt = Date.now() + 3000;
-    expect(canSeeRestricted({ actor: oversight, tokenExpiresAt: expiresAt })).toBe(true);
-    expect(canSeeRestricted({ actor: oversight, tokenExpiresAt: expiresAt }, expiresAt)).toBe(false);
-    expect(canSeeRestricted({ actor: oversight, tokenExpiresAt: null })).toBe(false);
-    expect(canSeeRestricted({ actor: { ...oversight, role: 'admin' }, tokenExpiresAt: expiresAt })).toBe(false);
-    expect(canSeeRestricted({ actor: null, tokenExpiresAt: null })).toBe(false);
+    expect(viewerOf({ actor: oversight, tokenExpiresAt: expiresAt })).toEqual({ role: 'oversight', restrictedUntil: expiresAt });
+    expect(canSeeRestricted(viewerOf({ actor: oversight, tokenExpiresAt: expiresAt }))).toBe(true);
+    expect(canSeeRestricted(viewerOf({ actor: oversight, tokenExpiresAt: expiresAt }), expiresAt)).toBe(false);
+    expect(canSeeRestricted(viewerOf({ actor: oversight, tokenExpiresAt: null }))).toBe(false);
+    expect(canSeeRestricted(viewerOf({ actor: { ...oversight, role: 'admin' }, tokenExpiresAt: expiresAt }))).toBe(false);
+    expect(viewerOf({ actor: null, tokenExpiresAt: null })).toEqual({ role: null, restrictedUntil: null });
   });
 });

@@ -2,7 +2,8 @@
  * A graphql-ws connection lives as long as the client keeps it open, but its token does not: when
  * the token the connection authenticated with expires, the socket is closed, which completes every
  * subscription on it. Until the timer fires, the redacting `data` resolver already treats the
- * expired token as anonymous (canSeeRestricted), so no restricted field is sent after expiry.
+ * expired token as anonymous (the public view's canSeeRestricted, libs/investigation), so no
+ * restricted field is sent after expiry.
  */
 
 /**

@@ -3,8 +3,8 @@ import type { ComplianceFinding, ComplianceStatus, DataRequestAction, DecisionOu
 /**
  * Rows of the data-request read model as the queries hand them out: plain data, no GraphQL types;
  * vocabularies are the domain's, derived from the event schemas. Restricted values (subjectRef,
- * personalDetails) are here as stored; withholding them from callers without the oversight role is
- * the API's job.
+ * personalDetails) are here as stored; what a caller may see of them is decided by the public view
+ * (libs/investigation), which every read path that answers a caller goes through.
  */
 
 export type DecisionOutcomeValue = DecisionOutcome;

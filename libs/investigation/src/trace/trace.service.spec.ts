@@ -1,25 +1,30 @@
+import { EventSchemaRegistry } from '@ledger/event-schemas';
 import type { RecordedEvent } from '@ledger/event-store';
 import {
   DataRequestHistory,
   LegislationHistory,
   ReadModelHarness,
   decisionIdOf,
+  fixtureSubjectRef,
   fixtureUuid,
   requestIdOf,
   type Choice,
   type FixtureActor,
 } from '@ledger/testing';
-import { DataRequestQueries } from '../data-requests/data-requests.queries';
-import { DirectoryQueries } from '../directory/directory.queries';
-import { EventLogQueries } from '../event-log/event-log.queries';
-import { LegislationQueries } from '../legislation/legislation.queries';
-import { dataRequestsProjection } from '../data-requests/data-requests.projection';
-import { directoryProjection } from '../directory/directory.projection';
-import { eventLogProjection } from '../event-log/event-log.projection';
-import { legislationProjection } from '../legislation/legislation.projection';
+import {
+  DataRequestQueries,
+  DirectoryQueries,
+  EventLogQueries,
+  LegislationQueries,
+  dataRequestsProjection,
+  directoryProjection,
+  eventLogProjection,
+  legislationProjection,
+} from '@ledger/projections';
 import { MalformedTraceId, TraceSubjectNotFound } from './trace-subject';
 import { TraceService } from './trace.service';
-import type { TraceResult } from './trace.rows';
+import { ANONYMOUS, PublicView, type Viewer } from '../public-view/public-view';
+import type { TraceView } from './trace-view';
 
 const clerk: FixtureActor = { id: 'person:clerk-one', name: 'Clerk One', role: 'clerk' };
 const mayor: FixtureActor = { id: 'person:the-mayor', name: 'The Mayor', role: 'mayor' };
@@ -37,6 +42,8 @@ const [A, B, C] = ['a', 'b', 'c'].map((x) => `person:member-${x}`);
 const all = (choice: Choice, ...people: string[]) => people.map((personId) => ({ personId, choice }));
 const [R1, R2] = [1, 2].map(fixtureUuid);
 const clause = (eId: string, text: string) => ({ eId, heading: null, text, rule: null });
+const DETAILS = { algorithm: 'AES-256-GCM' as const, keyId: fixtureSubjectRef(R1), iv: 'aXY=', ciphertext: 'c2VjcmV0', tag: 'dGFn' };
+const HOUR = 3_600_000;
 
 /**
  * An ordinance amended on the floor before final passage, signed and enacted; a later ordinance
@@ -67,7 +74,7 @@ function ledger() {
     .amendByMeasure(LAW, { change: 'amend', eId: 'sec_1', text: 'Purpose, as amended in 2018.', byMeasureId: AMENDING, effectiveFrom: '2018-03-01' }, '2018-02-01T20:00:00Z')
     .introduce(LEGACY, { title: 'Numbered like a uuid', bodyId: COUNCIL, sponsorIds: [C], clauses: [clause('sec_1', 'Legacy.')] }, '2018-05-01T18:00:00Z');
   new DataRequestHistory(history.events)
-    .receive(R1, { requestingOrgId: ICE, receivingOrgId: SHERIFF, dataCategories: ['release-date-time'] }, ana, '2017-10-02T18:00:00Z')
+    .receive(R1, { requestingOrgId: ICE, receivingOrgId: SHERIFF, dataCategories: ['release-date-time'], personalDetails: DETAILS }, ana, '2017-10-02T18:00:00Z')
     .decide(R1, { outcome: 'DENIED', disclosedCategories: [], citations: [{ clauseId: `${LAW}#sec_2`, version: 2 }, { clauseId: `${LAW}#sec_1`, version: 1 }] }, ana, '2017-10-03T18:00:00Z')
     .receive(R2, { requestingOrgId: ICE, receivingOrgId: SHERIFF, dataCategories: ['address'] }, ana, '2018-04-02T18:00:00Z')
     .decide(R2, { outcome: 'DENIED', disclosedCategories: [], citations: [{ clauseId: `${LAW}#sec_1`, version: 2 }] }, ana, '2018-04-03T18:00:00Z');
@@ -75,10 +82,10 @@ function ledger() {
 }
 
 const ids = (events: RecordedEvent[]) => events.map((e) => e.eventId);
-const versionsOf = (trace: TraceResult) => trace.clauses.map((v) => `${v.clauseId} v${v.version}`);
-const voteIds = (trace: TraceResult) => trace.votes.map((v) => v.id);
+const versionsOf = (trace: TraceView) => trace.clauses.map((v) => `${v.clauseId} v${v.version}`);
+const voteIds = (trace: TraceView) => trace.votes.map((v) => v.id);
 
-function expectWellFormed(trace: TraceResult): void {
+function expectWellFormed(trace: TraceView): void {
   const sequences = trace.events.map((e) => e.sequence);
   for (let i = 1; i < sequences.length; i++) expect(sequences[i]).toBeGreaterThan(sequences[i - 1]);
   expect(new Set(versionsOf(trace)).size).toBe(trace.clauses.length);
@@ -97,7 +104,7 @@ describe('TraceService (real SQLite files, real runner)', () => {
   const inStream = (streamId: string, ...types: string[]) => (e: RecordedEvent) => e.streamId === streamId && (types.length === 0 || types.includes(e.type));
   const voteEvent = (voteId: string) => (e: RecordedEvent) => e.type === 'VoteRecorded' && data(e).voteId === voteId;
   const trace = (id: string) => {
-    const result = traces.trace(id);
+    const result = traces.trace(id, ANONYMOUS);
     expectWellFormed(result);
     return result;
   };
@@ -105,7 +112,13 @@ describe('TraceService (real SQLite files, real runner)', () => {
   beforeAll(async () => {
     harness = ReadModelHarness.create([eventLogProjection, directoryProjection, legislationProjection, dataRequestsProjection], 'ledger-trace-');
     recorded = await harness.record(ledger());
-    traces = new TraceService(new EventLogQueries(harness.db), new DirectoryQueries(harness.db), new LegislationQueries(harness.db), new DataRequestQueries(harness.db));
+    traces = new TraceService(
+      new EventLogQueries(harness.db),
+      new DirectoryQueries(harness.db),
+      new LegislationQueries(harness.db),
+      new DataRequestQueries(harness.db),
+      new PublicView(EventSchemaRegistry.fromDirectory()),
+    );
   });
   afterAll(() => harness.close());
 
@@ -148,7 +161,7 @@ describe('TraceService (real SQLite files, real runner)', () => {
   it('traces a request like its decision', () => {
     const result = trace(requestIdOf(R1));
     expect(result.subject).toEqual({ kind: 'data-request', id: requestIdOf(R1) });
-    expect(ids(result.events)).toEqual(ids(traces.trace(decisionIdOf(R1)).events));
+    expect(ids(result.events)).toEqual(ids(traces.trace(decisionIdOf(R1), ANONYMOUS).events));
   });
 
   it('traces a measure: its stream, votes, every clause version, and the passing votes and signature of the measure that amended it', () => {
@@ -240,7 +253,7 @@ describe('TraceService (real SQLite files, real runner)', () => {
 
   it('refuses an id shaped like no node, and names the kind of a well-formed id it does not know', () => {
     for (const id of ['', 'not an id', 'person:Robin Kniech', 'vote:CB17-0766:0', 'decision:42', `${LAW}#Section 2`]) {
-      expect(() => traces.trace(id)).toThrow(MalformedTraceId);
+      expect(() => traces.trace(id, ANONYMOUS)).toThrow(MalformedTraceId);
     }
     const unknown: Array<[string, string]> = [
       ['person:nobody', 'person'],
@@ -253,8 +266,35 @@ describe('TraceService (real SQLite files, real runner)', () => {
       [fixtureUuid(99), 'event'],
     ];
     for (const [id, kind] of unknown) {
-      expect(() => traces.trace(id)).toThrow(TraceSubjectNotFound);
-      expect(() => traces.trace(id)).toThrow(`the ledger has no ${kind} with id ${id}`);
+      expect(() => traces.trace(id, ANONYMOUS)).toThrow(TraceSubjectNotFound);
+      expect(() => traces.trace(id, ANONYMOUS)).toThrow(`the ledger has no ${kind} with id ${id}`);
     }
+  });
+
+  it('hands out the events as its viewer may see them: restricted values to valid oversight only', () => {
+    const received = (viewer: Viewer) => {
+      const result = traces.trace(requestIdOf(R1), viewer);
+      expect(result.viewer).toBe(viewer);
+      return result.events.find((e) => e.type === 'DataRequestReceived')!.data as Record<string, unknown>;
+    };
+    const stored = data(recorded.find(inStream(`data-request-${R1}`, 'DataRequestReceived'))!);
+    expect(stored).toMatchObject({ subjectRef: fixtureSubjectRef(R1), personalDetails: DETAILS });
+
+    const oversight: Viewer = { role: 'oversight', restrictedUntil: Date.now() + HOUR };
+    expect(received(oversight)).toEqual(stored);
+    const withheld = { ...stored };
+    delete withheld.subjectRef;
+    delete withheld.personalDetails;
+    const others: Viewer[] = [
+      ANONYMOUS,
+      { role: 'officer', restrictedUntil: Date.now() + HOUR },
+      { role: 'admin', restrictedUntil: Date.now() + HOUR },
+      { role: 'oversight', restrictedUntil: Date.now() - 1 },
+    ];
+    for (const viewer of others) {
+      expect(received(viewer)).toEqual(withheld);
+    }
+    // A view strips a copy: oversight still sees everything after the others' views.
+    expect(received(oversight)).toEqual(stored);
   });
 });

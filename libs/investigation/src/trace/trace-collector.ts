@@ -1,7 +1,9 @@
 import type { RecordedEvent } from '@ledger/event-store';
-import type { DecisionRow } from '../data-requests/data-requests.rows';
-import type { ClauseVersionRow, VoteRow } from '../legislation/legislation.rows';
-import type { TraceResult } from './trace.rows';
+import type { ClauseVersionRow, DecisionRow, VoteRow } from '@ledger/projections';
+import type { TraceView } from './trace-view';
+
+/** A trace as the read models hold it, before the public view: never handed out (TraceService.trace views it). */
+export type TraceRows = Omit<TraceView, 'viewer' | 'events'> & { events: RecordedEvent[] };
 
 /**
  * Gathers a trace's pieces from several paths through the read models, which often reach the same
@@ -33,9 +35,9 @@ export class TraceCollector {
     for (const decision of decisions) this.decisions.set(decision.id, decision);
   }
 
-  result(subject: TraceResult['subject']): TraceResult {
+  result(subject: TraceRows['subject']): TraceRows {
     const events = [...this.events.values()].sort((a, b) => a.sequence - b.sequence);
-    const actors = new Map<string, TraceResult['actors'][number]>();
+    const actors = new Map<string, TraceRows['actors'][number]>();
     for (const { recordedBy } of events) if (!actors.has(recordedBy.id)) actors.set(recordedBy.id, { id: recordedBy.id, name: recordedBy.name, role: recordedBy.role });
     return {
       subject,

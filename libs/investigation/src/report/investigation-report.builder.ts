@@ -1,5 +1,4 @@
 import { actedByOf, isInForceOn } from '@ledger/domain';
-import type { EventSchemaRegistry } from '@ledger/event-schemas';
 import type {
   ClauseVersionRow,
   DataRequestQueries,
@@ -7,8 +6,9 @@ import type {
   DirectoryQueries,
   EventLogQueries,
   LegislationQueries,
-  TraceResult,
 } from '@ledger/projections';
+import { canSeeRestricted, type PublicView } from '../public-view/public-view';
+import type { TraceView } from '../trace/trace-view';
 import { describeEvent } from './event-description';
 import { subjectLabel } from './subject-label';
 import {
@@ -29,11 +29,11 @@ export interface ReportSources {
   directory: DirectoryQueries;
   legislation: LegislationQueries;
   dataRequests: DataRequestQueries;
-  schemas: EventSchemaRegistry;
+  /** the public-view policy: what the trace's viewer may see of each restricted value */
+  view: PublicView;
 }
 
 export interface ReportOptions {
-  includeRestricted: boolean;
   generatedAt: string;
   ledgerSize: number;
 }
@@ -43,10 +43,15 @@ const refKey = (ref: ClauseRef) => `${ref.clauseId} ${ref.version}`;
 
 /**
  * Turns a trace into the investigation report: the trace's rows, completed from the read models
- * with names, roll calls, the clause texts in force at each step and the decisions' findings.
+ * with names, roll calls, the clause texts in force at each step and the decisions' findings. It is
+ * for the viewer the trace was made for: restricted values appear as the public view allows them.
  */
-export function buildInvestigationReport(trace: TraceResult, sources: ReportSources, options: ReportOptions): InvestigationReport {
-  const { directory, legislation, dataRequests } = sources;
+export function buildInvestigationReport(trace: TraceView, sources: ReportSources, options: ReportOptions): InvestigationReport {
+  const { directory, legislation, dataRequests, view } = sources;
+  const { viewer } = trace;
+  // Decided once, before any subject reference is read: should the viewer's sight end while the
+  // report is built, the report may withhold a reference it says is included, never show one it says is withheld.
+  const restrictedIncluded = canSeeRestricted(viewer);
   const decisions = trace.decisions;
   const requests = dataRequests.requestsByIds(decisions.map((d) => d.requestId));
   const casts = legislation.castsOfVotes(trace.votes.map((v) => v.id));
@@ -93,7 +98,8 @@ export function buildInvestigationReport(trace: TraceResult, sources: ReportSour
       streamId: event.streamId,
       recordedBy: { id: event.recordedBy.id, name: event.recordedBy.name, role: event.recordedBy.role },
       leafHash: event.leafHash,
-      description: describeEvent(event, sources.schemas.publicPayload(event.type, event.schemaVersion, event.data), {
+      // Descriptions read the public payload whoever the viewer is: they are the same text for everyone.
+      description: describeEvent(event, view.publicPayload(event), {
         nameOf,
         actionOf: (eventId) => actions.get(eventId),
       }),
@@ -144,7 +150,7 @@ export function buildInvestigationReport(trace: TraceResult, sources: ReportSour
       recipientCategories: [...request.recipientCategories],
       purpose: request.purpose,
       legalBasis: request.legalBasis,
-      subjectRef: options.includeRestricted ? request.subjectRef : null,
+      subjectRef: view.subjectRef(viewer, request),
       outcome: decision.outcome,
       disclosedCategories: [...decision.disclosedCategories],
       decidedAt: decision.decidedAt,
@@ -167,7 +173,7 @@ export function buildInvestigationReport(trace: TraceResult, sources: ReportSour
     formatVersion: REPORT_FORMAT_VERSION,
     generatedAt: options.generatedAt,
     ledgerSize: options.ledgerSize,
-    restrictedIncluded: options.includeRestricted,
+    restrictedIncluded,
     subject: { id: trace.subject.id, kind: trace.subject.kind, label: subjectLabel(trace, { nameOf, measures, decisions: decisionEntries, votes, timeline, legislation }) },
     timeline,
     actors: actorsOf(trace, actorIds, memberships, named),
@@ -207,7 +213,7 @@ function complianceOf(decision: DecisionRow): DecisionEntry['compliance'] {
 }
 
 function actorsOf(
-  trace: TraceResult,
+  trace: TraceView,
   actorIds: string[],
   memberships: ReturnType<DirectoryQueries['membershipsOfPeople']>,
   named: (id: string) => Named,
@@ -228,9 +234,9 @@ function actorsOf(
 }
 
 // Ids the subject itself names, so its label can use names rather than ids.
-const personIdsIn = (trace: TraceResult) => (trace.subject.kind === 'person' ? [trace.subject.id] : []);
-const orgIdsIn = (trace: TraceResult) => (trace.subject.kind === 'organization' ? [trace.subject.id] : []);
-const measureIdsIn = (trace: TraceResult) => {
+const personIdsIn = (trace: TraceView) => (trace.subject.kind === 'person' ? [trace.subject.id] : []);
+const orgIdsIn = (trace: TraceView) => (trace.subject.kind === 'organization' ? [trace.subject.id] : []);
+const measureIdsIn = (trace: TraceView) => {
   if (trace.subject.kind === 'measure') return [trace.subject.id];
   if (trace.subject.kind === 'clause') return [trace.subject.id.split('#')[0]];
   // A measure's own sentences describe its events best, wherever the trace reached them.

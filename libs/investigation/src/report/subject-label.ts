@@ -1,4 +1,5 @@
-import type { LegislationQueries, TraceResult } from '@ledger/projections';
+import type { LegislationQueries } from '@ledger/projections';
+import type { TraceView } from '../trace/trace-view';
 import type { DecisionEntry, TimelineEntry, VoteEntry } from './investigation.report';
 
 export interface LabelContext {
@@ -10,8 +11,11 @@ export interface LabelContext {
   legislation: LegislationQueries;
 }
 
-/** A one-line title for the report, in names rather than ids where the ledger has them. */
-export function subjectLabel(trace: TraceResult, c: LabelContext): string {
+/**
+ * A one-line title for the report, in names rather than ids where the ledger has them. Public
+ * fields only, whoever the report is for: a data request is labelled by its decision, never by its subject.
+ */
+export function subjectLabel(trace: TraceView, c: LabelContext): string {
   const { kind, id } = trace.subject;
   switch (kind) {
     case 'measure':

@@ -5,8 +5,8 @@
  *
  * No event payload is copied in. Every text comes from public fields (the event schemas'
  * "x-restricted" fields are removed before an event is described); a data request's subject
- * reference appears only when the report was asked for with --include-restricted, and personal
- * details never do.
+ * reference appears only in a report for a viewer the public view lets see it (the CLI's
+ * --include-restricted), and personal details never do.
  */
 
 export const REPORT_FORMAT = 'ledger-investigation';
@@ -19,7 +19,7 @@ export interface InvestigationReport {
   generatedAt: string;
   /** how many events the ledger held when the report was made */
   ledgerSize: number;
-  /** true only with --include-restricted: then decisions[].subjectRef is filled */
+  /** true only when the report's viewer may see restricted values (--include-restricted): then decisions[].subjectRef is filled */
   restrictedIncluded: boolean;
   subject: ReportSubject;
   /** every event of the trace, oldest first, with the law in force on its date */
@@ -137,7 +137,7 @@ export interface DecisionEntry {
   recipientCategories: string[];
   purpose: string;
   legalBasis: string;
-  /** restricted: only with --include-restricted, else null */
+  /** restricted: only for a viewer who may see it (--include-restricted), else null */
   subjectRef: string | null;
   outcome: string;
   disclosedCategories: string[];

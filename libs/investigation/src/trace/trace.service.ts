@@ -1,15 +1,21 @@
 import { motionGivesForce } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
-import type { DataRequestQueries } from '../data-requests/data-requests.queries';
-import type { DecisionRow } from '../data-requests/data-requests.rows';
-import type { DirectoryQueries } from '../directory/directory.queries';
-import type { OrganizationRow, PersonRow } from '../directory/directory.rows';
-import type { EventLogQueries } from '../event-log/event-log.queries';
-import type { LegislationQueries } from '../legislation/legislation.queries';
-import type { ClauseVersionRow, MeasureRow, VoteRow } from '../legislation/legislation.rows';
-import { TraceCollector } from './trace-collector';
+import type {
+  ClauseVersionRow,
+  DataRequestQueries,
+  DecisionRow,
+  DirectoryQueries,
+  EventLogQueries,
+  LegislationQueries,
+  MeasureRow,
+  OrganizationRow,
+  PersonRow,
+  VoteRow,
+} from '@ledger/projections';
+import type { PublicView, Viewer } from '../public-view/public-view';
+import { TraceCollector, type TraceRows } from './trace-collector';
 import { MalformedTraceId, TraceSubjectNotFound, traceSubjectKinds, type TraceSubjectKind } from './trace-subject';
-import type { TraceResult } from './trace.rows';
+import type { TraceView } from './trace-view';
 
 /** The acts, besides its passing votes, by which a measure came into force (or was refused). */
 const AUTHORITY_EVENTS = new Set(['MeasureSigned', 'MeasureVetoed', 'MeasureEnacted', 'ExecutiveOrderIssued']);
@@ -27,8 +33,10 @@ const dataOf = (event: RecordedEvent) => (event.data ?? {}) as Record<string, un
  * it rests on, from the read models only (query side). GraphQL serves the result as a Trace and the
  * CLI turns it into an investigation report; both read the same rows, so they cannot disagree.
  *
- * The rows come back unredacted: withholding restricted fields is the caller's job (GraphQL sends
- * every event through LedgerEvent.data; the report prints no payload).
+ * It hands out views only: trace(id, viewer) passes every event through the public view for that
+ * viewer, and the rows as stored never leave this class. A caller cannot forget to withhold a
+ * restricted value, because it never holds one it may not see. (GraphQL still serves the events
+ * through LedgerEvent.data, which applies the same policy again and changes nothing in a view.)
  */
 export class TraceService {
   constructor(
@@ -36,10 +44,16 @@ export class TraceService {
     private readonly directory: DirectoryQueries,
     private readonly legislation: LegislationQueries,
     private readonly dataRequests: DataRequestQueries,
+    private readonly view: PublicView,
   ) {}
 
-  /** @throws MalformedTraceId, TraceSubjectNotFound */
-  trace(id: string): TraceResult {
+  /** Everything that led to the node `id`, as `viewer` may see it. @throws MalformedTraceId, TraceSubjectNotFound */
+  trace(id: string, viewer: Viewer): TraceView {
+    const rows = this.rowsOf(id);
+    return { ...rows, viewer, events: rows.events.map((event) => this.view.event(viewer, event)) };
+  }
+
+  private rowsOf(id: string): TraceRows {
     const kinds = traceSubjectKinds(id);
     if (kinds.length === 0) throw new MalformedTraceId(id);
     let notFound: TraceSubjectNotFound | undefined;
