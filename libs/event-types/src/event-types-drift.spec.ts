@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { EventSchemaRegistry } from './event-schema.registry';
+import { EventSchemaRegistry } from '@ledger/event-schemas';
 
 const ROOT = join(__dirname, '../../..');
 const SCRIPT = join(ROOT, 'scripts/generate-event-types.js');
-const GENERATED = 'libs/domain/src/generated/event-payloads.ts';
+const GENERATED = 'libs/event-types/src/event-payloads.ts';
 const FIX = 'run `npm run generate:event-types` and commit the result';
 
 // The generator runs in plain Node: prettier 3 (its formatter) loads parts of itself with import(),
