@@ -19,7 +19,7 @@ import {
   type ClauseFixture,
   type FixtureActor,
   type RequestFixture,
-} from '@ledger/testing';
+} from '@ledger/read-model-testing';
 import { appendFixtureEvents } from '../support/ledger-fixtures';
 import { LedgerServer, mintToken, removeDir, tempDataDir } from '../support/ledger-process';
 

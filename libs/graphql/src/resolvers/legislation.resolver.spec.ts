@@ -12,7 +12,7 @@ import {
   eventLogProjection,
   legislationProjection,
 } from '@ledger/projections';
-import { LegislationHistory, ReadModelHarness, type Choice } from '@ledger/testing';
+import { LegislationHistory, ReadModelHarness, type Choice } from '@ledger/read-model-testing';
 import type { RequestContext } from '../auth/request-context';
 import { RequestLoaders } from '../dataloader/request-loaders';
 import { DIRECTORY_RESOLVERS } from './directory.resolver';

@@ -1,4 +1,3 @@
-export * from './decider-spec';
 export * from './legislation-history.fixture';
+export * from './data-requests-history.fixture';
 export * from './read-model-harness';
-export * from './data-request-history.fixture';
