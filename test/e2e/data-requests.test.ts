@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { dataPaths, loadConfig } from '@ledger/config';
 import { contractGaps, unexpectedGaps } from '../support/contract';
-import { FileSubjectVault } from '@ledger/privacy';
+import { FileSubjectVault } from '@ledger/subject-vault-file';
 import {
   DataRequestHistory,
   LegislationHistory,

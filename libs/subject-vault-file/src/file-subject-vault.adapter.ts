@@ -1,8 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { isSubjectRef, subjectRefWith, type EncryptedDetails, type SubjectVault } from '@ledger/privacy';
 import { SubjectKeyStore } from './subject-key.store';
-import { isSubjectRef, subjectRefWith } from './subject-ref';
 import { resolveSubjectRefKey } from './subject-ref-key';
-import type { EncryptedDetails, SubjectVault } from './subject-vault.port';
 
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;

@@ -3,8 +3,8 @@ import { createHmac } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { EncryptedDetails } from '@ledger/privacy';
 import { FileSubjectVault, type FileSubjectVaultOptions } from './file-subject-vault.adapter';
-import type { EncryptedDetails } from './subject-vault.port';
 
 const ENV_KEY = 'an-operator-chosen-subject-key-of-more-than-32-bytes';
 
