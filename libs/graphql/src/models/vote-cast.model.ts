@@ -1,5 +1,5 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { PageInfoModel } from './connection.models';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Connection } from './connection.models';
 import { VoteChoice } from './vote.model';
 
 /** One member's choice in one vote; person and vote are resolver fields. */
@@ -13,15 +13,5 @@ export class VoteCastModel {
   sequence!: number;
 }
 
-@ObjectType('VoteCastEdge')
-export class VoteCastEdgeModel {
-  @Field() cursor!: string;
-  @Field(() => VoteCastModel) node!: VoteCastModel;
-}
-
 @ObjectType('VoteCastConnection')
-export class VoteCastConnectionModel {
-  @Field(() => [VoteCastEdgeModel]) edges!: VoteCastEdgeModel[];
-  @Field(() => PageInfoModel) pageInfo!: PageInfoModel;
-  @Field(() => Int) totalCount!: number;
-}
+export class VoteCastConnectionModel extends Connection(VoteCastModel, 'VoteCast') {}

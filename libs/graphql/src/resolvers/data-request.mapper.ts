@@ -1,7 +1,8 @@
 import type { DataRequestRow, DecisionPage, DecisionRow, DisclosureRow } from '@ledger/projections';
 import { ComplianceFindingModel, type ComplianceStatus } from '../models/compliance.model';
+import { toConnection } from '../models/connection.models';
 import { DataRequestModel } from '../models/data-request.model';
-import { DecisionConnectionModel } from '../models/decision-connection.model';
+import type { DecisionConnectionModel } from '../models/decision-connection.model';
 import { DecisionModel, DisclosureModel, type DecisionOutcome } from '../models/decision.model';
 import { sequenceCursor } from '../pagination';
 
@@ -60,10 +61,5 @@ export function toDisclosureModel(row: DisclosureRow): DisclosureModel {
 
 /** A page of decisions as a Relay connection; a decision's cursor is its DataRequestDecided sequence. */
 export function toDecisionConnection(page: DecisionPage): DecisionConnectionModel {
-  const edges = page.decisions.map((row) => ({ cursor: sequenceCursor(row.sequence), node: toDecisionModel(row) }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    totalCount: page.totalCount,
-  };
+  return toConnection(page.decisions, page, (row) => sequenceCursor(row.sequence), toDecisionModel);
 }

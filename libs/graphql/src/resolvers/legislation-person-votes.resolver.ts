@@ -2,6 +2,7 @@ import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/grap
 import { LegislationQueries } from '@ledger/projections';
 import type { RequestContext } from '../auth/request-context';
 import { castsOfPeopleLoader } from '../dataloader/legislation.loaders';
+import { toConnection } from '../models/connection.models';
 import { PersonModel } from '../models/person.model';
 import { VoteCastConnectionModel } from '../models/vote-cast.model';
 import { pageSize, sequenceAfter, sequenceCursor } from '../pagination';
@@ -21,11 +22,6 @@ export class LegislationPersonVotesResolver {
   ): Promise<VoteCastConnectionModel> {
     // A cast's cursor is its vote's sequence: a person appears once in a vote.
     const page = await castsOfPeopleLoader(context.loaders, this.legislation, pageSize(first), sequenceAfter(after)).load(person.id);
-    const edges = page.casts.map((cast) => ({ cursor: sequenceCursor(cast.sequence), node: toVoteCastModel(cast) }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-      totalCount: page.totalCount,
-    };
+    return toConnection(page.casts, page, (cast) => sequenceCursor(cast.sequence), toVoteCastModel);
   }
 }

@@ -3,6 +3,7 @@ import { LegislationQueries } from '@ledger/projections';
 import type { RequestContext } from '../auth/request-context';
 import { clausesLoader, measuresLoader, votesLoader } from '../dataloader/legislation.loaders';
 import { ClauseModel } from '../models/clause.model';
+import { toConnection } from '../models/connection.models';
 import { ClauseVersionModel } from '../models/clause-version.model';
 import { MeasureConnectionModel } from '../models/measure-connection.model';
 import { MeasureFilterInput } from '../models/measure-filter.input';
@@ -32,12 +33,7 @@ export class LegislationQueryResolver {
   ): MeasureConnectionModel {
     // Measures are listed by the sequence of their introduction, which is also their cursor.
     const page = this.legislation.measuresPage(measureFilterArg(filter), pageSize(first), sequenceAfter(after));
-    const edges = page.measures.map((row) => ({ cursor: sequenceCursor(row.sequence), node: toMeasureModel(row) }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-      totalCount: page.totalCount,
-    };
+    return toConnection(page.measures, page, (row) => sequenceCursor(row.sequence), toMeasureModel);
   }
 
   @Query(() => ClauseModel, { nullable: true, description: 'a clause, e.g. CB17-0766#sec_2__subsec_b' })
