@@ -17,7 +17,8 @@ describe('toConnection', () => {
   });
 
   it('has no end cursor for an empty page, and still counts what the filter matches', () => {
-    expect(toConnection([], { hasNextPage: false, totalCount: 3 }, cursorOf, map)).toEqual({
+    const none: typeof rows = [];
+    expect(toConnection(none, { hasNextPage: false, totalCount: 3 }, cursorOf, map)).toEqual({
       edges: [],
       pageInfo: { hasNextPage: false, endCursor: null },
       totalCount: 3,
