@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Writes libs/domain/src/generated/event-payloads.ts from event-schemas/, so the payload types the
- * domain compiles against are the schemas the store validates against. The domain imports nothing,
- * hence generated code rather than a runtime dependency on the schemas.
- * libs/event-schemas/src/event-types-drift.spec.ts runs it with --stdout (in a child process:
+ * Writes libs/event-types/src/event-payloads.ts from event-schemas/, so the payload types the
+ * domain compiles against are the schemas the store validates against. The domain imports nothing
+ * but these types, hence generated code in a lib of its own (which imports nothing) rather than a
+ * runtime dependency on the schemas; event-schemas' upcasters and the projections use them too.
+ * libs/event-types/src/event-types-drift.spec.ts runs it with --stdout (in a child process:
  * prettier 3 loads itself with import(), which Jest's CommonJS runtime refuses) and fails when the
  * committed file differs.
  */
@@ -14,7 +15,7 @@ const { compile } = require('json-schema-to-typescript');
 
 const ROOT = join(__dirname, '..');
 const SCHEMA_DIR = join(ROOT, 'event-schemas');
-const OUTPUT_FILE = join(ROOT, 'libs/domain/src/generated/event-payloads.ts');
+const OUTPUT_FILE = join(ROOT, 'libs/event-types/src/event-payloads.ts');
 const SCHEMA_FILE = /^([A-Z][A-Za-z0-9]*)\.v([1-9][0-9]*)\.schema\.json$/;
 
 const HEADER = [

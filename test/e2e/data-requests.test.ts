@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { dataPaths, loadConfig } from '@ledger/config';
 import { contractGaps, unexpectedGaps } from '../support/contract';
-import { FileSubjectVault } from '@ledger/privacy';
+import { FileSubjectVault } from '@ledger/subject-vault-file';
 import {
   DataRequestHistory,
   LegislationHistory,
@@ -19,7 +19,7 @@ import {
   type ClauseFixture,
   type FixtureActor,
   type RequestFixture,
-} from '@ledger/testing';
+} from '@ledger/read-model-testing';
 import { appendFixtureEvents } from '../support/ledger-fixtures';
 import { LedgerServer, mintToken, removeDir, tempDataDir } from '../support/ledger-process';
 

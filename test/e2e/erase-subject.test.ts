@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { dataPaths, loadConfig } from '@ledger/config';
-import { FileSubjectVault, type EncryptedDetails } from '@ledger/privacy';
+import type { EncryptedDetails } from '@ledger/privacy';
+import { FileSubjectVault } from '@ledger/subject-vault-file';
 import { LedgerServer, removeDir, runCli, tempDataDir } from '../support/ledger-process';
 
 describe('ledger erase-subject (built CLI, real data dir)', () => {

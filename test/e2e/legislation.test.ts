@@ -5,7 +5,7 @@
  */
 import { tally } from '@ledger/domain';
 import { AMENDING_ORDINANCE, COMMITTEE, COUNCIL, COUNCIL_MEMBERS, MAYORS_OFFICE, ORDINANCE, PAUL_LOPEZ, ROBIN_KNIECH, mayor } from '@ledger/scenarios';
-import { LegislationHistory, type Choice, type ClauseFixture, type FixtureActor } from '@ledger/testing';
+import { LegislationHistory, type Choice, type ClauseFixture, type FixtureActor } from '@ledger/read-model-testing';
 import { contractGaps, unexpectedGaps } from '../support/contract';
 import { appendFixtureEvents } from '../support/ledger-fixtures';
 import { LedgerServer, removeDir, tempDataDir } from '../support/ledger-process';

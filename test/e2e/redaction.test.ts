@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { dataPaths, loadConfig } from '@ledger/config';
 import { leafHashOf } from '@ledger/event-store';
-import { FileSubjectVault } from '@ledger/privacy';
+import { FileSubjectVault } from '@ledger/subject-vault-file';
 import { appendFixtureEvents } from '../support/ledger-fixtures';
 import { LedgerServer, mintToken, removeDir, tempDataDir } from '../support/ledger-process';
 

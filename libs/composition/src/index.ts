@@ -5,6 +5,7 @@ export * from './import-target.factory';
 export * from './ledger-core.module';
 export * from './read-models';
 export * from './replay';
+export * from './subject-vault.factory';
 export * from './token-service.factory';
 export * from './health/ledger-health';
 export * from './http/ledger-http-app';

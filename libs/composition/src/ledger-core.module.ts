@@ -6,7 +6,8 @@ import { LEDGER_CONFIG, dataPaths, type LedgerConfig } from '@ledger/config';
 import { BoundedEventStore, EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { EventSchemaRegistry, SchemaCheckedEventStore } from '@ledger/event-schemas';
 import { PublicView, TraceService } from '@ledger/investigation';
-import { FileSubjectVault, SUBJECT_VAULT } from '@ledger/privacy';
+import { SUBJECT_VAULT } from '@ledger/privacy';
+import type { FileSubjectVault } from '@ledger/subject-vault-file';
 import {
   DataRequestQueries,
   DirectoryQueries,
@@ -22,6 +23,7 @@ import { createEventStore } from './event-store.factory';
 import { LedgerHealth } from './health/ledger-health';
 import { StorageWatchingEventStore } from './health/storage-watching-event-store';
 import { ledgerReadModelsRunner } from './read-models/ledger-read-models';
+import { createSubjectVault } from './subject-vault.factory';
 import { createTokenService } from './token-service.factory';
 
 /** The adapter itself, without schema checks: for the projection runner and integrity checks. */
@@ -120,10 +122,7 @@ export class LedgerCoreModule {
           inject: [EventLogQueries, DirectoryQueries, LegislationQueries, DataRequestQueries, PublicView],
         },
         { provide: TOKEN_SERVICE, useFactory: () => createTokenService(config) },
-        {
-          provide: SUBJECT_VAULT,
-          useFactory: () => new FileSubjectVault({ keysFile: paths.subjectKeys, refKeyFile: paths.subjectRefKey, refKey: config.subjectKey }),
-        },
+        { provide: SUBJECT_VAULT, useFactory: () => createSubjectVault(config) },
         LedgerCoreShutdown,
       ],
       exports: [

@@ -1,4 +1,4 @@
-import type { PersonRegisteredData, PersonRegisteredV1Data } from '@ledger/domain/generated/event-payloads';
+import type { PersonRegisteredData, PersonRegisteredV1Data } from '@ledger/event-types';
 
 /**
  * One step of an event type's history: its payload at version N in, at version N+1 out.

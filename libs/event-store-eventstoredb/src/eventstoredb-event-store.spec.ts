@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidEvent, leafHashOf } from '@ledger/event-store';
-import { newEvent, runEventStoreConformance } from '../../event-store/src/conformance/event-store.conformance';
+import { newEvent, runEventStoreConformance } from '@ledger/event-store/conformance';
 import { EventStoreDbEventStore } from './eventstoredb-event-store.adapter';
 import { EventStoreDbTestDouble } from './testing';
 

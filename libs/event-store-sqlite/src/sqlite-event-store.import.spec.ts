@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InvalidEvent, LedgerNotEmpty, leafHashOf, type RecordedEvent } from '@ledger/event-store';
-import { newEvent } from '../../event-store/src/conformance/event-store.conformance';
+import { newEvent } from '@ledger/event-store/conformance';
 import { SqliteEventStore } from './sqlite-event-store.adapter';
 
 /** A consistent record with other envelope values: its leaf hash recomputed, as a forger would. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runEventStoreConformance } from '../../event-store/src/conformance/event-store.conformance';
+import { runEventStoreConformance } from '@ledger/event-store/conformance';
 import { SqliteEventStore } from './sqlite-event-store.adapter';
 
 runEventStoreConformance('SQLite (real file)', async () => {

@@ -2,7 +2,7 @@ export * from './auth/request-context';
 export * from './auth/roles.guard';
 export * from './graphql-errors';
 export * from './ledger-graphql.module';
-export * from './pagination';
+export * from './relay/pagination';
 export * from './scalars';
 export * from './dataloader/request-loaders';
 export * from './subscriptions/graphql-ws.options';

@@ -15,7 +15,11 @@ export function normalizeIdentifier(identifier: string): string {
   return identifier.trim().replace(/\s+/g, ' ').toUpperCase();
 }
 
-/** Keyed, so that a reference cannot be recomputed from a guessed identifier without the key. */
+/**
+ * Keyed, so that a reference cannot be recomputed from a guessed identifier without the key. Part of
+ * the port, not of an adapter: references are recorded in events, so every vault given the same key
+ * must derive the same reference from the same identifier.
+ */
 export function subjectRefWith(key: Uint8Array, identifier: string): string {
   const normalized = normalizeIdentifier(identifier);
   // The message names no identifier: it must never reach a log.

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { createSubjectVault } from '@ledger/composition';
 import { dataPaths, type LedgerConfig } from '@ledger/config';
-import { FileSubjectVault, isSubjectRef } from '@ledger/privacy';
+import { isSubjectRef } from '@ledger/privacy';
 import { CheckFailed, UsageError } from '../cli-errors';
 
 export const eraseSubjectUsage = "erase-subject REF                          destroy a subject's key: their personal details become unreadable";
@@ -20,7 +21,7 @@ export async function eraseSubjectCommand(args: string[], config: LedgerConfig):
   const paths = dataPaths(config);
   // Opening the vault would create it: a ledger that never stored a key has nothing to erase.
   if (!existsSync(paths.subjectKeys)) throw new CheckFailed(`no key for ${subjectRef}: this ledger has no subject keys`);
-  const vault = new FileSubjectVault({ keysFile: paths.subjectKeys, refKeyFile: paths.subjectRefKey, refKey: config.subjectKey });
+  const vault = createSubjectVault(config);
   try {
     if (!vault.erase(subjectRef)) throw new CheckFailed(`no key for ${subjectRef}: never created, or already erased`);
   } finally {

@@ -1,5 +1,5 @@
 import { COMMITTEE, COUNCIL, HUMAN_SERVICES, MAYORS_OFFICE } from '@ledger/scenarios';
-import { deciderSpec } from '@ledger/testing';
+import { deciderSpec } from '@ledger/decider-testing';
 import { clauseHistoryOf } from '../measure/clause-history';
 import { clauseId } from '../measure/measure.ids';
 import { MEASURE, on as onMeasure, ordinance, OTHER_MEASURE } from '../measure/testing/measure.fixtures';

@@ -4,7 +4,7 @@ import type {
   DecisionCorrectedData,
   DecisionReviewedData,
   DisclosureRecordedData,
-} from '../generated/event-payloads';
+} from '@ledger/event-types';
 import type { DomainEvent } from '../shared/decider';
 
 /** What granting the request would do. */

@@ -1,4 +1,4 @@
-import { deciderSpec } from '@ledger/testing';
+import { deciderSpec } from '@ledger/decider-testing';
 import type { CommandMetadata } from '../shared/decider';
 import { actedByOf } from '../shared/officeholder';
 import type { DataRequestCommand, DepartmentRoleFacts } from './data-request.commands';

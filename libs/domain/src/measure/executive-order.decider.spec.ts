@@ -1,4 +1,4 @@
-import { deciderSpec } from '@ledger/testing';
+import { deciderSpec } from '@ledger/decider-testing';
 import type { ActorOffices } from '../organization/organization.facts';
 import type { DraftExecutiveOrder, MeasureCommand } from './measure.commands';
 import { measureDecider } from './measure.decider';

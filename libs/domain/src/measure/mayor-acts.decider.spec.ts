@@ -1,4 +1,4 @@
-import { deciderSpec } from '@ledger/testing';
+import { deciderSpec } from '@ledger/decider-testing';
 import type { CommandMetadata } from '../shared/decider';
 import type { MayorFacts, MeasureCommand } from './measure.commands';
 import { measureDecider } from './measure.decider';

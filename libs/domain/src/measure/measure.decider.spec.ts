@@ -1,4 +1,4 @@
-import { deciderSpec } from '@ledger/testing';
+import { deciderSpec } from '@ledger/decider-testing';
 import type { AmendByMeasure, IntroduceMeasure, MeasureCommand, MeasureFacts, RepealMeasure } from './measure.commands';
 import { measureDecider } from './measure.decider';
 import type { MeasureEvent } from './measure.events';

@@ -13,7 +13,7 @@ import type {
   MeasureVetoedData,
   MeasureWithdrawnData,
   VoteRecordedData,
-} from '../generated/event-payloads';
+} from '@ledger/event-types';
 import type { DomainEvent } from '../shared/decider';
 
 /** A clause as introduced or drafted (its version 1). */

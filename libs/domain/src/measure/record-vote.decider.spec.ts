@@ -1,4 +1,4 @@
-import { deciderSpec } from '@ledger/testing';
+import { deciderSpec } from '@ledger/decider-testing';
 import type { OrganizationFacts } from '../organization/organization.facts';
 import type { CastVote, ClauseChangeInput, MeasureCommand, RecordVote } from './measure.commands';
 import { measureDecider } from './measure.decider';

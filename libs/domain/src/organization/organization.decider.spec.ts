@@ -1,4 +1,4 @@
-import { deciderSpec, metadata } from '@ledger/testing';
+import { deciderSpec, metadata } from '@ledger/decider-testing';
 import { fold } from '../shared/decider';
 import type { CorrectOrganizationRecord, OrganizationCommand, RegisterOrganization } from './organization.commands';
 import { organizationDecider } from './organization.decider';

@@ -4,7 +4,7 @@ import type {
   MembershipStartedData,
   OrganizationRecordCorrectedData,
   OrganizationRegisteredData,
-} from '../generated/event-payloads';
+} from '@ledger/event-types';
 import type { DomainEvent } from '../shared/decider';
 
 export type OrganizationKind = OrganizationRegisteredData['kind'];

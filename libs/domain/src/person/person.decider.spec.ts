@@ -1,4 +1,4 @@
-import { deciderSpec, metadata } from '@ledger/testing';
+import { deciderSpec, metadata } from '@ledger/decider-testing';
 import type { PersonEvent } from './person.events';
 import { personDecider } from './person.decider';
 import { personStreamId } from './person.ids';

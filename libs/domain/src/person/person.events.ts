@@ -1,4 +1,4 @@
-import type { PersonRecordCorrectedData, PersonRegisteredData } from '../generated/event-payloads';
+import type { PersonRecordCorrectedData, PersonRegisteredData } from '@ledger/event-types';
 import type { DomainEvent } from '../shared/decider';
 
 export type PersonRegistered = DomainEvent<'PersonRegistered', PersonRegisteredData>;

@@ -1,6 +1,7 @@
 /**
  * The one conformance suite every EventStore adapter must pass (ARCHITECTURE.md, "Storage").
  * An adapter's spec calls runEventStoreConformance with a factory for a fresh, empty store.
+ * Other libs import it as `@ledger/event-store/conformance` (tests only: the build leaves it out).
  */
 import { randomUUID } from 'node:crypto';
 import {

@@ -1,6 +1,6 @@
 import { getNamedType, getNullableType, isCompositeType, isListType, type GraphQLField, type GraphQLNamedType } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../relay/pagination';
 
 /**
  * Items assumed in a list of objects that is not a connection (`members`, `memberships`,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { RecordedEvent } from '@ledger/event-store';
 import { SqliteEventStore } from '@ledger/event-store-sqlite';
 import { EventLogQueries, ProjectionRunner, SqliteReadModels, eventLogProjection, openReadModelDatabase } from '@ledger/projections';
-import { newEvent } from '../../../event-store/src/conformance/event-store.conformance';
+import { newEvent } from '@ledger/event-store/conformance';
 import { LedgerEventFeed } from './ledger-event-feed';
 import type { LedgerEventStream } from './ledger-event-stream';
 

@@ -4,9 +4,9 @@ import type { RecordedEvent } from '@ledger/event-store';
 import type { RequestContext } from '../auth/request-context';
 import { RequestLoaders } from '../dataloader/request-loaders';
 import { QUERY_LIMITS } from '../limits/query-limits';
-import { EventFilterInput } from '../models/event-filter.input';
-import { LedgerEventModel } from '../models/ledger-event.model';
-import { toLedgerEventModel } from '../resolvers/ledger-event.mapper';
+import { EventFilterInput } from '../event-log/event-filter.input';
+import { LedgerEventModel } from '../event-log/ledger-event.model';
+import { toLedgerEventModel } from '../event-log/ledger-event.mapper';
 import { LedgerEventFeed } from './ledger-event-feed';
 
 @Resolver()

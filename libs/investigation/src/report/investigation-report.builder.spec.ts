@@ -9,7 +9,7 @@ import {
   eventLogProjection,
   legislationProjection,
 } from '@ledger/projections';
-import { DataRequestHistory, LegislationHistory, ReadModelHarness, decisionIdOf, fixtureSubjectRef, fixtureUuid, type FixtureActor } from '@ledger/testing';
+import { DataRequestHistory, LegislationHistory, ReadModelHarness, decisionIdOf, fixtureSubjectRef, fixtureUuid, type FixtureActor } from '@ledger/read-model-testing';
 import { ANONYMOUS, PublicView, type Viewer } from '../public-view/public-view';
 import { TraceService } from '../trace/trace.service';
 import { renderHtml } from './html.renderer';

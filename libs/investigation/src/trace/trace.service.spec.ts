@@ -10,7 +10,7 @@ import {
   requestIdOf,
   type Choice,
   type FixtureActor,
-} from '@ledger/testing';
+} from '@ledger/read-model-testing';
 import {
   DataRequestQueries,
   DirectoryQueries,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@ledger/event-store';
-import type * as Payloads from '@ledger/domain/generated/event-payloads';
+import type * as Payloads from '@ledger/event-types';
 import { reassessDecision } from './data-requests.compliance';
 
 /** The events the data-request read model reads, with their (newest-version) payloads. */

@@ -9,7 +9,7 @@ import {
   requestIdOf,
   type ClauseFixture,
   type FixtureActor,
-} from '@ledger/testing';
+} from '@ledger/read-model-testing';
 import { directoryProjection } from '../directory/directory.projection';
 import { eventLogProjection } from '../event-log/event-log.projection';
 import { legislationProjection } from '../legislation/legislation.projection';

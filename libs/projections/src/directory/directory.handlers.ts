@@ -8,7 +8,7 @@ import type {
   OrganizationRegisteredData,
   PersonRecordCorrectedData,
   PersonRegisteredData,
-} from '@ledger/domain/generated/event-payloads';
+} from '@ledger/event-types';
 
 /**
  * Applies one event if the directory reads its type; others pass through untouched. Corrections

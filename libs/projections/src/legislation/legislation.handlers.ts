@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@ledger/event-store';
 import { measureStatus, stageAfter, type MeasureEvent } from '@ledger/domain';
-import type * as Payloads from '@ledger/domain/generated/event-payloads';
+import type * as Payloads from '@ledger/event-types';
 import { recomputeClauseValidity } from './clause-validity';
 import type { MeasureKindValue } from './legislation.rows';
 import { addAction, addClauseVersion, advanceStage, indexText, latestVersion, measureColumn, nameOf, setName } from './legislation.writes';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { evolveMeasure, initialMeasureState, type MeasureEvent, type MeasureState } from '@ledger/domain';
-import { LegislationHistory, ReadModelHarness, type Choice, type ClauseFixture, type FixtureActor } from '@ledger/testing';
+import { LegislationHistory, ReadModelHarness, type Choice, type ClauseFixture, type FixtureActor } from '@ledger/read-model-testing';
 import { LegislationQueries } from './legislation.queries';
 import { eventLogProjection } from '../event-log/event-log.projection';
 import { legislationProjection } from './legislation.projection';

@@ -1,5 +1,5 @@
 import { assertNever } from '@ledger/domain';
-import type { VoteRecordedData } from '@ledger/domain/generated/event-payloads';
+import type { VoteRecordedData } from '@ledger/event-types';
 
 type Motion = VoteRecordedData['motion'];
 type Amendment = NonNullable<VoteRecordedData['amendment']>;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '@ledger/event-store';
 import { SqliteEventStore } from '@ledger/event-store-sqlite';
-import { newEvent } from '../../../event-store/src/conformance/event-store.conformance';
+import { newEvent } from '@ledger/event-store/conformance';
 import { EventLogQueries } from '../event-log/event-log.queries';
 import { eventLogProjection } from '../event-log/event-log.projection';
 import { DependencyError } from './dependency-order';

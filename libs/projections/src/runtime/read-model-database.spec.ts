@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store-sqlite';
-import { newEvent } from '../../../event-store/src/conformance/event-store.conformance';
+import { newEvent } from '@ledger/event-store/conformance';
 import { eventLogProjection } from '../event-log/event-log.projection';
 import { ProjectionRunner } from './projection-runner';
 import { openReadModelDatabase, openReadModelDatabaseReadOnly, readConsistently } from './read-model-database';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store-sqlite';
-import { newEvent } from '../../../event-store/src/conformance/event-store.conformance';
+import { newEvent } from '@ledger/event-store/conformance';
 import { DependencyError } from './dependency-order';
 import { ProjectionRunner } from './projection-runner';
 import { openReadModelDatabase } from './read-model-database';

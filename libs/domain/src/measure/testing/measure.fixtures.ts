@@ -1,5 +1,5 @@
 import { EXECUTIVE_ORDER, ORDINANCE, mayor } from '@ledger/scenarios';
-import { metadata } from '@ledger/testing';
+import { metadata } from '@ledger/decider-testing';
 import { COMMITTEE, COMMITTEE_MEMBERS, COUNCIL, COUNCIL_MEMBERS, MAYOR, MAYORS_OFFICE } from '../../organization/testing/denver.fixtures';
 import type { CommandMetadata } from '../../shared/decider';
 import type { ActorOffices } from '../../organization/organization.facts';

@@ -1,0 +1,82 @@
+import type DataLoader from 'dataloader';
+import type {
+  CitationRow,
+  ClauseVersionRow,
+  DataRequestQueries,
+  DataRequestRow,
+  DecisionRow,
+  DisclosureRow,
+  KeyedDecisionPage,
+  LegislationQueries,
+} from '@ledger/projections';
+import { clauseVersionsOfClausesLoader } from '../legislation/legislation.loaders';
+import { groupByKeys, pickByKeys, type RequestLoaders } from '../dataloader/request-loaders';
+
+/**
+ * The data-request read side's per-request loaders. People, organizations and clause versions
+ * are loaded through the directory and legislation loaders, so they share those batches.
+ */
+
+export function requestsLoader(loaders: RequestLoaders, queries: DataRequestQueries): DataLoader<string, DataRequestRow | null> {
+  return loaders.get<string, DataRequestRow | null>('data-requests.requests', (ids) => pickByKeys(ids, queries.requestsByIds(ids), (row) => row.id));
+}
+
+export function decisionsLoader(loaders: RequestLoaders, queries: DataRequestQueries): DataLoader<string, DecisionRow | null> {
+  return loaders.get<string, DecisionRow | null>('data-requests.decisions', (ids) => pickByKeys(ids, queries.decisionsByIds(ids), (row) => row.id));
+}
+
+/** A request's decision, by request id (null while undecided). */
+export function decisionsOfRequestsLoader(loaders: RequestLoaders, queries: DataRequestQueries): DataLoader<string, DecisionRow | null> {
+  return loaders.get<string, DecisionRow | null>('data-requests.decisions-of-requests', (ids) =>
+    pickByKeys(ids, queries.decisionsOfRequests(ids), (row) => row.requestId),
+  );
+}
+
+export function citationsOfDecisionsLoader(loaders: RequestLoaders, queries: DataRequestQueries): DataLoader<string, CitationRow[]> {
+  return loaders.get<string, CitationRow[]>('data-requests.citations-of-decisions', (ids) =>
+    groupByKeys(ids, queries.citationsOfDecisions(ids), (row) => row.decisionId),
+  );
+}
+
+export function disclosuresOfDecisionsLoader(loaders: RequestLoaders, queries: DataRequestQueries): DataLoader<string, DisclosureRow[]> {
+  return loaders.get<string, DisclosureRow[]>('data-requests.disclosures-of-decisions', (ids) =>
+    groupByKeys(ids, queries.disclosuresOfDecisions(ids), (row) => row.decisionId),
+  );
+}
+
+/** One loader per page request (first, after): clauses asked for the same page share a batch. */
+export function decisionsCitingClausesLoader(
+  loaders: RequestLoaders,
+  queries: DataRequestQueries,
+  first: number,
+  afterSequence: number | null,
+): DataLoader<string, KeyedDecisionPage> {
+  return loaders.get<string, KeyedDecisionPage>(`data-requests.citing-clauses:${first}:${afterSequence ?? ''}`, (ids) =>
+    queries.decisionsCitingClauses(ids, first, afterSequence),
+  );
+}
+
+/** One loader per page request (first, after): people asked for the same page share a batch. */
+export function decisionsOfPeopleLoader(
+  loaders: RequestLoaders,
+  queries: DataRequestQueries,
+  first: number,
+  afterSequence: number | null,
+): DataLoader<string, KeyedDecisionPage> {
+  return loaders.get<string, KeyedDecisionPage>(`data-requests.of-people:${first}:${afterSequence ?? ''}`, (ids) =>
+    queries.decisionsOfPeople(ids, first, afterSequence),
+  );
+}
+
+/**
+ * One version of a clause (a citation, a compliance finding), picked from the legislation loader
+ * of every version of the clause: a clause has a handful, and all clauses asked share one batch.
+ */
+export async function loadClauseVersion(
+  loaders: RequestLoaders,
+  legislation: LegislationQueries,
+  citation: { clauseId: string; version: number },
+): Promise<ClauseVersionRow | null> {
+  const versions = await clauseVersionsOfClausesLoader(loaders, legislation).load(citation.clauseId);
+  return versions.find((row) => row.version === citation.version) ?? null;
+}

@@ -1,0 +1,64 @@
+import type { DataRequestRow, DecisionPage, DecisionRow, DisclosureRow } from '@ledger/projections';
+import { ComplianceFindingModel, type ComplianceStatus } from './compliance.model';
+import { toConnection } from '../relay/connection';
+import { DataRequestModel } from './data-request.model';
+import { DecisionModel, DisclosureModel, type DecisionConnectionModel, type DecisionOutcome } from './decision.model';
+import { sequenceCursor } from '../relay/pagination';
+
+/** Data-request read-model rows -> GraphQL models (the rows never reach GraphQL themselves). */
+
+export function toDataRequestModel(row: DataRequestRow): DataRequestModel {
+  return Object.assign(new DataRequestModel(), {
+    id: row.id,
+    receivedAt: row.receivedAt,
+    dataCategories: [...row.dataCategories],
+    action: row.action,
+    recipientCategories: [...row.recipientCategories],
+    purpose: row.purpose,
+    legalBasis: row.legalBasis,
+    channel: row.channel,
+    requestingOrgId: row.requestingOrgId,
+    receivingOrgId: row.receivingOrgId,
+    streamId: row.streamId,
+    restricted: { subjectRef: row.subjectRef, personalDetails: row.personalDetails },
+  });
+}
+
+export function toDecisionModel(row: DecisionRow): DecisionModel {
+  return Object.assign(new DecisionModel(), {
+    id: row.id,
+    outcome: row.outcome as DecisionOutcome,
+    disclosedCategories: [...row.disclosedCategories],
+    decidedAt: row.decidedAt,
+    rationale: row.rationale,
+    actionsTaken: [...row.actionsTaken],
+    compliance: {
+      status: row.compliance.status as ComplianceStatus,
+      findings: row.compliance.findings.map((finding) =>
+        Object.assign(new ComplianceFindingModel(), {
+          status: finding.status as ComplianceStatus,
+          explanation: finding.explanation,
+          clauseId: finding.clauseId,
+          version: finding.version,
+        }),
+      ),
+      notes: [...row.compliance.notes],
+    },
+    corrected: row.corrected,
+    review: row.review && { ...row.review },
+    requestId: row.requestId,
+    decidedById: row.decidedById,
+    decidingOrgId: row.decidingOrgId,
+    streamId: row.streamId,
+    sequence: row.sequence,
+  });
+}
+
+export function toDisclosureModel(row: DisclosureRow): DisclosureModel {
+  return Object.assign(new DisclosureModel(), { disclosedCategories: [...row.disclosedCategories], channel: row.channel, disclosedAt: row.disclosedAt });
+}
+
+/** A page of decisions as a Relay connection; a decision's cursor is its DataRequestDecided sequence. */
+export function toDecisionConnection(page: DecisionPage): DecisionConnectionModel {
+  return toConnection(page.decisions, page, (row) => sequenceCursor(row.sequence), toDecisionModel);
+}

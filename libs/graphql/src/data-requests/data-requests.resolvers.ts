@@ -1,0 +1,15 @@
+import { DataRequestClauseCitationsResolver } from './data-requests-clause-citations.resolver';
+import { DataRequestPersonDecisionsResolver } from './data-requests-person-decisions.resolver';
+import { ComplianceFindingResolver, DataRequestDecisionResolver } from './data-requests-decision.resolver';
+import { DataRequestQueryResolver } from './data-requests-query.resolver';
+import { DataRequestResolver } from './data-request.resolver';
+
+/** Every resolver of the data-request read side, for the GraphQL module's providers. */
+export const DATA_REQUEST_RESOLVERS = [
+  DataRequestQueryResolver,
+  DataRequestResolver,
+  DataRequestDecisionResolver,
+  ComplianceFindingResolver,
+  DataRequestClauseCitationsResolver,
+  DataRequestPersonDecisionsResolver,
+];

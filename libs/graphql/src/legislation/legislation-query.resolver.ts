@@ -1,0 +1,54 @@
+import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { LegislationQueries } from '@ledger/projections';
+import type { RequestContext } from '../auth/request-context';
+import { clausesLoader, measuresLoader, votesLoader } from './legislation.loaders';
+import { ClauseModel } from './clause.model';
+import { toConnection } from '../relay/connection';
+import { ClauseVersionModel } from './clause-version.model';
+import { MeasureConnectionModel, MeasureModel } from './measure.model';
+import { MeasureFilterInput } from './measure-filter.input';
+import { VoteModel } from './vote.model';
+import { pageSize, sequenceAfter, sequenceCursor } from '../relay/pagination';
+import { DateScalar } from '../scalars';
+import { clauseIdArg, measureFilterArg, measureIdArg, voteIdArg } from './legislation-input';
+import { toClauseModel, toClauseVersionModel, toMeasureModel, toVoteModel } from './legislation.mapper';
+
+/** The legislation read side's entry points. */
+@Resolver()
+export class LegislationQueryResolver {
+  constructor(private readonly legislation: LegislationQueries) {}
+
+  @Query(() => MeasureModel, { nullable: true, description: 'an ordinance, resolution or executive order, e.g. CB17-0766' })
+  async measure(@Args('id', { type: () => ID }) id: string, @Context() context: RequestContext): Promise<MeasureModel | null> {
+    const row = await measuresLoader(context.loaders, this.legislation).load(measureIdArg(id));
+    return row && toMeasureModel(row);
+  }
+
+  @Query(() => MeasureConnectionModel, { description: 'measures in the order they were introduced' })
+  measures(
+    @Args('filter', { type: () => MeasureFilterInput, nullable: true }) filter: MeasureFilterInput | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): MeasureConnectionModel {
+    // Measures are listed by the sequence of their introduction, which is also their cursor.
+    const page = this.legislation.measuresPage(measureFilterArg(filter), pageSize(first), sequenceAfter(after));
+    return toConnection(page.measures, page, (row) => sequenceCursor(row.sequence), toMeasureModel);
+  }
+
+  @Query(() => ClauseModel, { nullable: true, description: 'a clause, e.g. CB17-0766#sec_2__subsec_b' })
+  async clause(@Args('id', { type: () => ID }) id: string, @Context() context: RequestContext): Promise<ClauseModel | null> {
+    const row = await clausesLoader(context.loaders, this.legislation).load(clauseIdArg(id));
+    return row && toClauseModel(row);
+  }
+
+  @Query(() => VoteModel, { nullable: true, description: 'a vote, e.g. vote:CB17-0766:3' })
+  async vote(@Args('id', { type: () => ID }) id: string, @Context() context: RequestContext): Promise<VoteModel | null> {
+    const row = await votesLoader(context.loaders, this.legislation).load(voteIdArg(id));
+    return row && toVoteModel(row);
+  }
+
+  @Query(() => [ClauseVersionModel], { description: 'every clause version in force on that date, across all measures' })
+  policyInForce(@Args('on', { type: () => DateScalar }) on: string): ClauseVersionModel[] {
+    return this.legislation.policyInForce(on).map(toClauseVersionModel);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './file-subject-vault.adapter';
+export * from './subject-key.store';
+export * from './subject-ref-key';
