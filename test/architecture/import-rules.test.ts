@@ -35,7 +35,7 @@ const RULES: ImportRules = {
     application: ['domain', 'event-store', 'privacy'],
     projections: ['domain', 'event-types', 'event-store'],
     ndjson: ['event-store'],
-    // Being added by the investigation branch (trace, report, who may see restricted fields).
+    // What callers see of the read side: the trace, the report, who may see restricted values.
     investigation: ['domain', 'event-types', 'event-store', 'event-schemas', 'integrity', 'privacy', 'projections'],
     graphql: ['application', 'auth', 'domain', 'event-schemas', 'event-store', 'investigation', 'privacy', 'projections'],
     scenarios: ['application', 'domain'],

@@ -1,5 +1,5 @@
 /**
- * Crash test of the embedded store (ARCHITECTURE.md, "Storage"): an acknowledged append survives
+ * Crash test of the embedded store (docs/ARCHITECTURE.md, "Storage"): an acknowledged append survives
  * kill -9, an append is all there or not at all, and the ledger stays dense and verifiable.
  * Real processes on a real file: a child (sqlite-appender.child.js, on the built code) appends
  * concurrently until SIGKILL; this process then reopens the file and checks everything, three

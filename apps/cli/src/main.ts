@@ -31,7 +31,7 @@ function usage(): string {
   return ['usage: npm run ledger -- <command>', '', ...Object.values(commands).map((c) => `  ${c.usage}`)].join('\n');
 }
 
-/** Exit codes (ARCHITECTURE.md, "CLI"): 0 done, 1 a check found a problem, 2 bad usage or input. */
+/** Exit codes (docs/ARCHITECTURE.md, "CLI"): 0 done, 1 a check found a problem, 2 bad usage or input. */
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === 'help') {

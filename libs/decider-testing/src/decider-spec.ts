@@ -3,7 +3,7 @@ import { DomainError } from '@ledger/domain';
 
 /**
  * given(events) / when(command) / then(events | error), as the decider specs beside each aggregate
- * read (ARCHITECTURE.md, "Style" 3). The decider runs for real; nothing is stubbed.
+ * read (docs/ARCHITECTURE.md, "Style" 3). The decider runs for real; nothing is stubbed.
  */
 export function deciderSpec<C extends Command, E extends DomainEvent, S>(decider: Decider<C, E, S>) {
   return {

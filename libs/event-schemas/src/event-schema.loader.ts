@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** One schema file, checked against the naming contract of event-schemas/ (ARCHITECTURE.md, "Layout"). */
+/** One schema file, checked against the naming contract of event-schemas/ (docs/ARCHITECTURE.md, "Layout"). */
 export interface EventSchemaFile {
   context: string;
   type: string;

@@ -12,7 +12,7 @@ import type { EventSchemaRegistry } from './event-schema.registry';
 
 /**
  * Wraps any adapter so that no payload reaches storage unchecked and no reader sees an old
- * version (ARCHITECTURE.md, "Events"). Adapters stay schema-agnostic; composition roots bind
+ * version (docs/ARCHITECTURE.md, "Events"). Adapters stay schema-agnostic; composition roots bind
  * EVENT_STORE to this decorator around the adapter they choose.
  */
 export class SchemaCheckedEventStore implements EventStore {

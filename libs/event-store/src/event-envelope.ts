@@ -13,7 +13,7 @@ export interface RecordedBy {
 }
 
 /**
- * The stored and hashed shape of every event, identical in every adapter (ARCHITECTURE.md, "Events").
+ * The stored and hashed shape of every event, identical in every adapter (docs/ARCHITECTURE.md, "Events").
  * Dates are ISO-8601 strings, kept byte-identical from append to read.
  */
 export interface EventEnvelope<Type extends string = string, Data = unknown> {
@@ -104,7 +104,7 @@ export function newEventId(): string {
   return uuidv7();
 }
 
-/** SHA-256(0x00 || canonical envelope), lowercase hex (ARCHITECTURE.md, "Integrity"). */
+/** SHA-256(0x00 || canonical envelope), lowercase hex (docs/ARCHITECTURE.md, "Integrity"). */
 export function leafHashOf(event: EventEnvelope): string {
   return leafHash(canonicalEnvelope(event));
 }

@@ -1,6 +1,6 @@
 /**
  * The ledger records decisions about residents and must not become the database it governs
- * (ARCHITECTURE.md, "Privacy"). The vault keeps everything that identifies a resident outside the
+ * (docs/ARCHITECTURE.md, "Privacy"). The vault keeps everything that identifies a resident outside the
  * log: the HMAC key that turns an identifier into a pseudonymous reference, and one encryption key
  * per subject for their personal details. Erasing a subject's key makes their details unreadable
  * while every event, hash and proof stays as it was.

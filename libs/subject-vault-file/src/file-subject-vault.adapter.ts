@@ -20,7 +20,7 @@ export interface FileSubjectVaultOptions {
 }
 
 /**
- * The subject vault on local files (ARCHITECTURE.md, "Privacy"): references are keyed HMACs, and
+ * The subject vault on local files (docs/ARCHITECTURE.md, "Privacy"): references are keyed HMACs, and
  * personal details are sealed with AES-256-GCM under a per-subject key that `erase` destroys.
  * Nothing here logs: identifiers, keys and plaintext pass through only as arguments and results.
  */

@@ -8,7 +8,7 @@ import { CheckFailed, UsageError } from '../cli-errors';
 export const eraseSubjectUsage = "erase-subject REF                          destroy a subject's key: their personal details become unreadable";
 
 /**
- * Erasure on request (ARCHITECTURE.md, "Privacy"): the subject's key goes, the events stay, so every
+ * Erasure on request (docs/ARCHITECTURE.md, "Privacy"): the subject's key goes, the events stay, so every
  * hash and proof remains valid. Runs beside a live API server: the vault is a shared SQLite file.
  */
 export async function eraseSubjectCommand(args: string[], config: LedgerConfig): Promise<void> {

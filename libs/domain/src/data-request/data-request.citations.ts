@@ -6,7 +6,7 @@ import type { CitationFacts, CitationInput, CitedClauseVersion } from './data-re
 import type { Citation } from './data-request.events';
 
 /*
- * A decision may rely only on the law of its own day (ARCHITECTURE.md "Domain rules"). Each refusal
+ * A decision may rely only on the law of its own day (docs/ARCHITECTURE.md "Domain rules"). Each refusal
  * names the clause and one of four reasons, so an officer knows whether to cite another version
  * (superseded), wait (not yet in force) or look for other law (repealed, unknown).
  */

@@ -28,7 +28,7 @@ export function dataRequestId(uuid: string): string {
   return requestId;
 }
 
-/** data-request:<uuid> -> data-request-<uuid> (ARCHITECTURE.md, "Streams"). */
+/** data-request:<uuid> -> data-request-<uuid> (docs/ARCHITECTURE.md, "Streams"). */
 export function dataRequestStreamId(requestId: string): string {
   assertRequestId(requestId);
   return requestId.replace(':', '-');

@@ -8,7 +8,7 @@ import type { MeasureEvent } from './measure.events';
 import { actingMayor, assertInOrder, assertKind, assertNewMeasure, assertStage, recordedMeasure } from './measure.guards';
 import type { MeasureState, RecordedMeasure } from './measure.state';
 
-// An executive order is the mayor's alone, from draft to revocation (ARCHITECTURE.md "Domain rules").
+// An executive order is the mayor's alone, from draft to revocation (docs/ARCHITECTURE.md "Domain rules").
 
 const TITLE_MAX = 500;
 const SUMMARY_MAX = 5000;

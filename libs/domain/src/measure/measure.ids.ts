@@ -47,7 +47,7 @@ export function assertEId(eId: unknown, field = 'eId'): asserts eId is string {
   }
 }
 
-/** CB17-0766 -> measure-CB17-0766 (ARCHITECTURE.md, "Streams"). */
+/** CB17-0766 -> measure-CB17-0766 (docs/ARCHITECTURE.md, "Streams"). */
 export function measureStreamId(measureId: string): string {
   assertMeasureId(measureId);
   return `measure-${measureId}`;

@@ -4,7 +4,7 @@ import type { CastVote } from './measure.commands';
 import type { RollCallEntry, VoteChoice, VoteMotion, VoteResult, VoteTally } from './measure.events';
 
 /*
- * How a vote is counted (ARCHITECTURE.md "Domain rules"): the roll call is every member of the
+ * How a vote is counted (docs/ARCHITECTURE.md "Domain rules"): the roll call is every member of the
  * body on the vote's date, quorum and threshold come from the body's rules, the result is computed.
  */
 

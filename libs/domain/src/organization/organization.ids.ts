@@ -13,7 +13,7 @@ export function assertOrgId(orgId: unknown, field = 'orgId'): asserts orgId is s
   }
 }
 
-/** org:denver-city-council -> org-denver-city-council (ARCHITECTURE.md, "Streams"). */
+/** org:denver-city-council -> org-denver-city-council (docs/ARCHITECTURE.md, "Streams"). */
 export function orgStreamId(orgId: string): string {
   assertOrgId(orgId);
   return orgId.replace(':', '-');

@@ -13,7 +13,7 @@ export function assertPersonId(personId: unknown, field = 'personId'): asserts p
   }
 }
 
-/** person:robin-kniech -> person-robin-kniech (ARCHITECTURE.md, "Streams"). */
+/** person:robin-kniech -> person-robin-kniech (docs/ARCHITECTURE.md, "Streams"). */
 export function personStreamId(personId: string): string {
   assertPersonId(personId);
   return personId.replace(':', '-');

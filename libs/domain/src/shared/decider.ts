@@ -1,7 +1,7 @@
 import type { Actor } from './actor';
 
 /*
- * The shape of every aggregate (ARCHITECTURE.md, "Style" 1): pure functions, no I/O. Time, ids and
+ * The shape of every aggregate (docs/ARCHITECTURE.md, "Style" 1): pure functions, no I/O. Time, ids and
  * the acting account arrive in the command's metadata, so a decider is replayable and testable.
  */
 

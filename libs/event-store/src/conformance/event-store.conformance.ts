@@ -1,5 +1,5 @@
 /**
- * The one conformance suite every EventStore adapter must pass (ARCHITECTURE.md, "Storage").
+ * The one conformance suite every EventStore adapter must pass (docs/ARCHITECTURE.md, "Storage").
  * An adapter's spec calls runEventStoreConformance with a factory for a fresh, empty store.
  * Other libs import it as `@ledger/event-store/conformance` (tests only: the build leaves it out).
  */

@@ -11,7 +11,7 @@ import type { DataRequestRow, EncryptedDetailsRow } from '@ledger/projections';
  * personalDetails; the trace; the investigation report; the portal) asks this module first.
  *
  * Restricted values are those the event schemas mark "x-restricted" (today a data request's
- * subjectRef and personalDetails). Only the oversight role sees them (ARCHITECTURE.md, "Roles"):
+ * subjectRef and personalDetails). Only the oversight role sees them (docs/ARCHITECTURE.md, "Roles"):
  * anonymous callers, clerks, officers and even admins do not.
  */
 

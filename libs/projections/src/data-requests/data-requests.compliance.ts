@@ -4,7 +4,7 @@ import type { ComplianceRow } from './data-requests.rows';
 
 /**
  * Assesses a decision against every rule in force on its date and stores the result with it
- * (ARCHITECTURE.md, "Compliance": stored in the read model), so listing decisions by compliance
+ * (docs/ARCHITECTURE.md, "Compliance": stored in the read model), so listing decisions by compliance
  * status is a column filter rather than an evaluation per row.
  *
  * The assessment reflects the law as recorded when the decision, its latest correction or its
