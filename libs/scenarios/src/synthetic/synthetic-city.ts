@@ -405,7 +405,7 @@ function requestLane(city: CityModel, dice: Dice, year: number, seed: number, ci
     step('ReceiveDataRequest', date(0), {
       requestingOrgId: dice.pick(synAgencies).orgId, receivingOrgId: department, dataCategories: categories, action: dice.pick(ACTIONS),
       recipientCategories: [dice.pick(RECIPIENTS)], purpose: dice.pick(PURPOSES), legalBasis: dice.pick(LEGAL_BASES), channel: dice.pick(CHANNELS),
-      subjectIdentifier: `SYN-${seed}-${n}`, personalDetails: dice.chance(0.1) ? `Synthetic resident ${n} ${SYNTHETIC}` : null, onBehalfOf: officer,
+      subjectIdentifier: `SYN-${seed}-${n}`, personalDetails: dice.chance(0.01) ? `Synthetic resident ${n} ${SYNTHETIC}` : null, onBehalfOf: officer,
     }, { saveAs: 'request', idempotencyKey: `synthetic-city-${seed}-request-${n}` }),
   ];
   const drawn = dice.pick(['GRANTED', 'GRANTED', 'PARTIALLY_GRANTED', 'DENIED'] as const);
