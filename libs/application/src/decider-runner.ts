@@ -84,7 +84,7 @@ export class DeciderRunner {
       }
       throw error;
     }
-    const readModelsUpToDate = await this.readModelsShow(result.sequences[result.sequences.length - 1]);
+    const readModelsUpToDate = context.readYourWrites === false ? false : await this.readModelsShow(result.sequences[result.sequences.length - 1]);
     return { streamId, revision: result.revision, events: result.events, replayed: false, readModelsUpToDate };
   }
 
