@@ -20,7 +20,7 @@ import autocannon from 'autocannon';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const TARGET_RATIO = 0.3;
@@ -78,7 +78,7 @@ interface ReadCase {
 const json = (values: readonly unknown[]) => JSON.stringify(values);
 
 /** Picks real ids from the read models and writes each read's query and the rows it reads. */
-function readCases(db: Database.Database): { cases: ReadCase[]; events: number } {
+export function readCases(db: Database.Database): { cases: ReadCase[]; events: number } {
   const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T;
   const all = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[];
   const events = one<{ n: number }>('SELECT COUNT(*) AS n FROM ledger_events').n;
@@ -351,6 +351,9 @@ export async function runReadsBench(options: ReadsBenchOptions): Promise<ReadsBe
     `${cores} cores: the loader (autocannon, this process), the API server and the bare server (child processes, one loaded at a time) share them,` +
       ' so both figures include the loader\'s CPU; the ratio compares like with like.',
   );
+  // Other processes on the machine queue behind the same cores and inflate every latency: say so.
+  const load = () => loadavg()[0].toFixed(1);
+  log(`load average (1 min) before: ${load()}${Number(load()) > cores ? ' (busier than its cores: latencies include waiting for a core)' : ''}`);
 
   const api = await startApi(dataDir);
   const figures: ReadFigure[] = [];
@@ -397,6 +400,7 @@ export async function runReadsBench(options: ReadsBenchOptions): Promise<ReadsBe
         `${read.name.padEnd(34)} ${real.perSecond.toFixed(0).padStart(8)} ${raw.perSecond.toFixed(0).padStart(10)} ${ratio.toFixed(2).padStart(6)} ${String(real.p50).padStart(7)} ${String(real.p99).padStart(7)} ${String(raw.p99).padStart(8)} ${String(Buffer.byteLength(routes[i].response)).padStart(9)}  ${pass ? 'PASS' : 'FAIL'}`,
       );
     }
+    log(`load average (1 min) after: ${loadavg()[0].toFixed(1)}`);
   } finally {
     bare?.child.kill();
     api.child.kill('SIGTERM');
