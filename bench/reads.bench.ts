@@ -352,8 +352,8 @@ export async function runReadsBench(options: ReadsBenchOptions): Promise<ReadsBe
       ' so both figures include the loader\'s CPU; the ratio compares like with like.',
   );
   // Other processes on the machine queue behind the same cores and inflate every latency: say so.
-  const load = () => loadavg()[0].toFixed(1);
-  log(`load average (1 min) before: ${load()}${Number(load()) > cores ? ' (busier than its cores: latencies include waiting for a core)' : ''}`);
+  const busy = loadavg()[0];
+  log(`load average (1 min) before: ${busy.toFixed(1)}${busy > cores ? ' (busier than its cores: latencies include waiting for a core)' : ''}`);
 
   const api = await startApi(dataDir);
   const figures: ReadFigure[] = [];
