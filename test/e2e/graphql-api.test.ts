@@ -85,6 +85,15 @@ describe('GraphQL API over HTTP (real server, real SQLite file)', () => {
 
     const window = (await server.gql(EVENTS, { filter: { fromSequence: 1, toSequence: 2 } })).data.events;
     expect(window.edges.map((e: any) => e.node.sequence)).toEqual([1, 2]);
+    // Counted from the ends of the sequence range (sequences are dense): every range shape.
+    expect(window.totalCount).toBe(2);
+    expect(all.totalCount).toBe(all.edges.length);
+    const count = async (filter: Record<string, number>) => (await server.gql(EVENTS, { filter, first: 0 })).data.events.totalCount;
+    expect(await count({ fromSequence: 1 })).toBe(all.totalCount - 1);
+    expect(await count({ toSequence: 0 })).toBe(1);
+    expect(await count({ fromSequence: 2, toSequence: 1 })).toBe(0);
+    expect(await count({ fromSequence: all.totalCount + 5 })).toBe(0);
+    expect(await count({ toSequence: all.totalCount + 5 })).toBe(all.totalCount);
     const byType = (await server.gql(EVENTS, { filter: { type: 'PersonRegistered', recordedById: 'person:clerk-one' } })).data.events;
     expect(byType.totalCount).toBe(all.totalCount);
     expect((await server.gql(EVENTS, { filter: { recordedById: 'person:nobody' } })).data.events.totalCount).toBe(0);

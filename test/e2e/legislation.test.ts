@@ -167,6 +167,23 @@ describe('legislation read side end to end', () => {
     expect(await on('2018-03-01')).toEqual([`${ORDINANCE}#sec_1 v2`, `${ORDINANCE}#sec_2 v2`, `${ORDINANCE}#sec_3 v1`, `${AMENDING}#sec_1 v1`]);
   });
 
+  it('pages policyInForce after the last clause received, and filters it by measure, data category and recipient', async () => {
+    const page = async (args: Record<string, unknown>) =>
+      (
+        await ask(`query($filter: PolicyFilter, $first: Int, $after: ID) { policyInForce(on: "2018-03-01", filter: $filter, first: $first, after: $after) { clause { id } version } }`, args)
+      ).policyInForce.map((v: any) => `${v.clause.id} v${v.version}`);
+    const first = await page({ first: 2 });
+    expect(first).toEqual([`${ORDINANCE}#sec_1 v2`, `${ORDINANCE}#sec_2 v2`]);
+    expect(await page({ first: 2, after: `${ORDINANCE}#sec_2` })).toEqual([`${ORDINANCE}#sec_3 v1`, `${AMENDING}#sec_1 v1`]);
+    expect(await page({ after: `${AMENDING}#sec_1` })).toEqual([]);
+    expect(await page({ filter: { measureId: AMENDING } })).toEqual([`${AMENDING}#sec_1 v1`]);
+    expect(await page({ filter: { dataCategory: 'address' } })).toEqual([`${ORDINANCE}#sec_2 v2`]);
+    // sec_1's rule names no recipient, so it covers every one.
+    expect(await page({ filter: { recipient: 'federal-immigration-enforcement' } })).toEqual([`${ORDINANCE}#sec_1 v2`, `${ORDINANCE}#sec_2 v2`]);
+    expect(await page({ filter: { recipient: 'federal-immigration-enforcement', dataCategory: 'immigration-status' } })).toEqual([`${ORDINANCE}#sec_1 v2`]);
+    expect(await page({ filter: { dataCategory: 'biometrics' } })).toEqual([]);
+  });
+
   it('lists every action on a measure in order, with who recorded it, the body and the vote', async () => {
     const data = await ask(`query($id: ID!) {
       measure(id: $id) {
@@ -268,6 +285,13 @@ describe('legislation read side end to end', () => {
     ['a cursor not issued here', `{ measures(after: "bm90LWEtY3Vyc29y") { totalCount } }`, {}],
     ['a search with no word', `{ measures(filter: { text: "*** ()" }) { totalCount } }`, {}],
     ['a negative page of votes', `{ person(id: "${memberA.id}") { votes(first: -1) { totalCount } } }`, {}],
+    ['a policy page over 500', `{ policyInForce(on: "2018-03-01", first: 501) { version } }`, {}],
+    ['a negative policy page', `{ policyInForce(on: "2018-03-01", first: -1) { version } }`, {}],
+    ['a policy cursor that is no clause id', `{ policyInForce(on: "2018-03-01", after: "bm90LWEtY3Vyc29y") { version } }`, {}],
+    ['a policy cursor naming no clause', `{ policyInForce(on: "2018-03-01", after: "${ORDINANCE}#sec_9") { version } }`, {}],
+    ['a malformed measure id in a policy filter', `{ policyInForce(on: "2018-03-01", filter: { measureId: "not a measure!" }) { version } }`, {}],
+    ['a data category outside the rules vocabulary', `{ policyInForce(on: "2018-03-01", filter: { dataCategory: "Immigration Status" }) { version } }`, {}],
+    ['an empty recipient', `{ policyInForce(on: "2018-03-01", filter: { recipient: "" }) { version } }`, {}],
   ] as Array<[string, string, Record<string, unknown>]>)('refuses %s with BAD_USER_INPUT', async (_what, query, variables) => {
     const result = await server.gql(query, variables);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

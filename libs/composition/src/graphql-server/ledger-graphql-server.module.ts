@@ -2,6 +2,7 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { IncomingMessage } from 'node:http';
 import { TOKEN_SERVICE, type TokenService } from '@ledger/auth';
 import { LEDGER_CONFIG, type LedgerConfig } from '@ledger/config';
@@ -61,7 +62,9 @@ export class LedgerGraphqlServerModule {
             // Live events (the ledgerEvents subscription) over graphql-ws on the same path, served
             // by LedgerApolloDriver with the same query limits; the schema exists once Nest built it.
             subscriptions: { 'graphql-ws': graphqlWsOptions(tokens, () => schemaHost.schema) },
-            plugins: [queryLimitsPlugin(), graphqlRefusalsPlugin(), readModelDamagePlugin(health), ...(replay ? [readOnlyPlugin(replay)] : [])],
+            // Apollo's cache-control plugin (on unless disabled) wraps every field's resolution to
+            // compute cache hints this API never sets nor sends: per-field work on every answer.
+            plugins: [ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(), graphqlRefusalsPlugin(), readModelDamagePlugin(health), ...(replay ? [readOnlyPlugin(replay)] : [])],
           }),
         }),
         LedgerGraphqlModule,

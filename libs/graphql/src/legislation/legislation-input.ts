@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
-import { isEId, isMeasureId, isVoteId, parseClauseId } from '@ledger/domain';
-import { measureSearchQuery, type MeasureFilter } from '@ledger/projections';
+import { isEId, isMeasureId, isVoteId, parseClauseId, requiredSlug } from '@ledger/domain';
+import { measureSearchQuery, type MeasureFilter, type PolicyFilter } from '@ledger/projections';
 import type { MeasureFilterInput } from './measure-filter.input';
+import type { PolicyFilterInput } from './policy-filter.input';
 
 /** Argument checks of the legislation queries: a malformed argument is BAD_USER_INPUT, never a silent null. */
 
@@ -16,8 +17,8 @@ export function measureIdArg(id: string): string {
   return id;
 }
 
-export function clauseIdArg(id: string): string {
-  if (!parseClauseId(id)) throw badInput(`${JSON.stringify(id)} is not a clause id such as CB17-0766#sec_2__subsec_b`, 'id');
+export function clauseIdArg(id: string, field = 'id'): string {
+  if (!parseClauseId(id)) throw badInput(`${JSON.stringify(id)} is not a clause id such as CB17-0766#sec_2__subsec_b`, field);
   return id;
 }
 
@@ -38,4 +39,16 @@ export function measureFilterArg(filter: MeasureFilterInput | null): MeasureFilt
     if (measureSearchQuery(filter.text) === null) throw badInput('text must contain at least one word', 'filter.text');
   }
   return { kind: filter.kind, status: filter.status, sponsorId: filter.sponsorId, text: filter.text, inForceOn: filter.inForceOn };
+}
+
+export function policyFilterArg(filter: PolicyFilterInput | null): PolicyFilter {
+  if (!filter) return {};
+  if (filter.measureId != null && !isMeasureId(filter.measureId)) {
+    throw badInput(`${JSON.stringify(filter.measureId)} is not a measure id such as CB17-0766`, 'filter.measureId');
+  }
+  // A category is a token of the rules' vocabulary (the grammar rules are recorded with):
+  // anything else could match nothing, and says so (BAD_USER_INPUT, through the DomainError).
+  if (filter.dataCategory != null) requiredSlug(filter.dataCategory, 'filter.dataCategory');
+  if (filter.recipient != null) requiredSlug(filter.recipient, 'filter.recipient');
+  return { measureId: filter.measureId, dataCategory: filter.dataCategory, recipient: filter.recipient };
 }

@@ -8,9 +8,11 @@ import { ClauseVersionModel } from './clause-version.model';
 import { MeasureConnectionModel, MeasureModel } from './measure.model';
 import { MeasureFilterInput } from './measure-filter.input';
 import { VoteModel } from './vote.model';
-import { pageSize, sequenceAfter, sequenceCursor } from '../relay/pagination';
+import { GraphQLError } from 'graphql';
+import { POLICY_PAGE, pageSize, sequenceAfter, sequenceCursor } from '../relay/pagination';
 import { DateScalar } from '../scalars';
-import { clauseIdArg, measureFilterArg, measureIdArg, voteIdArg } from './legislation-input';
+import { clauseIdArg, measureFilterArg, measureIdArg, policyFilterArg, voteIdArg } from './legislation-input';
+import { PolicyFilterInput } from './policy-filter.input';
 import { toClauseModel, toClauseVersionModel, toMeasureModel, toVoteModel } from './legislation.mapper';
 
 /** The legislation read side's entry points. */
@@ -47,8 +49,23 @@ export class LegislationQueryResolver {
     return row && toVoteModel(row);
   }
 
-  @Query(() => [ClauseVersionModel], { description: 'every clause version in force on that date, across all measures' })
-  policyInForce(@Args('on', { type: () => DateScalar }) on: string): ClauseVersionModel[] {
-    return this.legislation.policyInForce(on).map(toClauseVersionModel);
+  @Query(() => [ClauseVersionModel], {
+    description:
+      `the clause versions in force on that date, across all measures, in measure order (as introduced) then clause order; ` +
+      `one page of at most \`first\` (default ${POLICY_PAGE.default}, at most ${POLICY_PAGE.max}): fewer than \`first\` means the last page. ` +
+      'The next page: `after` = the clause id (`clause { id }`) of the last version received.',
+  })
+  policyInForce(
+    @Args('on', { type: () => DateScalar }) on: string,
+    @Args('filter', { type: () => PolicyFilterInput, nullable: true }) filter: PolicyFilterInput | null,
+    @Args('first', { type: () => Int, nullable: true, description: `default ${POLICY_PAGE.default}, at most ${POLICY_PAGE.max}` }) first: number | null,
+    @Args('after', { type: () => ID, nullable: true, description: 'a clause id: the page goes on after that clause' }) after: string | null,
+  ): ClauseVersionModel[] {
+    const size = pageSize(first, POLICY_PAGE);
+    const place = after == null ? null : this.legislation.policyPlace(clauseIdArg(after, 'after'));
+    if (after != null && place === null) {
+      throw new GraphQLError(`after: the ledger has no clause ${JSON.stringify(after)}`, { extensions: { code: 'BAD_USER_INPUT', field: 'after' } });
+    }
+    return this.legislation.policyInForce(on, policyFilterArg(filter), size, place).map(toClauseVersionModel);
   }
 }

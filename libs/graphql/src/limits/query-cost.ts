@@ -1,6 +1,6 @@
 import { getNamedType, getNullableType, isCompositeType, isListType, type GraphQLField, type GraphQLNamedType } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../relay/pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, POLICY_PAGE } from '../relay/pagination';
 
 /**
  * Items assumed in a list of objects that is not a connection (`members`, `memberships`,
@@ -21,7 +21,8 @@ export const INTROSPECTION_COST = 5_000;
  * The cost of a field, for graphql-query-complexity: one for the field itself, plus its selection
  * once per item it returns. An object counts once, a connection once per requested item (`first`,
  * default 20, at most 100: more is refused by the resolver anyway; `totalCount` and `pageInfo` are
- * counted with the items, a small overestimate), any other list of objects ASSUMED_LIST_SIZE times.
+ * counted with the items, a small overestimate), a list paged by `first` that is not a connection
+ * (policyInForce) once per item of its page, any other list of objects ASSUMED_LIST_SIZE times.
  * A scalar or a list of scalars costs one. So the cost is about the number of values in the answer.
  */
 export const ledgerCostEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
@@ -34,7 +35,10 @@ function itemsOf(parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>
   // A connection's `edges` are the items its field already counted.
   if (isConnection(parent)) return 1;
   const type = getNullableType(field.type);
-  return isListType(type) && isCompositeType(getNamedType(type)) ? ASSUMED_LIST_SIZE : 1;
+  if (!isListType(type) || !isCompositeType(getNamedType(type))) return 1;
+  // policyInForce is the one such list: its page bounds are POLICY_PAGE.
+  if (field.args.some((arg) => arg.name === 'first')) return pageOf(args.first, POLICY_PAGE);
+  return ASSUMED_LIST_SIZE;
 }
 
 /** A Relay connection type of this API (`LedgerEventConnection`, …), paged with `first`. */
@@ -42,7 +46,7 @@ function isConnection(type: GraphQLNamedType): boolean {
   return type.name.endsWith('Connection');
 }
 
-function pageOf(first: unknown): number {
-  if (typeof first !== 'number' || !Number.isFinite(first)) return DEFAULT_PAGE_SIZE;
-  return Math.min(Math.max(first, 0), MAX_PAGE_SIZE);
+function pageOf(first: unknown, bounds: { default: number; max: number } = { default: DEFAULT_PAGE_SIZE, max: MAX_PAGE_SIZE }): number {
+  if (typeof first !== 'number' || !Number.isFinite(first)) return bounds.default;
+  return Math.min(Math.max(first, 0), bounds.max);
 }

@@ -2,15 +2,20 @@ import { GraphQLError } from 'graphql';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+/**
+ * policyInForce's pages (a list, not a connection: the contract's return type): a large city has
+ * thousands of clauses in force, and an unbounded answer was 15 MB at 200k events.
+ */
+export const POLICY_PAGE = { default: 100, max: 500 } as const;
 
 function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
-/** `first` of a Relay connection: 0..100, default 20 (ledger.graphql, "Conventions"). */
-export function pageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`);
+/** `first` of a Relay connection: 0..100, default 20 (ledger.graphql, "Conventions"); of another page, its own bounds. */
+export function pageSize(first: number | null | undefined, bounds: { default: number; max: number } = { default: DEFAULT_PAGE_SIZE, max: MAX_PAGE_SIZE }): number {
+  if (first === null || first === undefined) return bounds.default;
+  if (!Number.isInteger(first) || first < 0 || first > bounds.max) throw badInput(`first must be between 0 and ${bounds.max}`);
   return first;
 }
 

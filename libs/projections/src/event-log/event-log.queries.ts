@@ -28,7 +28,7 @@ export class EventLogQueries {
     if (filter.fromSequence != null) (where.push('sequence >= ?'), params.push(filter.fromSequence));
     if (filter.toSequence != null) (where.push('sequence <= ?'), params.push(filter.toSequence));
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const totalCount = this.db.prepare(`SELECT COUNT(*) FROM ledger_events ${condition}`).pluck().get(...params) as number;
+    const totalCount = bySequenceOnly(filter) ? this.countInRange(filter) : (this.db.prepare(`SELECT COUNT(*) FROM ledger_events ${condition}`).pluck().get(...params) as number);
     const pageCondition = afterSequence === null ? condition : `${condition ? `${condition} AND` : 'WHERE'} sequence > ?`;
     const pageParams = afterSequence === null ? params : [...params, afterSequence];
     const rows = this.db
@@ -36,6 +36,18 @@ export class EventLogQueries {
       .all(...pageParams, first + 1) as Array<{ envelope: string; leaf_hash: string }>;
     const events = rows.slice(0, first).map(toEvent);
     return { events, hasNextPage: rows.length > first, totalCount };
+  }
+
+  /**
+   * How many events lie in the filter's sequence range, from the ends of the range alone: sequences
+   * are dense from 0 (docs/ARCHITECTURE.md, "Events") and this read model holds every event, so the
+   * count is last - first + 1. COUNT(*) visits every row: ~1 ms per 100k events, on every page.
+   */
+  private countInRange(filter: EventLogFilter): number {
+    const { first, last } = this.db
+      .prepare('SELECT (SELECT MIN(sequence) FROM ledger_events WHERE sequence >= @from) AS first, (SELECT MAX(sequence) FROM ledger_events WHERE sequence <= @to) AS last')
+      .get({ from: filter.fromSequence ?? 0, to: filter.toSequence ?? Number.MAX_SAFE_INTEGER }) as { first: number | null; last: number | null };
+    return first === null || last === null || last < first ? 0 : last - first + 1;
   }
 
   /**
@@ -101,6 +113,11 @@ export class EventLogQueries {
       }>
     ).map(toEvent);
   }
+}
+
+/** a filter of the sequence range only (or none), whose count the range's ends give */
+function bySequenceOnly(filter: EventLogFilter): boolean {
+  return filter.streamId == null && filter.type == null && filter.recordedById == null;
 }
 
 function toEvent(row: { envelope: string; leaf_hash: string }): RecordedEvent {

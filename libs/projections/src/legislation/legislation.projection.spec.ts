@@ -203,7 +203,7 @@ describe('legislation projection (real SQLite files, real runner)', () => {
     // Without a date: the newest version of every clause, the strike included.
     expect(inForce()).toEqual(['sec_1 v3', 'sec_2 v2', 'sec_3 v2', 'sec_4 v1']);
 
-    const policy = queries.policyInForce('2018-04-01');
+    const policy = queries.policyInForce('2018-04-01', {}, 100, null);
     expect(policy.map((v) => `${v.measureId}#${v.eId} v${v.version}`)).toEqual([
       'CB17-0100#sec_1 v3',
       'CB17-0100#sec_2 v2',
@@ -211,6 +211,39 @@ describe('legislation projection (real SQLite files, real runner)', () => {
       'CB18-0200#sec_1 v1',
     ]);
     expect(policy[0].rule).toEqual(rule('prohibit', 'collect', ['immigration-status']));
+  });
+
+  it('pages policyInForce after a clause and filters it by measure, data category and recipient', async () => {
+    const { harness, queries } = open();
+    await harness.record(amendedHistory().events);
+    const policy = (filter: Parameters<LegislationQueries['policyInForce']>[1], first = 100, after: string | null = null) => {
+      const place = after === null ? null : queries.policyPlace(after);
+      if (after !== null && place === null) throw new Error(`no place for ${after}`);
+      return queries.policyInForce('2018-04-01', filter, first, place).map((v) => `${v.clauseId} v${v.version}`);
+    };
+    expect(policy({}, 2)).toEqual(['CB17-0100#sec_1 v3', 'CB17-0100#sec_2 v2']);
+    // A page goes on after its last clause, across measures, and ends empty.
+    expect(policy({}, 2, 'CB17-0100#sec_2')).toEqual(['CB17-0100#sec_3 v1', 'CB18-0200#sec_1 v1']);
+    expect(policy({}, 2, 'CB18-0200#sec_1')).toEqual([]);
+    // A struck clause still has its place, so a cursor on it goes on after it.
+    expect(policy({}, 1, 'CB17-0100#sec_3')).toEqual(['CB18-0200#sec_1 v1']);
+    expect(policy({ measureId: 'CB18-0200' })).toEqual(['CB18-0200#sec_1 v1']);
+    expect(policy({ measureId: 'CB99-0001' })).toEqual([]);
+    expect(policy({ dataCategory: 'address' })).toEqual(['CB17-0100#sec_2 v2']);
+    expect(policy({ dataCategory: 'immigration-status' })).toEqual(['CB17-0100#sec_1 v3']);
+    expect(policy({ recipient: 'federal-immigration-enforcement' })).toEqual(['CB17-0100#sec_1 v3', 'CB17-0100#sec_2 v2']);
+    expect(policy({ recipient: 'federal-immigration-enforcement', dataCategory: 'address', measureId: 'CB17-0100' })).toEqual(['CB17-0100#sec_2 v2']);
+    expect(policy({ recipient: 'press' })).toEqual([]);
+    expect(queries.policyPlace('CB17-0100#sec_9')).toBeNull();
+    expect(queries.policyPlace('not a clause')).toBeNull();
+  });
+
+  it('looks clauses up by id: each once, unknown and malformed ids match nothing', async () => {
+    const { harness, queries } = open();
+    await harness.record(amendedHistory().events);
+    const ids = ['CB17-0100#sec_2', 'CB17-0100#sec_2', 'CB17-0100#sec_9', 'CB17-0100', 'nonsense#', 'CB18-0200#sec_1'];
+    expect(queries.clausesByIds(ids).map((c) => c.id).sort()).toEqual(['CB17-0100#sec_2', 'CB18-0200#sec_1']);
+    expect(queries.clauseVersionsOfClauses(ids).map((v) => `${v.clauseId} v${v.version}`)).toEqual(['CB17-0100#sec_2 v1', 'CB17-0100#sec_2 v2', 'CB18-0200#sec_1 v1']);
   });
 
   it('gives the same validity whatever order the later amendments were recorded in', async () => {

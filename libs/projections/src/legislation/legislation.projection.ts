@@ -10,7 +10,8 @@ import { createLegislationTables, dropLegislationTables } from './legislation.ta
 export const legislationProjection: SqliteProjection = {
   name: 'legislation',
   // v2: measures.stage, the stage the domain's stageAfter computes (status = measureStatus(stage))
-  version: 2,
+  // v3: the index clauses_in_order (policyInForce's pages)
+  version: 3,
   setup: createLegislationTables,
   drop: dropLegislationTables,
   apply: applyLegislationEvent,

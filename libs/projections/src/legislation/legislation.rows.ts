@@ -126,6 +126,21 @@ export interface MeasureFilter {
   inForceOn?: string | null;
 }
 
+/** Which clause versions in force policyInForce lists; every field given must hold. */
+export interface PolicyFilter {
+  measureId?: string | null;
+  /** rules that cover this data category: those naming it and those naming none (every category) */
+  dataCategory?: string | null;
+  /** rules that cover this recipient category: those naming it and those naming none (anyone) */
+  recipient?: string | null;
+}
+
+/** Where a clause stands in policyInForce's order (its measure's sequence, its position): a page's cursor. */
+export interface PolicyPlace {
+  measureSequence: number;
+  position: number;
+}
+
 export interface MeasurePage {
   measures: MeasureRow[];
   hasNextPage: boolean;

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 
 /**
  * Tables of the legislation read model. Dates are YYYY-MM-DD text, so they compare as dates;
- * JSON columns (rule, actor) are read back whole, never queried into.
+ * JSON columns (rule, actor) are read back whole; only policyInForce's filters look into a rule.
  */
 export function createLegislationTables(db: Database.Database): void {
   db.exec(`
@@ -40,6 +40,8 @@ export function createLegislationTables(db: Database.Database): void {
       heading    TEXT,
       PRIMARY KEY (measure_id, e_id)
     );
+    -- a measure's clauses in order, without sorting (policyInForce's pages)
+    CREATE INDEX IF NOT EXISTS clauses_in_order ON clauses (measure_id, position);
 
     CREATE TABLE IF NOT EXISTS clause_versions (
       measure_id         TEXT NOT NULL,
