@@ -17,17 +17,16 @@
  */
 import Database from 'better-sqlite3';
 import autocannon from 'autocannon';
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { startApi } from './support/api-process';
 
 export const TARGET_RATIO = 0.3;
 export const TARGET_P99_MS = 25;
 
-const ROOT = resolve(__dirname, '..', '..');
-const API_MAIN = join(ROOT, 'dist/apps/api/src/main.js');
 
 export interface ReadsBenchOptions {
   /** a data dir holding a ledger whose read models are built */
@@ -260,32 +259,6 @@ async function load(url: string, body: string, seconds: number, connections: num
     duration: seconds,
   });
   return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors + result.timeouts };
-}
-
-/** The built API server on `dataDir`, in a child process; resolves with its /graphql URL. */
-async function startApi(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  if (!existsSync(API_MAIN)) throw new Error('dist/ is missing: run `npm run build`');
-  const child = spawn(process.execPath, [API_MAIN], {
-    // No rate limit (one address sends everything); logs at warn, as a quiet production server.
-    env: { ...process.env, LEDGER_DATA_DIR: dataDir, LEDGER_PORT: '0', LEDGER_HOST: '127.0.0.1', LEDGER_RATE_LIMIT: '0', LEDGER_LOG_LEVEL: 'info', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((found, failed) => {
-    const timer = setTimeout(() => failed(new Error(`server did not start in 120 s:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const match = /ledger API on (http:\/\/\S+\/graphql)/.exec(output);
-      if (match) (clearTimeout(timer), found(match[1]));
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => (clearTimeout(timer), failed(new Error(`server exited with ${code}:\n${output}`))));
-  });
-  child.removeAllListeners('exit');
-  child.stdout!.removeAllListeners('data').resume();
-  child.stderr!.removeAllListeners('data').resume();
-  return { child, url };
 }
 
 interface BareRoute {
