@@ -30,7 +30,7 @@ const commands: Record<string, { run: CommandFn; usage: string }> = {
 };
 
 function usage(): string {
-  return ['usage: npm run ledger -- <command>', '', ...Object.values(commands).map((c) => `  ${c.usage}`)].join('\n');
+  return ['usage: npm run ledger -- <command>   (or: npx ledger <command>)', '', ...Object.values(commands).map((c) => `  ${c.usage}`)].join('\n');
 }
 
 /** Exit codes (docs/ARCHITECTURE.md, "CLI"): 0 done, 1 a check found a problem, 2 bad usage or input. */
