@@ -148,6 +148,25 @@ export class LegislationQueries {
   }
 
   /**
+   * These versions of clauses (a decision's citations, its compliance findings), by primary key: a
+   * finding names one version, and loading every version of its clause instead read several times
+   * the rows (and text) a decisions page shows. Each version once; unknown keys match nothing.
+   */
+  clauseVersionsByKeys(keys: ReadonlyArray<{ clauseId: string; version: number }>): ClauseVersionRow[] {
+    const triples = new Map<string, [string, string, number]>();
+    for (const { clauseId: id, version } of keys) {
+      const key = parseClauseId(id);
+      if (key) triples.set(`${id} v${version}`, [key.measureId, key.eId, version]);
+    }
+    if (triples.size === 0) return [];
+    const records = this.prepare(
+      `SELECT ${VERSION_COLUMNS} FROM json_each(?) k
+       JOIN clause_versions v ON v.measure_id = k.value ->> 0 AND v.e_id = k.value ->> 1 AND v.version = k.value ->> 2`,
+    ).all(JSON.stringify([...triples.values()])) as VersionRecord[];
+    return records.map(toVersionRow);
+  }
+
+  /**
    * One page of the clause versions in force on `on` (YYYY-MM-DD), across all measures, in measure
    * then clause order: the first `first` matching `filter` after the clause at `after`.
    *
