@@ -1,4 +1,4 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { MalformedTraceId, TraceService, TraceSubjectNotFound, type TraceView } from '@ledger/investigation';
 import { EventLogQueries, LegislationQueries } from '@ledger/projections';
@@ -42,7 +42,7 @@ export class TraceResolver {
   }
 
   @ResolveField(() => NodeInterface, { description: 'the node traced' })
-  subject(@Parent() trace: TraceModel): NodeInterface {
+  subject(trace: TraceModel): NodeInterface {
     return this.nodes.node(trace.subjectId) ?? dangling('a trace', trace.subjectId);
   }
 
