@@ -59,14 +59,19 @@ export function clauseVersionsLoader(loaders: RequestLoaders, queries: Legislati
   return loaders.get<string, ClauseVersionRow | null>('legislation.clause-versions', (keys) =>
     pickByKeys(
       keys,
-      queries.clauseVersionsByKeys(keys.map((key) => JSON.parse(key) as { clauseId: string; version: number })),
+      queries.clauseVersionsByKeys(
+        keys.map((key) => {
+          const at = key.lastIndexOf(' v');
+          return { clauseId: key.slice(0, at), version: Number(key.slice(at + 2)) };
+        }),
+      ),
       (row) => versionKey(row.clauseId, row.version),
     ),
   );
 }
 
-/** the clauseVersionsLoader key of a clause version */
-export const versionKey = (clauseId: string, version: number): string => JSON.stringify({ clauseId, version });
+/** the clauseVersionsLoader key of a clause version, "<clause id> v<version>" (cheap to make: one per finding of a page) */
+export const versionKey = (clauseId: string, version: number): string => `${clauseId} v${version}`;
 
 export function votesLoader(loaders: RequestLoaders, queries: LegislationQueries): DataLoader<string, VoteRow | null> {
   return loaders.get<string, VoteRow | null>('legislation.votes', (ids) => pickByKeys(ids, queries.votesByIds(ids), (row) => row.id));
