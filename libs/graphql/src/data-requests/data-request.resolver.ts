@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { PublicView } from '@ledger/investigation';
 import { DataRequestQueries, DirectoryQueries, EventLogQueries } from '@ledger/projections';
 import { SUBJECT_VAULT, type SubjectVault } from '@ledger/privacy';
 import { viewerOf, type RequestContext } from '../auth/request-context';
+import type { NoArgs } from '../field-resolvers';
 import { decisionsOfRequestsLoader } from './data-requests.loaders';
 import { organizationsLoader } from '../directory/directory.loaders';
 import { streamsHistoryLoader } from '../event-log/event-log.loaders';
@@ -27,19 +28,19 @@ export class DataRequestResolver {
   ) {}
 
   @ResolveField(() => OrganizationModel, { description: 'the agency asking' })
-  async requestingOrganization(@Parent() request: DataRequestModel, @Context() context: RequestContext): Promise<OrganizationModel> {
+  async requestingOrganization(request: DataRequestModel, _args: NoArgs, context: RequestContext): Promise<OrganizationModel> {
     const row = await organizationsLoader(context.loaders, this.directory).load(request.requestingOrgId);
     return toOrganizationModel(row ?? dangling(request.id, request.requestingOrgId));
   }
 
   @ResolveField(() => OrganizationModel, { description: 'the department asked' })
-  async receivingOrganization(@Parent() request: DataRequestModel, @Context() context: RequestContext): Promise<OrganizationModel> {
+  async receivingOrganization(request: DataRequestModel, _args: NoArgs, context: RequestContext): Promise<OrganizationModel> {
     const row = await organizationsLoader(context.loaders, this.directory).load(request.receivingOrgId);
     return toOrganizationModel(row ?? dangling(request.id, request.receivingOrgId));
   }
 
   @ResolveField(() => String, { nullable: true, description: 'restricted: a pseudonymous reference to the resident concerned' })
-  subjectRef(@Parent() request: DataRequestModel, @Context() context: RequestContext): string | null {
+  subjectRef(request: DataRequestModel, _args: NoArgs, context: RequestContext): string | null {
     return this.view.subjectRef(viewerOf(context), request.restricted);
   }
 
@@ -47,18 +48,18 @@ export class DataRequestResolver {
     nullable: true,
     description: "restricted: the resident's personal details, decrypted; null when none were recorded or the subject's key was erased",
   })
-  personalDetails(@Parent() request: DataRequestModel, @Context() context: RequestContext): string | null {
+  personalDetails(request: DataRequestModel, _args: NoArgs, context: RequestContext): string | null {
     return this.view.personalDetails(viewerOf(context), request.restricted, this.vault);
   }
 
   @ResolveField(() => DecisionModel, { nullable: true, description: 'null while undecided' })
-  async decision(@Parent() request: DataRequestModel, @Context() context: RequestContext): Promise<DecisionModel | null> {
+  async decision(request: DataRequestModel, _args: NoArgs, context: RequestContext): Promise<DecisionModel | null> {
     const row = await decisionsOfRequestsLoader(context.loaders, this.dataRequests).load(request.id);
     return row && toDecisionModel(row);
   }
 
   @ResolveField(() => [LedgerEventModel], { description: "every event of the request's stream (its decision's included), oldest first" })
-  async history(@Parent() request: DataRequestModel, @Context() context: RequestContext): Promise<LedgerEventModel[]> {
+  async history(request: DataRequestModel, _args: NoArgs, context: RequestContext): Promise<LedgerEventModel[]> {
     return (await streamsHistoryLoader(context.loaders, this.eventLog).load(request.streamId)).map(toLedgerEventModel);
   }
 }

@@ -1,6 +1,7 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { DataRequestQueries, DirectoryQueries, EventLogQueries, LegislationQueries } from '@ledger/projections';
 import type { RequestContext } from '../auth/request-context';
+import type { NoArgs } from '../field-resolvers';
 import { citationsOfDecisionsLoader, disclosuresOfDecisionsLoader, loadClauseVersion, requestsLoader } from './data-requests.loaders';
 import { organizationsLoader, peopleLoader } from '../directory/directory.loaders';
 import { streamsHistoryLoader } from '../event-log/event-log.loaders';
@@ -27,37 +28,37 @@ export class DataRequestDecisionResolver {
   ) {}
 
   @ResolveField(() => DataRequestModel)
-  async request(@Parent() decision: DecisionModel, @Context() context: RequestContext): Promise<DataRequestModel> {
+  async request(decision: DecisionModel, _args: NoArgs, context: RequestContext): Promise<DataRequestModel> {
     const row = await requestsLoader(context.loaders, this.dataRequests).load(decision.requestId);
     return toDataRequestModel(row ?? dangling(decision.id, decision.requestId));
   }
 
   @ResolveField(() => PersonModel, { description: 'the officer' })
-  async decidedBy(@Parent() decision: DecisionModel, @Context() context: RequestContext): Promise<PersonModel> {
+  async decidedBy(decision: DecisionModel, _args: NoArgs, context: RequestContext): Promise<PersonModel> {
     const row = await peopleLoader(context.loaders, this.directory).load(decision.decidedById);
     return toPersonModel(row ?? dangling(decision.id, decision.decidedById));
   }
 
   @ResolveField(() => OrganizationModel, { description: "the officer's department" })
-  async decidingOrganization(@Parent() decision: DecisionModel, @Context() context: RequestContext): Promise<OrganizationModel> {
+  async decidingOrganization(decision: DecisionModel, _args: NoArgs, context: RequestContext): Promise<OrganizationModel> {
     const row = await organizationsLoader(context.loaders, this.directory).load(decision.decidingOrgId);
     return toOrganizationModel(row ?? dangling(decision.id, decision.decidingOrgId));
   }
 
   @ResolveField(() => [ClauseVersionModel], { description: 'the clause versions the decision relied on, each the one in force at decidedAt' })
-  async citations(@Parent() decision: DecisionModel, @Context() context: RequestContext): Promise<ClauseVersionModel[]> {
+  async citations(decision: DecisionModel, _args: NoArgs, context: RequestContext): Promise<ClauseVersionModel[]> {
     const citations = await citationsOfDecisionsLoader(context.loaders, this.dataRequests).load(decision.id);
     const versions = await Promise.all(citations.map((citation) => loadClauseVersion(context.loaders, this.legislation, citation)));
     return versions.map((version, i) => toClauseVersionModel(version ?? dangling(decision.id, `${citations[i].clauseId} v${citations[i].version}`)));
   }
 
   @ResolveField(() => [DisclosureModel], { description: 'what was actually disclosed under it, oldest first' })
-  async disclosures(@Parent() decision: DecisionModel, @Context() context: RequestContext): Promise<DisclosureModel[]> {
+  async disclosures(decision: DecisionModel, _args: NoArgs, context: RequestContext): Promise<DisclosureModel[]> {
     return (await disclosuresOfDecisionsLoader(context.loaders, this.dataRequests).load(decision.id)).map(toDisclosureModel);
   }
 
   @ResolveField(() => [LedgerEventModel], { description: "every event of the request's stream, oldest first: the request, decision, corrections, disclosures and reviews" })
-  async history(@Parent() decision: DecisionModel, @Context() context: RequestContext): Promise<LedgerEventModel[]> {
+  async history(decision: DecisionModel, _args: NoArgs, context: RequestContext): Promise<LedgerEventModel[]> {
     return (await streamsHistoryLoader(context.loaders, this.eventLog).load(decision.streamId)).map(toLedgerEventModel);
   }
 }
@@ -67,7 +68,7 @@ export class ComplianceFindingResolver {
   constructor(private readonly legislation: LegislationQueries) {}
 
   @ResolveField(() => ClauseVersionModel, { description: 'the clause version the decision was held against' })
-  async clause(@Parent() finding: ComplianceFindingModel, @Context() context: RequestContext): Promise<ClauseVersionModel> {
+  async clause(finding: ComplianceFindingModel, _args: NoArgs, context: RequestContext): Promise<ClauseVersionModel> {
     const version = await loadClauseVersion(context.loaders, this.legislation, finding);
     return toClauseVersionModel(version ?? dangling('a compliance finding', `${finding.clauseId} v${finding.version}`));
   }

@@ -9,7 +9,7 @@ import type {
   KeyedDecisionPage,
   LegislationQueries,
 } from '@ledger/projections';
-import { clauseVersionsOfClausesLoader } from '../legislation/legislation.loaders';
+import { clauseVersionsLoader, versionKey } from '../legislation/legislation.loaders';
 import { groupByKeys, pickByKeys, type RequestLoaders } from '../dataloader/request-loaders';
 
 /**
@@ -68,15 +68,11 @@ export function decisionsOfPeopleLoader(
   );
 }
 
-/**
- * One version of a clause (a citation, a compliance finding), picked from the legislation loader
- * of every version of the clause: a clause has a handful, and all clauses asked share one batch.
- */
+/** One version of a clause (a citation, a compliance finding): all those of a request's tick share one statement. */
 export async function loadClauseVersion(
   loaders: RequestLoaders,
   legislation: LegislationQueries,
   citation: { clauseId: string; version: number },
 ): Promise<ClauseVersionRow | null> {
-  const versions = await clauseVersionsOfClausesLoader(loaders, legislation).load(citation.clauseId);
-  return versions.find((row) => row.version === citation.version) ?? null;
+  return clauseVersionsLoader(loaders, legislation).load(versionKey(citation.clauseId, citation.version));
 }

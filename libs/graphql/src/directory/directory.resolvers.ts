@@ -2,6 +2,7 @@ import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestj
 import { DirectoryQueries, EventLogQueries } from '@ledger/projections';
 import { streamsHistoryLoader } from '../event-log/event-log.loaders';
 import type { RequestContext } from '../auth/request-context';
+import type { NoArgs } from '../field-resolvers';
 import {
   membersOnLoader,
   membershipsOfPeopleLoader,
@@ -33,12 +34,12 @@ export class PersonResolver {
   }
 
   @ResolveField(() => [MembershipModel], { description: 'every role held, past and present, oldest first' })
-  async memberships(@Parent() person: PersonModel, @Context() context: RequestContext): Promise<MembershipModel[]> {
+  async memberships(person: PersonModel, _args: NoArgs, context: RequestContext): Promise<MembershipModel[]> {
     return (await membershipsOfPeopleLoader(context.loaders, this.directory).load(person.id)).map(toMembershipModel);
   }
 
   @ResolveField(() => [LedgerEventModel], { description: "every event of this person's stream, oldest first" })
-  async history(@Parent() person: PersonModel, @Context() context: RequestContext): Promise<LedgerEventModel[]> {
+  async history(person: PersonModel, _args: NoArgs, context: RequestContext): Promise<LedgerEventModel[]> {
     return (await streamsHistoryLoader(context.loaders, this.eventLog).load(person.streamId)).map(toLedgerEventModel);
   }
 }
@@ -57,7 +58,7 @@ export class OrganizationResolver {
   }
 
   @ResolveField(() => OrganizationModel, { nullable: true })
-  async parent(@Parent() org: OrganizationModel, @Context() context: RequestContext): Promise<OrganizationModel | null> {
+  async parent(org: OrganizationModel, _args: NoArgs, context: RequestContext): Promise<OrganizationModel | null> {
     if (org.parentId === null) return null;
     const row = await organizationsLoader(context.loaders, this.directory).load(org.parentId);
     return row && toOrganizationModel(row);
@@ -73,7 +74,7 @@ export class OrganizationResolver {
   }
 
   @ResolveField(() => [LedgerEventModel], { description: "every event of this organization's stream, oldest first" })
-  async history(@Parent() org: OrganizationModel, @Context() context: RequestContext): Promise<LedgerEventModel[]> {
+  async history(org: OrganizationModel, _args: NoArgs, context: RequestContext): Promise<LedgerEventModel[]> {
     return (await streamsHistoryLoader(context.loaders, this.eventLog).load(org.streamId)).map(toLedgerEventModel);
   }
 }
@@ -83,13 +84,13 @@ export class MembershipResolver {
   constructor(private readonly directory: DirectoryQueries) {}
 
   @ResolveField(() => PersonModel)
-  async person(@Parent() membership: MembershipModel, @Context() context: RequestContext): Promise<PersonModel> {
+  async person(membership: MembershipModel, _args: NoArgs, context: RequestContext): Promise<PersonModel> {
     const row = await peopleLoader(context.loaders, this.directory).load(membership.personId);
     return toPersonModel(row ?? danglingMembership(membership, membership.personId));
   }
 
   @ResolveField(() => OrganizationModel)
-  async organization(@Parent() membership: MembershipModel, @Context() context: RequestContext): Promise<OrganizationModel> {
+  async organization(membership: MembershipModel, _args: NoArgs, context: RequestContext): Promise<OrganizationModel> {
     const row = await organizationsLoader(context.loaders, this.directory).load(membership.orgId);
     return toOrganizationModel(row ?? danglingMembership(membership, membership.orgId));
   }

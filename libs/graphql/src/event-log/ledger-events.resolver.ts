@@ -1,8 +1,9 @@
-import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { PublicView } from '@ledger/investigation';
 import { DataRequestQueries, DirectoryQueries, EventLogQueries, LegislationQueries } from '@ledger/projections';
 import { viewerOf, type RequestContext } from '../auth/request-context';
+import type { NoArgs } from '../field-resolvers';
 import { LedgerEventConnectionModel } from './ledger-event.model';
 import { EventFilterInput } from './event-filter.input';
 import { LedgerEventModel } from './ledger-event.model';
@@ -29,7 +30,7 @@ export class LedgerEventsResolver {
 
   // The one way to read a payload: events(), node(), histories and receipts all come through here.
   @ResolveField('data', () => JSONScalar, { description: "the event's payload; restricted fields are removed for callers without the oversight role" })
-  data(@Parent() event: LedgerEventModel, @Context() context: RequestContext): unknown {
+  data(event: LedgerEventModel, _args: NoArgs, context: RequestContext): unknown {
     return this.view.payload(viewerOf(context), event);
   }
 

@@ -1,6 +1,7 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { DirectoryQueries, EventLogQueries, LegislationQueries } from '@ledger/projections';
 import type { RequestContext } from '../auth/request-context';
+import type { NoArgs } from '../field-resolvers';
 import { organizationsLoader } from '../directory/directory.loaders';
 import { eventsByIdLoader, votesLoader } from './legislation.loaders';
 import { LedgerEventModel } from '../event-log/ledger-event.model';
@@ -21,21 +22,21 @@ export class LegislationActionResolver {
   ) {}
 
   @ResolveField(() => OrganizationModel, { nullable: true, description: 'the body or office that acted, where one did' })
-  async organization(@Parent() action: MeasureActionModel, @Context() context: RequestContext): Promise<OrganizationModel | null> {
+  async organization(action: MeasureActionModel, _args: NoArgs, context: RequestContext): Promise<OrganizationModel | null> {
     if (action.organizationId === null) return null;
     const row = await organizationsLoader(context.loaders, this.directory).load(action.organizationId);
     return toOrganizationModel(row ?? dangling(`action ${action.eventId}`, action.organizationId));
   }
 
   @ResolveField(() => VoteModel, { nullable: true })
-  async vote(@Parent() action: MeasureActionModel, @Context() context: RequestContext): Promise<VoteModel | null> {
+  async vote(action: MeasureActionModel, _args: NoArgs, context: RequestContext): Promise<VoteModel | null> {
     if (action.voteId === null) return null;
     const row = await votesLoader(context.loaders, this.legislation).load(action.voteId);
     return toVoteModel(row ?? dangling(`action ${action.eventId}`, action.voteId));
   }
 
   @ResolveField(() => LedgerEventModel)
-  async event(@Parent() action: MeasureActionModel, @Context() context: RequestContext): Promise<LedgerEventModel> {
+  async event(action: MeasureActionModel, _args: NoArgs, context: RequestContext): Promise<LedgerEventModel> {
     const event = await eventsByIdLoader(context.loaders, this.eventLog).load(action.eventId);
     return toLedgerEventModel(event ?? dangling(`an action of ${action.occurredAt}`, `event ${action.eventId}`));
   }

@@ -2,6 +2,7 @@ import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { isInForceOn } from '@ledger/domain';
 import { EventLogQueries, LegislationQueries } from '@ledger/projections';
 import type { RequestContext } from '../auth/request-context';
+import type { NoArgs } from '../field-resolvers';
 import { clauseVersionsOfClausesLoader, clausesLoader, eventsByIdLoader, measuresLoader, votesLoader } from './legislation.loaders';
 import { ClauseModel } from './clause.model';
 import { ClauseVersionModel } from './clause-version.model';
@@ -18,13 +19,13 @@ export class LegislationClauseResolver {
   constructor(private readonly legislation: LegislationQueries) {}
 
   @ResolveField(() => MeasureModel)
-  async measure(@Parent() clause: ClauseModel, @Context() context: RequestContext): Promise<MeasureModel> {
+  async measure(clause: ClauseModel, _args: NoArgs, context: RequestContext): Promise<MeasureModel> {
     const row = await measuresLoader(context.loaders, this.legislation).load(clause.measureId);
     return toMeasureModel(row ?? dangling(`clause ${clause.id}`, clause.measureId));
   }
 
   @ResolveField(() => [ClauseVersionModel], { description: 'every version, oldest first' })
-  async versions(@Parent() clause: ClauseModel, @Context() context: RequestContext): Promise<ClauseVersionModel[]> {
+  async versions(clause: ClauseModel, _args: NoArgs, context: RequestContext): Promise<ClauseVersionModel[]> {
     return (await clauseVersionsOfClausesLoader(context.loaders, this.legislation).load(clause.id)).map(toClauseVersionModel);
   }
 
@@ -49,20 +50,20 @@ export class LegislationClauseVersionResolver {
   ) {}
 
   @ResolveField(() => ClauseModel)
-  async clause(@Parent() version: ClauseVersionModel, @Context() context: RequestContext): Promise<ClauseModel> {
+  async clause(version: ClauseVersionModel, _args: NoArgs, context: RequestContext): Promise<ClauseModel> {
     const row = await clausesLoader(context.loaders, this.legislation).load(version.clauseId);
     return toClauseModel(row ?? dangling(`a version of ${version.clauseId}`, version.clauseId));
   }
 
   @ResolveField(() => VoteModel, { nullable: true, description: 'the vote that adopted this version, if any' })
-  async adoptedBy(@Parent() version: ClauseVersionModel, @Context() context: RequestContext): Promise<VoteModel | null> {
+  async adoptedBy(version: ClauseVersionModel, _args: NoArgs, context: RequestContext): Promise<VoteModel | null> {
     if (version.adoptedByVoteId === null) return null;
     const row = await votesLoader(context.loaders, this.legislation).load(version.adoptedByVoteId);
     return toVoteModel(row ?? dangling(`${version.clauseId} v${version.version}`, version.adoptedByVoteId));
   }
 
   @ResolveField(() => LedgerEventModel, { description: 'the event that recorded this version' })
-  async event(@Parent() version: ClauseVersionModel, @Context() context: RequestContext): Promise<LedgerEventModel> {
+  async event(version: ClauseVersionModel, _args: NoArgs, context: RequestContext): Promise<LedgerEventModel> {
     const event = await eventsByIdLoader(context.loaders, this.eventLog).load(version.eventId);
     return toLedgerEventModel(event ?? dangling(`${version.clauseId} v${version.version}`, `event ${version.eventId}`));
   }

@@ -3,6 +3,7 @@ import { clauseId } from '@ledger/domain';
 import { DirectoryQueries, EventLogQueries, LegislationQueries } from '@ledger/projections';
 import { streamsHistoryLoader } from '../event-log/event-log.loaders';
 import type { RequestContext } from '../auth/request-context';
+import type { NoArgs } from '../field-resolvers';
 import { peopleLoader } from '../directory/directory.loaders';
 import {
   actionsOfMeasuresLoader,
@@ -34,7 +35,7 @@ export class LegislationMeasureResolver {
   ) {}
 
   @ResolveField(() => [PersonModel], { description: 'in the order the measure lists them (an executive order: its issuer)' })
-  async sponsors(@Parent() measure: MeasureModel, @Context() context: RequestContext): Promise<PersonModel[]> {
+  async sponsors(measure: MeasureModel, _args: NoArgs, context: RequestContext): Promise<PersonModel[]> {
     const sponsors = await sponsorsLoader(context.loaders, this.legislation).load(measure.id);
     const people = await peopleLoader(context.loaders, this.directory).loadMany(sponsors.map((s) => s.personId));
     return people.map((person, i) => {
@@ -59,17 +60,17 @@ export class LegislationMeasureResolver {
   }
 
   @ResolveField(() => [VoteModel], { description: 'oldest first' })
-  async votes(@Parent() measure: MeasureModel, @Context() context: RequestContext): Promise<VoteModel[]> {
+  async votes(measure: MeasureModel, _args: NoArgs, context: RequestContext): Promise<VoteModel[]> {
     return (await votesOfMeasuresLoader(context.loaders, this.legislation).load(measure.id)).map(toVoteModel);
   }
 
   @ResolveField(() => [MeasureActionModel], { description: 'the legislative history, oldest first' })
-  async actions(@Parent() measure: MeasureModel, @Context() context: RequestContext): Promise<MeasureActionModel[]> {
+  async actions(measure: MeasureModel, _args: NoArgs, context: RequestContext): Promise<MeasureActionModel[]> {
     return (await actionsOfMeasuresLoader(context.loaders, this.legislation).load(measure.id)).map(toMeasureActionModel);
   }
 
   @ResolveField(() => [LedgerEventModel], { description: "every event of the measure's stream, oldest first" })
-  async history(@Parent() measure: MeasureModel, @Context() context: RequestContext): Promise<LedgerEventModel[]> {
+  async history(measure: MeasureModel, _args: NoArgs, context: RequestContext): Promise<LedgerEventModel[]> {
     return (await streamsHistoryLoader(context.loaders, this.eventLog).load(measure.streamId)).map(toLedgerEventModel);
   }
 }

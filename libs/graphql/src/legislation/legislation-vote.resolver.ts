@@ -1,6 +1,7 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { DirectoryQueries, EventLogQueries, LegislationQueries } from '@ledger/projections';
 import type { RequestContext } from '../auth/request-context';
+import type { NoArgs } from '../field-resolvers';
 import { organizationsLoader, peopleLoader } from '../directory/directory.loaders';
 import { castsOfVotesLoader, eventsByIdLoader, eventsOfVotesLoader, measuresLoader, votesLoader } from './legislation.loaders';
 import { LedgerEventModel } from '../event-log/ledger-event.model';
@@ -23,24 +24,24 @@ export class LegislationVoteResolver {
   ) {}
 
   @ResolveField(() => MeasureModel)
-  async measure(@Parent() vote: VoteModel, @Context() context: RequestContext): Promise<MeasureModel> {
+  async measure(vote: VoteModel, _args: NoArgs, context: RequestContext): Promise<MeasureModel> {
     const row = await measuresLoader(context.loaders, this.legislation).load(vote.measureId);
     return toMeasureModel(row ?? dangling(vote.id, vote.measureId));
   }
 
   @ResolveField(() => OrganizationModel, { description: 'the body that voted' })
-  async body(@Parent() vote: VoteModel, @Context() context: RequestContext): Promise<OrganizationModel> {
+  async body(vote: VoteModel, _args: NoArgs, context: RequestContext): Promise<OrganizationModel> {
     const row = await organizationsLoader(context.loaders, this.directory).load(vote.bodyId);
     return toOrganizationModel(row ?? dangling(vote.id, vote.bodyId));
   }
 
   @ResolveField(() => [VoteCastModel], { description: 'every member of the body on that date, by person id; members who did not vote are ABSENT' })
-  async rollCall(@Parent() vote: VoteModel, @Context() context: RequestContext): Promise<VoteCastModel[]> {
+  async rollCall(vote: VoteModel, _args: NoArgs, context: RequestContext): Promise<VoteCastModel[]> {
     return (await castsOfVotesLoader(context.loaders, this.legislation).load(vote.id)).map(toVoteCastModel);
   }
 
   @ResolveField(() => [LedgerEventModel], { description: 'the vote and the clause version it adopted, if any, oldest first' })
-  async history(@Parent() vote: VoteModel, @Context() context: RequestContext): Promise<LedgerEventModel[]> {
+  async history(vote: VoteModel, _args: NoArgs, context: RequestContext): Promise<LedgerEventModel[]> {
     const refs = await eventsOfVotesLoader(context.loaders, this.legislation).load(vote.id);
     const events = await eventsByIdLoader(context.loaders, this.eventLog).loadMany(refs.map((ref) => ref.eventId));
     return events.map((event, i) => {
@@ -58,13 +59,13 @@ export class LegislationVoteCastResolver {
   ) {}
 
   @ResolveField(() => PersonModel)
-  async person(@Parent() cast: VoteCastModel, @Context() context: RequestContext): Promise<PersonModel> {
+  async person(cast: VoteCastModel, _args: NoArgs, context: RequestContext): Promise<PersonModel> {
     const row = await peopleLoader(context.loaders, this.directory).load(cast.personId);
     return toPersonModel(row ?? dangling(`the roll call of ${cast.voteId}`, cast.personId));
   }
 
   @ResolveField(() => VoteModel)
-  async vote(@Parent() cast: VoteCastModel, @Context() context: RequestContext): Promise<VoteModel> {
+  async vote(cast: VoteCastModel, _args: NoArgs, context: RequestContext): Promise<VoteModel> {
     const row = await votesLoader(context.loaders, this.legislation).load(cast.voteId);
     return toVoteModel(row ?? dangling(`a vote cast by ${cast.personId}`, cast.voteId));
   }

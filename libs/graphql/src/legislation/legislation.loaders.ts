@@ -51,6 +51,28 @@ export function clauseVersionsOfClausesLoader(loaders: RequestLoaders, queries: 
   );
 }
 
+/**
+ * One version of a clause by (clause id, version), e.g. what a citation or a compliance finding
+ * names; every version asked in a request's tick shares one statement. Keys are versionKey(...).
+ */
+export function clauseVersionsLoader(loaders: RequestLoaders, queries: LegislationQueries): DataLoader<string, ClauseVersionRow | null> {
+  return loaders.get<string, ClauseVersionRow | null>('legislation.clause-versions', (keys) =>
+    pickByKeys(
+      keys,
+      queries.clauseVersionsByKeys(
+        keys.map((key) => {
+          const at = key.lastIndexOf(' v');
+          return { clauseId: key.slice(0, at), version: Number(key.slice(at + 2)) };
+        }),
+      ),
+      (row) => versionKey(row.clauseId, row.version),
+    ),
+  );
+}
+
+/** the clauseVersionsLoader key of a clause version, "<clause id> v<version>" (cheap to make: one per finding of a page) */
+export const versionKey = (clauseId: string, version: number): string => `${clauseId} v${version}`;
+
 export function votesLoader(loaders: RequestLoaders, queries: LegislationQueries): DataLoader<string, VoteRow | null> {
   return loaders.get<string, VoteRow | null>('legislation.votes', (ids) => pickByKeys(ids, queries.votesByIds(ids), (row) => row.id));
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { MalformedTraceId, TraceService, TraceSubjectNotFound, type TraceView } from '@ledger/investigation';
 import { EventLogQueries, LegislationQueries } from '@ledger/projections';
@@ -10,6 +10,7 @@ import { LedgerEventsResolver } from '../event-log/ledger-events.resolver';
 import { dangling } from '../dangling';
 import { toClauseVersionModel, toVoteModel } from '../legislation/legislation.mapper';
 import { toLedgerEventModel } from '../event-log/ledger-event.mapper';
+import { toDecisionModel } from '../data-requests/data-requests.mapper';
 
 /**
  * trace(id), served from the TraceService as the caller may see it. Its events become LedgerEvents,
@@ -32,8 +33,12 @@ export class TraceResolver {
     for (const event of result.events) events.prime(event.eventId, event);
     const votes = votesLoader(context.loaders, this.legislation);
     for (const vote of result.votes) votes.prime(vote.id, vote);
+    // A decision's trace holds its row (TraceView.decisions): its subject needs no second read and
+    // parse of the decision (its compliance findings are most of a trace's own rows).
+    const decision = result.subject.kind === 'decision' ? result.decisions.find((row) => row.id === result.subject.id) : undefined;
     return Object.assign(new TraceModel(), {
       subjectId: result.subject.id,
+      subjectNode: decision && toDecisionModel(decision),
       events: result.events.map(toLedgerEventModel),
       actors: result.actors.map((actor) => ({ ...actor })),
       clauses: result.clauses.map(toClauseVersionModel),
@@ -42,8 +47,8 @@ export class TraceResolver {
   }
 
   @ResolveField(() => NodeInterface, { description: 'the node traced' })
-  subject(@Parent() trace: TraceModel): NodeInterface {
-    return this.nodes.node(trace.subjectId) ?? dangling('a trace', trace.subjectId);
+  subject(trace: TraceModel): NodeInterface {
+    return trace.subjectNode ?? this.nodes.node(trace.subjectId) ?? dangling('a trace', trace.subjectId);
   }
 
   private traceOf(id: string, context: RequestContext): TraceView {

@@ -203,6 +203,25 @@ describe('data-request projection (real SQLite files, real runner)', () => {
     expect(ids({ decidingOrganizationId: SHERIFF, outcome: 'GRANTED', clauseId: SEC_2 })).toEqual(['R1', 'R2']);
   });
 
+  it('reads the outcome and compliance-status filters through an index, never a scan of every decision', async () => {
+    const { harness, queries } = await open();
+    // the statements decisionsPage prepares (each once: they are cached), then their query plans
+    const prepared: string[] = [];
+    const prepare = harness.db.prepare.bind(harness.db);
+    jest.spyOn(harness.db, 'prepare').mockImplementation((sql: string) => (prepared.push(sql), prepare(sql)));
+    const plans = (filter: DecisionFilter, params: Record<string, unknown>) => {
+      prepared.length = 0;
+      queries.decisionsPage(filter, 20, null);
+      queries.decisionsPage(filter, 20, 1);
+      expect(prepared).toHaveLength(3); // the count, the first page, a page after a cursor
+      return prepared.map((sql) => (prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...params, after: 1, limit: 21 }) as Array<{ detail: string }>).map((row) => row.detail).join('; '));
+    };
+    for (const plan of plans({ outcome: 'DENIED' }, { outcome: 'DENIED' })) expect(plan).toMatch(/^SEARCH d USING (COVERING )?INDEX decisions_by_outcome \(outcome=\?/);
+    for (const plan of plans({ complianceStatus: 'VIOLATION' }, { status: 'VIOLATION' })) {
+      expect(plan).toMatch(/^SEARCH d USING (COVERING )?INDEX decisions_by_status \(compliance_status=\?/);
+    }
+  });
+
   it('pages decisions with a cursor, keeping the total', async () => {
     const { queries } = await open();
     const first = queries.decisionsPage({ decidingOrganizationId: SHERIFF }, 3, null);

@@ -13,7 +13,8 @@ import { createDataRequestTables, dropDataRequestTables } from './data-requests.
  */
 export const dataRequestsProjection: SqliteProjection = {
   name: 'data-requests',
-  version: 1,
+  // v2: decisions_by_outcome, decisions_by_status (the decisions list's filters)
+  version: 2,
   dependsOn: ['legislation'],
   setup: createDataRequestTables,
   drop: dropDataRequestTables,

@@ -61,9 +61,21 @@ const json = (keys: readonly string[]) => JSON.stringify(keys);
 export class DataRequestQueries {
   constructor(private readonly db: Database.Database) {}
 
+  /**
+   * Statements prepared once per SQL text: preparing (parsing, planning) cost more than running
+   * most of these lookups. The texts are a fixed set (filters only add known conditions), so the
+   * map stays small.
+   */
+  private readonly statements = new Map<string, Database.Statement>();
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
   /** How much of the record depends on the subject vault's keys (the server checks them at start). */
   subjectKeyDependents(): { requests: number; withPersonalDetails: number } {
-    return this.db.prepare('SELECT COUNT(*) AS requests, COUNT(personal_details) AS withPersonalDetails FROM data_requests').get() as {
+    return this.prepare('SELECT COUNT(*) AS requests, COUNT(personal_details) AS withPersonalDetails FROM data_requests').get() as {
       requests: number;
       withPersonalDetails: number;
     };
@@ -75,7 +87,7 @@ export class DataRequestQueries {
 
   requestsByIds(ids: readonly string[]): DataRequestRow[] {
     if (ids.length === 0) return [];
-    const records = this.db.prepare(`SELECT ${REQUEST_COLUMNS} FROM data_requests WHERE id IN (SELECT value FROM json_each(?))`).all(json(ids)) as RequestRecord[];
+    const records = this.prepare(`SELECT ${REQUEST_COLUMNS} FROM data_requests WHERE id IN (SELECT value FROM json_each(?))`).all(json(ids)) as RequestRecord[];
     return records.map(toRequestRow);
   }
 
@@ -85,14 +97,14 @@ export class DataRequestQueries {
 
   decisionsByIds(ids: readonly string[]): DecisionRow[] {
     if (ids.length === 0) return [];
-    const records = this.db.prepare(`SELECT ${DECISION_COLUMNS} FROM decisions d WHERE d.id IN (SELECT value FROM json_each(?))`).all(json(ids)) as DecisionRecord[];
+    const records = this.prepare(`SELECT ${DECISION_COLUMNS} FROM decisions d WHERE d.id IN (SELECT value FROM json_each(?))`).all(json(ids)) as DecisionRecord[];
     return records.map(toDecisionRow);
   }
 
   /** the decision of each of these requests that has one (a request has at most one) */
   decisionsOfRequests(requestIds: readonly string[]): DecisionRow[] {
     if (requestIds.length === 0) return [];
-    const records = this.db
+    const records = this
       .prepare(`SELECT ${DECISION_COLUMNS} FROM decisions d WHERE d.request_id IN (SELECT value FROM json_each(?))`)
       .all(json(requestIds)) as DecisionRecord[];
     return records.map(toDecisionRow);
@@ -101,7 +113,7 @@ export class DataRequestQueries {
   /** the clause versions each decision cites, in the order it cites them */
   citationsOfDecisions(decisionIds: readonly string[]): CitationRow[] {
     if (decisionIds.length === 0) return [];
-    return this.db
+    return this
       .prepare(
         `SELECT decision_id AS decisionId, clause_id AS clauseId, version FROM decision_citations
          WHERE decision_id IN (SELECT value FROM json_each(?)) ORDER BY decision_id, position`,
@@ -112,7 +124,7 @@ export class DataRequestQueries {
   /** what was disclosed under each decision, oldest first */
   disclosuresOfDecisions(decisionIds: readonly string[]): DisclosureRow[] {
     if (decisionIds.length === 0) return [];
-    const records = this.db
+    const records = this
       .prepare(
         `SELECT decision_id AS decisionId, request_id AS requestId, disclosed_categories AS disclosedCategories, channel,
                 disclosed_at AS disclosedAt, event_id AS eventId, sequence
@@ -138,9 +150,9 @@ export class DataRequestQueries {
     if (filter.from != null) add('d.decided_at_ms >= @from', 'from', Date.parse(filter.from));
     if (filter.to != null) add('d.decided_at_ms < @to', 'to', Date.parse(filter.to));
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const totalCount = this.db.prepare(`SELECT COUNT(*) FROM decisions d ${condition}`).pluck().get(params) as number;
+    const totalCount = this.prepare(`SELECT COUNT(*) FROM decisions d ${condition}`).pluck().get(params) as number;
     const page = [...where, ...(afterSequence !== null ? [AFTER] : [])];
-    const records = this.db
+    const records = this
       .prepare(`SELECT ${DECISION_COLUMNS} FROM decisions d ${page.length ? `WHERE ${page.join(' AND ')}` : ''} ORDER BY ${ORDER} LIMIT @limit`)
       .all({ ...params, ...(afterSequence !== null && { after: afterSequence }), limit: first + 1 }) as DecisionRecord[];
     return { decisions: records.slice(0, first).map(toDecisionRow), hasNextPage: records.length > first, totalCount };
@@ -165,7 +177,7 @@ export class DataRequestQueries {
    */
   private keyedPages(keys: readonly string[], keyed: string, first: number, afterSequence: number | null): KeyedDecisionPage[] {
     const source = `(${keyed}) k JOIN decisions d ON d.id = k.decision_id`;
-    const records = this.db
+    const records = this
       .prepare(
         `SELECT * FROM (
            SELECT k.key, ${DECISION_COLUMNS}, ROW_NUMBER() OVER (PARTITION BY k.key ORDER BY ${ORDER}) AS rowNumber
@@ -174,7 +186,7 @@ export class DataRequestQueries {
       )
       .all({ keys: json(keys), after: afterSequence, limit: first + 1 }) as Array<DecisionRecord & { key: string }>;
     const totals = new Map(
-      (this.db.prepare(`SELECT k.key, COUNT(*) AS total FROM ${source} GROUP BY k.key`).all({ keys: json(keys) }) as Array<{ key: string; total: number }>).map(
+      (this.prepare(`SELECT k.key, COUNT(*) AS total FROM ${source} GROUP BY k.key`).all({ keys: json(keys) }) as Array<{ key: string; total: number }>).map(
         (row) => [row.key, row.total],
       ),
     );

@@ -50,6 +50,10 @@ export function createDataRequestTables(db: Database.Database): void {
     CREATE INDEX IF NOT EXISTS decisions_in_order ON decisions (decided_at_ms, sequence);
     CREATE INDEX IF NOT EXISTS decisions_by_org ON decisions (deciding_org_id, decided_at_ms, sequence);
     CREATE INDEX IF NOT EXISTS decisions_by_person ON decisions (decided_by, decided_at_ms, sequence);
+    -- decisions(filter: { outcome | complianceStatus }): without these, the count scanned every
+    -- decision and a page walked decisions_in_order until it found enough (a rare status: all of them)
+    CREATE INDEX IF NOT EXISTS decisions_by_outcome ON decisions (outcome, decided_at_ms, sequence);
+    CREATE INDEX IF NOT EXISTS decisions_by_status ON decisions (compliance_status, decided_at_ms, sequence);
 
     CREATE TABLE IF NOT EXISTS decision_citations (
       decision_id TEXT NOT NULL,

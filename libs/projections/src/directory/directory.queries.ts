@@ -21,16 +21,28 @@ const MEMBERSHIP_COLUMNS = 'org_id AS orgId, person_id AS personId, role, start_
 export class DirectoryQueries {
   constructor(private readonly db: Database.Database) {}
 
+  /**
+   * Statements prepared once per SQL text: preparing (parsing, planning) cost more than running
+   * most of these lookups. The texts are a fixed set (filters only add known conditions), so the
+   * map stays small.
+   */
+  private readonly statements = new Map<string, Database.Statement>();
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
   peopleByIds(ids: readonly string[]): PersonRow[] {
     if (ids.length === 0) return [];
-    return this.db
+    return this
       .prepare('SELECT id, name, sort_name AS sortName, stream_id AS streamId FROM people WHERE id IN (SELECT value FROM json_each(?))')
       .all(JSON.stringify(ids)) as PersonRow[];
   }
 
   organizationsByIds(ids: readonly string[]): OrganizationRow[] {
     if (ids.length === 0) return [];
-    const records = this.db
+    const records = this
       .prepare('SELECT id, name, kind, parent_id, rules, stream_id FROM organizations WHERE id IN (SELECT value FROM json_each(?))')
       .all(JSON.stringify(ids)) as OrganizationRecord[];
     return records.map((r) => ({
@@ -46,7 +58,7 @@ export class DirectoryQueries {
   /** every membership of these people, past and present, oldest first per person */
   membershipsOfPeople(personIds: readonly string[]): MembershipRow[] {
     if (personIds.length === 0) return [];
-    return this.db
+    return this
       .prepare(
         `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships WHERE person_id IN (SELECT value FROM json_each(?))
          ORDER BY person_id, start_date, org_id, role`,
@@ -57,7 +69,7 @@ export class DirectoryQueries {
   /** memberships of these organizations held on `date` (YYYY-MM-DD; both ends inclusive) */
   membersOfOrganizationsOn(orgIds: readonly string[], date: string): MembershipRow[] {
     if (orgIds.length === 0) return [];
-    return this.db
+    return this
       .prepare(
         `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships
          WHERE org_id IN (SELECT value FROM json_each(?)) AND start_date <= ? AND (end_date IS NULL OR ? <= end_date)

@@ -19,6 +19,18 @@ export interface EventLogPage {
 export class EventLogQueries {
   constructor(private readonly db: Database.Database) {}
 
+  /**
+   * Statements prepared once per SQL text: preparing (parsing, planning) cost more than running
+   * most of these lookups. The texts are a fixed set (filters only add known conditions), so the
+   * map stays small.
+   */
+  private readonly statements = new Map<string, Database.Statement>();
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
   page(filter: EventLogFilter, first: number, afterSequence: number | null): EventLogPage {
     const where: string[] = [];
     const params: unknown[] = [];
@@ -28,10 +40,10 @@ export class EventLogQueries {
     if (filter.fromSequence != null) (where.push('sequence >= ?'), params.push(filter.fromSequence));
     if (filter.toSequence != null) (where.push('sequence <= ?'), params.push(filter.toSequence));
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const totalCount = bySequenceOnly(filter) ? this.countInRange(filter) : (this.db.prepare(`SELECT COUNT(*) FROM ledger_events ${condition}`).pluck().get(...params) as number);
+    const totalCount = bySequenceOnly(filter) ? this.countInRange(filter) : (this.prepare(`SELECT COUNT(*) FROM ledger_events ${condition}`).pluck().get(...params) as number);
     const pageCondition = afterSequence === null ? condition : `${condition ? `${condition} AND` : 'WHERE'} sequence > ?`;
     const pageParams = afterSequence === null ? params : [...params, afterSequence];
-    const rows = this.db
+    const rows = this
       .prepare(`SELECT envelope, leaf_hash FROM ledger_events ${pageCondition} ORDER BY sequence LIMIT ?`)
       .all(...pageParams, first + 1) as Array<{ envelope: string; leaf_hash: string }>;
     const events = rows.slice(0, first).map(toEvent);
@@ -44,7 +56,7 @@ export class EventLogQueries {
    * count is last - first + 1. COUNT(*) visits every row: ~1 ms per 100k events, on every page.
    */
   private countInRange(filter: EventLogFilter): number {
-    const { first, last } = this.db
+    const { first, last } = this
       .prepare('SELECT (SELECT MIN(sequence) FROM ledger_events WHERE sequence >= @from) AS first, (SELECT MAX(sequence) FROM ledger_events WHERE sequence <= @to) AS last')
       .get({ from: filter.fromSequence ?? 0, to: filter.toSequence ?? Number.MAX_SAFE_INTEGER }) as { first: number | null; last: number | null };
     return first === null || last === null || last < first ? 0 : last - first + 1;
@@ -63,7 +75,7 @@ export class EventLogQueries {
     if (filter.fromSequence != null) (where.push('sequence >= ?'), params.push(filter.fromSequence));
     if (filter.toSequence != null) (where.push('sequence <= ?'), params.push(filter.toSequence));
     return (
-      this.db
+      this
         .prepare(`SELECT envelope, leaf_hash FROM ledger_events WHERE ${where.join(' AND ')} ORDER BY sequence LIMIT ?`)
         .all(...params, limit) as Array<{ envelope: string; leaf_hash: string }>
     ).map(toEvent);
@@ -71,14 +83,14 @@ export class EventLogQueries {
 
   /** the event at this sequence, null when the read model does not hold it */
   bySequence(sequence: number): RecordedEvent | null {
-    const row = this.db.prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE sequence = ?').get(sequence) as
+    const row = this.prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE sequence = ?').get(sequence) as
       | { envelope: string; leaf_hash: string }
       | undefined;
     return row ? toEvent(row) : null;
   }
 
   byEventId(eventId: string): RecordedEvent | null {
-    const row = this.db.prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE event_id = ?').get(eventId) as
+    const row = this.prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE event_id = ?').get(eventId) as
       | { envelope: string; leaf_hash: string }
       | undefined;
     return row ? toEvent(row) : null;
@@ -88,7 +100,7 @@ export class EventLogQueries {
   byEventIds(eventIds: readonly string[]): RecordedEvent[] {
     if (eventIds.length === 0) return [];
     return (
-      this.db
+      this
         .prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY sequence')
         .all(JSON.stringify(eventIds)) as Array<{ envelope: string; leaf_hash: string }>
     ).map(toEvent);
@@ -98,7 +110,7 @@ export class EventLogQueries {
   byStreams(streamIds: readonly string[]): RecordedEvent[] {
     if (streamIds.length === 0) return [];
     return (
-      this.db
+      this
         .prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY sequence')
         .all(JSON.stringify(streamIds)) as Array<{ envelope: string; leaf_hash: string }>
     ).map(toEvent);
@@ -107,7 +119,7 @@ export class EventLogQueries {
   /** every event of one stream, oldest first: a node's history */
   byStream(streamId: string): RecordedEvent[] {
     return (
-      this.db.prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE stream_id = ? ORDER BY sequence').all(streamId) as Array<{
+      this.prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE stream_id = ? ORDER BY sequence').all(streamId) as Array<{
         envelope: string;
         leaf_hash: string;
       }>

@@ -246,6 +246,22 @@ describe('legislation projection (real SQLite files, real runner)', () => {
     expect(queries.clauseVersionsOfClauses(ids).map((v) => `${v.clauseId} v${v.version}`)).toEqual(['CB17-0100#sec_2 v1', 'CB17-0100#sec_2 v2', 'CB18-0200#sec_1 v1']);
   });
 
+  it('looks clause versions up by (clause id, version): only those asked, each once, unknown ones match nothing', async () => {
+    const { harness, queries } = open();
+    await harness.record(amendedHistory().events);
+    const keys = [
+      { clauseId: 'CB17-0100#sec_2', version: 2 },
+      { clauseId: 'CB17-0100#sec_2', version: 2 },
+      { clauseId: 'CB17-0100#sec_2', version: 7 },
+      { clauseId: 'CB18-0200#sec_1', version: 1 },
+      { clauseId: 'nonsense#', version: 1 },
+    ];
+    const found = queries.clauseVersionsByKeys(keys).map((v) => `${v.clauseId} v${v.version}: ${v.text}`);
+    const all = queries.clauseVersionsOfClauses(['CB17-0100#sec_2', 'CB18-0200#sec_1']).map((v) => `${v.clauseId} v${v.version}: ${v.text}`);
+    expect(found.sort()).toEqual(all.filter((v) => !v.startsWith('CB17-0100#sec_2 v1:')).sort());
+    expect(queries.clauseVersionsByKeys([])).toEqual([]);
+  });
+
   it('gives the same validity whatever order the later amendments were recorded in', async () => {
     const a = open();
     const b = open();

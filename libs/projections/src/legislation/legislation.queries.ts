@@ -74,19 +74,31 @@ export function measureSearchQuery(text: string): string | null {
 export class LegislationQueries {
   constructor(private readonly db: Database.Database) {}
 
+  /**
+   * Statements prepared once per SQL text: preparing (parsing, planning) cost more than running
+   * most of these lookups. The texts are a fixed set (filters only add known conditions), so the
+   * map stays small.
+   */
+  private readonly statements = new Map<string, Database.Statement>();
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
   measure(id: string): MeasureRow | null {
     return this.measuresByIds([id])[0] ?? null;
   }
 
   measuresByIds(ids: readonly string[]): MeasureRow[] {
     if (ids.length === 0) return [];
-    return this.db.prepare(`SELECT ${MEASURE_COLUMNS} FROM measures WHERE id IN (SELECT value FROM json_each(?))`).all(json(ids)) as MeasureRow[];
+    return this.prepare(`SELECT ${MEASURE_COLUMNS} FROM measures WHERE id IN (SELECT value FROM json_each(?))`).all(json(ids)) as MeasureRow[];
   }
 
   /** sponsors in the order the measure lists them */
   sponsorsOfMeasures(measureIds: readonly string[]): SponsorRow[] {
     if (measureIds.length === 0) return [];
-    return this.db
+    return this
       .prepare(
         `SELECT measure_id AS measureId, person_id AS personId FROM measure_sponsors
          WHERE measure_id IN (SELECT value FROM json_each(?)) ORDER BY measure_id, position`,
@@ -100,7 +112,7 @@ export class LegislationQueries {
 
   clausesByIds(clauseIds: readonly string[]): ClauseRow[] {
     if (clauseIds.length === 0) return [];
-    return this.db
+    return this
       .prepare(
         `SELECT c.measure_id || '#' || c.e_id AS id, c.measure_id AS measureId, c.e_id AS eId, c.heading FROM ${byClauseKeys('clauses', 'c')}`,
       )
@@ -114,7 +126,7 @@ export class LegislationQueries {
   clauseVersionsOfMeasures(measureIds: readonly string[], on?: string | null): ClauseVersionRow[] {
     if (measureIds.length === 0) return [];
     const condition = on != null ? IN_FORCE : LATEST;
-    const records = this.db
+    const records = this
       .prepare(
         `SELECT ${VERSION_COLUMNS} FROM clause_versions v JOIN clauses c ON c.measure_id = v.measure_id AND c.e_id = v.e_id
          WHERE v.measure_id IN (SELECT value FROM json_each(@ids)) AND ${condition}
@@ -127,11 +139,30 @@ export class LegislationQueries {
   /** every version of these clauses, oldest first */
   clauseVersionsOfClauses(clauseIds: readonly string[]): ClauseVersionRow[] {
     if (clauseIds.length === 0) return [];
-    const records = this.db
+    const records = this
       .prepare(
         `SELECT ${VERSION_COLUMNS} FROM ${byClauseKeys('clause_versions', 'v')} ORDER BY v.measure_id, v.e_id, v.version`,
       )
       .all(clauseKeys(clauseIds)) as VersionRecord[];
+    return records.map(toVersionRow);
+  }
+
+  /**
+   * These versions of clauses (a decision's citations, its compliance findings), by primary key: a
+   * finding names one version, and loading every version of its clause instead read several times
+   * the rows (and text) a decisions page shows. Each version once; unknown keys match nothing.
+   */
+  clauseVersionsByKeys(keys: ReadonlyArray<{ clauseId: string; version: number }>): ClauseVersionRow[] {
+    const triples = new Map<string, [string, string, number]>();
+    for (const { clauseId: id, version } of keys) {
+      const key = parseClauseId(id);
+      if (key) triples.set(`${id} v${version}`, [key.measureId, key.eId, version]);
+    }
+    if (triples.size === 0) return [];
+    const records = this.prepare(
+      `SELECT ${VERSION_COLUMNS} FROM json_each(?) k
+       JOIN clause_versions v ON v.measure_id = k.value ->> 0 AND v.e_id = k.value ->> 1 AND v.version = k.value ->> 2`,
+    ).all(JSON.stringify([...triples.values()])) as VersionRecord[];
     return records.map(toVersionRow);
   }
 
@@ -157,7 +188,7 @@ export class LegislationQueries {
       where.push('m.sequence >= @afterSequence AND (m.sequence > @afterSequence OR c.position > @afterPosition)');
       Object.assign(params, { afterSequence: after.measureSequence, afterPosition: after.position });
     }
-    const records = this.db
+    const records = this
       .prepare(
         `SELECT ${VERSION_COLUMNS} FROM measures m
          CROSS JOIN clauses c ON c.measure_id = m.id
@@ -173,7 +204,7 @@ export class LegislationQueries {
     const key = parseClauseId(clauseId);
     if (!key) return null;
     return (
-      (this.db
+      (this
         .prepare('SELECT m.sequence AS measureSequence, c.position FROM clauses c JOIN measures m ON m.id = c.measure_id WHERE c.measure_id = ? AND c.e_id = ?')
         .get(key.measureId, key.eId) as PolicyPlace | undefined) ?? null
     );
@@ -185,14 +216,14 @@ export class LegislationQueries {
 
   votesByIds(voteIds: readonly string[]): VoteRow[] {
     if (voteIds.length === 0) return [];
-    const records = this.db.prepare(`SELECT ${VOTE_COLUMNS} FROM votes WHERE id IN (SELECT value FROM json_each(?))`).all(json(voteIds)) as VoteRecord[];
+    const records = this.prepare(`SELECT ${VOTE_COLUMNS} FROM votes WHERE id IN (SELECT value FROM json_each(?))`).all(json(voteIds)) as VoteRecord[];
     return records.map(toVoteRow);
   }
 
   /** votes on these measures, oldest first */
   votesOfMeasures(measureIds: readonly string[]): VoteRow[] {
     if (measureIds.length === 0) return [];
-    const records = this.db
+    const records = this
       .prepare(`SELECT ${VOTE_COLUMNS} FROM votes WHERE measure_id IN (SELECT value FROM json_each(?)) ORDER BY sequence`)
       .all(json(measureIds)) as VoteRecord[];
     return records.map(toVoteRow);
@@ -201,7 +232,7 @@ export class LegislationQueries {
   /** roll calls, in the order recorded */
   castsOfVotes(voteIds: readonly string[]): VoteCastRow[] {
     if (voteIds.length === 0) return [];
-    return this.db
+    return this
       .prepare(
         `SELECT vote_id AS voteId, person_id AS personId, choice, sequence FROM vote_casts
          WHERE vote_id IN (SELECT value FROM json_each(?)) ORDER BY vote_id, position`,
@@ -215,7 +246,7 @@ export class LegislationQueries {
    */
   castsOfPeople(personIds: readonly string[], first: number, afterSequence: number | null): VoteCastPage[] {
     if (personIds.length === 0) return [];
-    const rows = this.db
+    const rows = this
       .prepare(
         `SELECT voteId, personId, choice, sequence FROM (
            SELECT vote_id AS voteId, person_id AS personId, choice, sequence,
@@ -226,7 +257,7 @@ export class LegislationQueries {
       .all(json(personIds), afterSequence ?? -1, first + 1) as VoteCastRow[];
     const totals = new Map(
       (
-        this.db
+        this
           .prepare('SELECT person_id AS personId, COUNT(*) AS total FROM vote_casts WHERE person_id IN (SELECT value FROM json_each(?)) GROUP BY person_id')
           .all(json(personIds)) as Array<{ personId: string; total: number }>
       ).map((row) => [row.personId, row.total]),
@@ -240,7 +271,7 @@ export class LegislationQueries {
   /** the events a vote consists of: its VoteRecorded and the clause versions it adopted */
   eventsOfVotes(voteIds: readonly string[]): VoteEventRow[] {
     if (voteIds.length === 0) return [];
-    return this.db
+    return this
       .prepare(
         `SELECT id AS voteId, event_id AS eventId, sequence FROM votes WHERE id IN (SELECT value FROM json_each(@ids))
          UNION ALL
@@ -253,7 +284,7 @@ export class LegislationQueries {
   /** the legislative history of these measures, oldest first */
   actionsOfMeasures(measureIds: readonly string[]): MeasureActionRow[] {
     if (measureIds.length === 0) return [];
-    const records = this.db
+    const records = this
       .prepare(
         `SELECT measure_id AS measureId, sequence, occurred_at AS occurredAt, classification, description,
                 organization_id AS organizationId, vote_id AS voteId, actor, event_id AS eventId
@@ -284,9 +315,9 @@ export class LegislationQueries {
       params.inForceOn = filter.inForceOn;
     }
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const totalCount = this.db.prepare(`SELECT COUNT(*) FROM measures ${condition}`).pluck().get(params) as number;
+    const totalCount = this.prepare(`SELECT COUNT(*) FROM measures ${condition}`).pluck().get(params) as number;
     const page = [...where, ...(afterSequence !== null ? ['sequence > @after'] : [])];
-    const rows = this.db
+    const rows = this
       .prepare(`SELECT ${MEASURE_COLUMNS} FROM measures ${page.length ? `WHERE ${page.join(' AND ')}` : ''} ORDER BY sequence LIMIT @limit`)
       .all({ ...params, ...(afterSequence !== null && { after: afterSequence }), limit: first + 1 }) as MeasureRow[];
     return { measures: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
