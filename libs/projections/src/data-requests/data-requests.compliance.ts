@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { assessCompliance, type DataRequestAction, type DecisionOutcome, type LegalBasis, type RuleInForce } from '@ledger/domain';
 import type { ComplianceRow } from './data-requests.rows';
+import { pluckedStatement, statement } from '../runtime/statement-cache';
 
 /**
  * Assesses a decision against every rule in force on its date and stores the result with it
@@ -16,17 +17,16 @@ import type { ComplianceRow } from './data-requests.rows';
  * assesses every decision against the law as recorded now.
  */
 export function reassessDecision(db: Database.Database, decisionId: string): void {
-  const decision = db
-    .prepare(
-      `SELECT d.outcome, d.disclosed_categories AS disclosedCategories, d.actions_taken AS actionsTaken, d.decided_on AS decidedOn,
+  const decision = statement(
+    db,
+    `SELECT d.outcome, d.disclosed_categories AS disclosedCategories, d.actions_taken AS actionsTaken, d.decided_on AS decidedOn,
               r.data_categories AS dataCategories, r.action, r.recipient_categories AS recipientCategories, r.legal_basis AS legalBasis
        FROM decisions d JOIN data_requests r ON r.id = d.request_id WHERE d.id = ?`,
-    )
-    .get(decisionId) as DecisionFacts | undefined;
+  ).get(decisionId) as DecisionFacts | undefined;
   // The deciders refuse a correction or disclosure of a decision that was never taken.
   if (!decision) return;
   const disclosures = (
-    db.prepare('SELECT disclosed_categories FROM disclosures WHERE decision_id = ? ORDER BY sequence').pluck().all(decisionId) as string[]
+    pluckedStatement(db, 'SELECT disclosed_categories FROM disclosures WHERE decision_id = ? ORDER BY sequence').all(decisionId) as string[]
   ).map((categories) => ({ disclosedCategories: JSON.parse(categories) as string[] }));
 
   const result = assessCompliance({
@@ -50,7 +50,7 @@ export function reassessDecision(db: Database.Database, decisionId: string): voi
     // Every note is a violation tied to no clause; its sentence says which.
     notes: result.notes.map((note) => note.explanation),
   };
-  db.prepare('UPDATE decisions SET compliance_status = ?, compliance = ? WHERE id = ?').run(
+  statement(db, 'UPDATE decisions SET compliance_status = ?, compliance = ? WHERE id = ?').run(
     compliance.status,
     JSON.stringify({ findings: compliance.findings, notes: compliance.notes }),
     decisionId,
@@ -70,15 +70,14 @@ interface DecisionFacts {
 
 /** Every clause version with a rule in force on `on` (YYYY-MM-DD), in measure and clause order, from the legislation read model. */
 function recordedRulesInForceOn(db: Database.Database, on: string): RuleInForce[] {
-  const rows = db
-    .prepare(
-      `SELECT v.measure_id || '#' || v.e_id AS clauseId, v.version, v.measure_id AS measureId, m.kind AS measureKind, v.rule
+  const rows = statement(
+    db,
+    `SELECT v.measure_id || '#' || v.e_id AS clauseId, v.version, v.measure_id AS measureId, m.kind AS measureKind, v.rule
        FROM clause_versions v
        JOIN measures m ON m.id = v.measure_id
        JOIN clauses c ON c.measure_id = v.measure_id AND c.e_id = v.e_id
        WHERE v.rule IS NOT NULL AND v.valid_from IS NOT NULL AND v.valid_from <= @on AND (v.valid_until IS NULL OR @on < v.valid_until)
        ORDER BY m.sequence, c.position`,
-    )
-    .all({ on }) as Array<Omit<RuleInForce, 'rule'> & { rule: string }>;
+  ).all({ on }) as Array<Omit<RuleInForce, 'rule'> & { rule: string }>;
   return rows.map((row) => ({ ...row, rule: JSON.parse(row.rule) as RuleInForce['rule'] }));
 }

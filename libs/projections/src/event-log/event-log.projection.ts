@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { SqliteProjection } from '../runtime/sqlite-projection';
+import { statement } from '../runtime/statement-cache';
 
 /**
  * Every event as stored, indexed for the `events(filter)` query: by stream, type and recording
@@ -31,7 +32,8 @@ export const eventLogProjection: SqliteProjection = {
   },
   apply(db: Database.Database, event: RecordedEvent) {
     const { leafHash, ...envelope } = event;
-    db.prepare(
+    statement(
+      db,
       `INSERT INTO ledger_events (sequence, event_id, stream_id, type, recorded_by_id, envelope, leaf_hash)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(event.sequence, event.eventId, event.streamId, event.type, event.recordedBy.id, JSON.stringify(envelope), leafHash);
