@@ -1,12 +1,21 @@
 import type Database from 'better-sqlite3';
-import { assessCompliance, type DataRequestAction, type DecisionOutcome, type LegalBasis, type RuleInForce } from '@ledger/domain';
+import {
+  assessCompliance,
+  decisionMatchKeys,
+  type DataRequestAction,
+  type DecisionOutcome,
+  type LegalBasis,
+  type MatchKeys,
+  type RuleInForce,
+} from '@ledger/domain';
 import type { ComplianceRow } from './data-requests.rows';
 import { pluckedStatement, statement } from '../runtime/statement-cache';
 
 /**
  * Assesses a decision against every rule in force on its date and stores the result with it
  * (docs/ARCHITECTURE.md, "Compliance": stored in the read model), so listing decisions by compliance
- * status is a column filter rather than an evaluation per row.
+ * status is a column filter rather than an evaluation per row. Only the rules that can bear on the
+ * decision are read (recordedRulesInForceOn): the others would yield no finding.
  *
  * The assessment reflects the law as recorded when the decision, its latest correction or its
  * latest disclosure was projected. The rules come from the legislation read model in the same
@@ -29,7 +38,7 @@ export function reassessDecision(db: Database.Database, decisionId: string): voi
     pluckedStatement(db, 'SELECT disclosed_categories FROM disclosures WHERE decision_id = ? ORDER BY sequence').all(decisionId) as string[]
   ).map((categories) => ({ disclosedCategories: JSON.parse(categories) as string[] }));
 
-  const result = assessCompliance({
+  const subject = {
     decision: {
       outcome: decision.outcome,
       disclosedCategories: JSON.parse(decision.disclosedCategories) as string[],
@@ -42,8 +51,8 @@ export function reassessDecision(db: Database.Database, decisionId: string): voi
       legalBasis: decision.legalBasis,
     },
     disclosures,
-    rulesInForce: recordedRulesInForceOn(db, decision.decidedOn),
-  });
+  };
+  const result = assessCompliance({ ...subject, rulesInForce: recordedRulesInForceOn(db, decision.decidedOn, decisionMatchKeys(subject)) });
   const compliance: ComplianceRow = {
     status: result.status,
     findings: result.findings.map(({ clauseId, version, status, explanation }) => ({ clauseId, version, status, explanation })),
@@ -68,16 +77,39 @@ interface DecisionFacts {
   legalBasis: LegalBasis;
 }
 
-/** Every clause version with a rule in force on `on` (YYYY-MM-DD), in measure and clause order, from the legislation read model. */
-function recordedRulesInForceOn(db: Database.Database, on: string): RuleInForce[] {
+/**
+ * Every clause version with a rule in force on `on` (YYYY-MM-DD) that can bear on the decision (one
+ * sharing a key of each kind with it, see decisionMatchKeys), in measure and clause order, from the
+ * legislation read model's rules-in-force index. The rules left out could yield no finding, so the
+ * assessment is the one every rule in force would give, while the work stays bounded by the rules
+ * about what the decision concerns. The index holds one row per key, so a rule matched on several
+ * keys is read once (DISTINCT).
+ */
+function recordedRulesInForceOn(db: Database.Database, on: string, keys: MatchKeys): RuleInForce[] {
   const rows = statement(
     db,
-    `SELECT v.measure_id || '#' || v.e_id AS clauseId, v.version, v.measure_id AS measureId, m.kind AS measureKind, v.rule
-       FROM clause_versions v
-       JOIN measures m ON m.id = v.measure_id
-       JOIN clauses c ON c.measure_id = v.measure_id AND c.e_id = v.e_id
-       WHERE v.rule IS NOT NULL AND v.valid_from IS NOT NULL AND v.valid_from <= @on AND (v.valid_until IS NULL OR @on < v.valid_until)
-       ORDER BY m.sequence, c.position`,
-  ).all({ on }) as Array<Omit<RuleInForce, 'rule'> & { rule: string }>;
-  return rows.map((row) => ({ ...row, rule: JSON.parse(row.rule) as RuleInForce['rule'] }));
+    `SELECT DISTINCT v.measure_id || '#' || v.e_id AS clauseId, v.version, v.measure_id AS measureId, m.kind AS measureKind, v.rule,
+            m.sequence, c.position
+     FROM clause_rule_matches k
+     JOIN clause_versions v ON v.measure_id = k.measure_id AND v.e_id = k.e_id AND v.version = k.version
+     JOIN measures m ON m.id = v.measure_id
+     JOIN clauses c ON c.measure_id = v.measure_id AND c.e_id = v.e_id
+     WHERE k.action IN (SELECT value FROM json_each(@actions))
+       AND k.recipient IN (SELECT value FROM json_each(@recipients))
+       AND k.category IN (SELECT value FROM json_each(@categories))
+       AND k.valid_until > @on AND k.valid_from <= @on
+     ORDER BY m.sequence, c.position, v.version`,
+  ).all({
+    on,
+    actions: JSON.stringify(keys.actions),
+    recipients: JSON.stringify(keys.recipients),
+    categories: JSON.stringify(keys.categories),
+  }) as Array<Omit<RuleInForce, 'rule'> & { rule: string }>;
+  return rows.map(({ clauseId, version, measureId, measureKind, rule }) => ({
+    clauseId,
+    version,
+    measureId,
+    measureKind,
+    rule: JSON.parse(rule) as RuleInForce['rule'],
+  }));
 }

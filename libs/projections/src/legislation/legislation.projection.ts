@@ -10,7 +10,8 @@ import { createLegislationTables, dropLegislationTables } from './legislation.ta
 export const legislationProjection: SqliteProjection = {
   name: 'legislation',
   // v2: measures.stage, the stage the domain's stageAfter computes (status = measureStatus(stage))
-  version: 2,
+  // v3: clause_rule_matches, the rules in force by what they match on (for compliance assessments)
+  version: 3,
   setup: createLegislationTables,
   drop: dropLegislationTables,
   apply: applyLegislationEvent,
