@@ -4,6 +4,7 @@ import { ReadModelsDamaged, ReadModelsInUse, ReadModelsNotReady } from '@ledger/
 import { CheckFailed, UsageError } from './cli-errors';
 import { eraseSubjectCommand, eraseSubjectUsage } from './commands/erase-subject.command';
 import { exportCommand, exportUsage } from './commands/export.command';
+import { generateCommand, generateUsage } from './commands/generate.command';
 import { importCommand, importUsage } from './commands/import.command';
 import { investigateCommand, investigateUsage } from './commands/investigate.command';
 import { rebuildCommand, rebuildUsage } from './commands/rebuild.command';
@@ -19,6 +20,7 @@ const commands: Record<string, { run: CommandFn; usage: string }> = {
   token: { run: tokenCommand, usage: tokenUsage },
   rebuild: { run: rebuildCommand, usage: rebuildUsage },
   seed: { run: seedCommand, usage: seedUsage },
+  generate: { run: generateCommand, usage: generateUsage },
   'erase-subject': { run: eraseSubjectCommand, usage: eraseSubjectUsage },
   replay: { run: replayCommand, usage: replayUsage },
   serve: { run: serveCommand, usage: serveUsage },

@@ -6,6 +6,7 @@ import { CommandRecorder } from './command-recorder';
 import { DeciderRunner } from './decider-runner';
 import { FactsService } from './facts/facts.service';
 import { LedgerCommands } from './ledger-commands';
+import { StreamFolds } from './stream-folds';
 
 /**
  * The write side: LedgerCommands sends every command of the catalogue on the CQRS bus, to a
@@ -15,7 +16,7 @@ import { LedgerCommands } from './ledger-commands';
  */
 @Module({
   imports: [CqrsModule],
-  providers: [DeciderRunner, CommandGate, FactsService, CommandRecorder, LedgerCommands, ...COMMAND_HANDLERS],
+  providers: [StreamFolds, DeciderRunner, CommandGate, FactsService, CommandRecorder, LedgerCommands, ...COMMAND_HANDLERS],
   exports: [LedgerCommands, CommandGate],
 })
 export class ApplicationModule {}

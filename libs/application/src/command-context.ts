@@ -14,4 +14,10 @@ export interface CommandContext {
    * key) answers with the first attempt's receipt instead of recording it again.
    */
   idempotencyKey?: string;
+  /**
+   * Whether the command waits until the read models show its events (read-your-writes; default
+   * true). A batch writer that reads nothing back (the synthetic-city generator) says false: it
+   * answers once appended, with `readModelsUpToDate: false`, and builds the read models at the end.
+   */
+  readYourWrites?: boolean;
 }

@@ -21,6 +21,7 @@ import type { ActTime } from './act-time';
 import type { CommandContext } from './command-context';
 import { idempotentCorrelationId } from './idempotency-key';
 import { LedgerUnavailable } from './ledger-unavailable';
+import { StreamFolds, deciderFolder } from './stream-folds';
 import type { RecordReceipt } from './record-receipt';
 
 /**
@@ -41,6 +42,7 @@ export class DeciderRunner {
     @Inject(READ_MODEL_SYNC) private readonly readModels: ReadModelSync,
     @Inject(EVENT_TYPE_VERSIONS) private readonly versions: EventTypeVersions,
     @Inject(COMMAND_AVAILABILITY) private readonly availability: CommandAvailability,
+    private readonly folds: StreamFolds,
   ) {}
 
   async run<C extends Command, E extends DomainEvent, S>(
@@ -54,14 +56,15 @@ export class DeciderRunner {
       ? idempotentCorrelationId(context.actor.id, streamId, context.idempotencyKey)
       : (context.correlationId ?? randomUUID());
 
-    const history = await this.store.readStream(streamId);
-    const earlier = context.idempotencyKey ? recordedBefore(history, correlationId, streamId) : null;
+    // A retry with the same Idempotency-Key looks for the first attempt's events in the stream.
+    const earlier = context.idempotencyKey ? recordedBefore(await this.store.readStream(streamId), correlationId, streamId) : null;
     if (earlier) return earlier;
     const refusal = this.availability.refusal();
     if (refusal) throw new LedgerUnavailable(`the ledger takes no commands now: ${refusal}; nothing was recorded, retry later`);
-    const state = history.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState);
+    // The stream's state, folded from what was read before plus what was appended since.
+    const { state, revision } = await this.folds.fold(streamId, deciderFolder(decider as Decider<never, DomainEvent, S>));
     const decided = decider.decide({ ...command, metadata: { actor: context.actor, occurredAt, now } } as C, state);
-    const loadedRevision = history.length ? history[history.length - 1].streamRevision : 'no-stream';
+    const loadedRevision = revision >= 0 ? revision : 'no-stream';
 
     const events: NewEvent[] = decided.map((event) => ({
       eventId: newEventId(),
@@ -84,7 +87,7 @@ export class DeciderRunner {
       }
       throw error;
     }
-    const readModelsUpToDate = await this.readModelsShow(result.sequences[result.sequences.length - 1]);
+    const readModelsUpToDate = context.readYourWrites === false ? false : await this.readModelsShow(result.sequences[result.sequences.length - 1]);
     return { streamId, revision: result.revision, events: result.events, replayed: false, readModelsUpToDate };
   }
 

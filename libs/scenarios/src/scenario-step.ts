@@ -17,6 +17,11 @@ export interface ScenarioStep<K extends CommandType> {
    * it as "$<saveAs>" in a top-level data field: the ledger, not the scenario, makes that id.
    */
   saveAs?: string;
+  /**
+   * Sent as the command's Idempotency-Key: a request recorded with it gets an id derived from it
+   * (the same key, the same id), which keeps a generated city the same for the same seed.
+   */
+  idempotencyKey?: string;
 }
 
 /** A step of any command. */

@@ -1,23 +1,27 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
-  clauseHistoryOf,
+  clauseHistoryOfFold,
+  clauseHistoryStep,
   dataRequestDecider,
   dataRequestStreamId,
-  fold,
   measureDecider,
   measureFactsOf,
   measureStreamId,
   membersOn,
   organizationDecider,
   orgStreamId,
+  personDecider,
   personStreamId,
   type CitedClauseVersion,
+  type ClauseHistoryFold,
+  type MeasureEvent,
   type MeasureFacts,
   type OrganizationFacts,
   type OrganizationKind,
 } from '@ledger/domain';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ledger/event-store';
+import type { RecordedEvent } from '@ledger/event-store';
 import type { FactsContext } from '../catalogue/command-entry';
+import { StreamFolds, deciderFolder, type StreamFolder } from '../stream-folds';
 
 /** A person's roles in an organization on an act's date and on the day it is recorded; org null when not registered. */
 export interface Tenure {
@@ -26,27 +30,30 @@ export interface Tenure {
   now: string[];
 }
 
+/** A measure's clause history, folded one event at a time (the event's revision is its place in the stream). */
+const clauseHistoryFolder: StreamFolder<ClauseHistoryFold | null> = {
+  initial: null,
+  evolve: (fold, event: RecordedEvent) => clauseHistoryStep(fold, event as unknown as MeasureEvent, event.streamRevision),
+};
+
 /**
  * What a decider needs to know about other aggregates, read from their streams in the event store
  * (the authoritative record, not a read model) just before deciding. A fact that changes between
  * this read and the append (a membership ended a moment ago) is a race the ledger accepts: the
- * decision stands on the record as it was when it was taken, and the events say so.
+ * decision stands on the record as it was when it was taken, and the events say so. The streams
+ * are folded through StreamFolds, so a fact costs the events recorded since it was last read, not
+ * the stream's whole history.
  */
 @Injectable()
 export class FactsService {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly folds: StreamFolds) {}
 
-  private async stream(streamId: string): Promise<RecordedEvent[]> {
-    return this.store.readStream(streamId);
-  }
-
-  /** A stream's events as the deciders see them: type, (upcast) data, and when they happened. */
-  private async domainEvents<E>(streamId: string): Promise<E[]> {
-    return (await this.stream(streamId)).map(({ type, data, occurredAt }) => ({ type, data, occurredAt }) as E);
+  private async organizationState(orgId: string) {
+    return (await this.folds.fold(orgStreamId(orgId), deciderFolder(organizationDecider))).state;
   }
 
   async personRegistered(personId: string): Promise<boolean> {
-    return (await this.stream(personStreamId(personId))).length > 0;
+    return (await this.folds.fold(personStreamId(personId), deciderFolder(personDecider))).revision >= 0;
   }
 
   async unknownPersonIds(personIds: string[]): Promise<string[]> {
@@ -61,7 +68,7 @@ export class FactsService {
 
   /** The organization with its members on each of `dates`, from one read of its stream. */
   async organizationOn(orgId: string, dates: string[]): Promise<Array<OrganizationFacts | null>> {
-    const state = fold(organizationDecider, await this.domainEvents(orgStreamId(orgId)));
+    const state = await this.organizationState(orgId);
     if (!state.registered) return dates.map(() => null);
     return dates.map((date) => ({
       orgId: state.orgId,
@@ -81,7 +88,7 @@ export class FactsService {
     const ancestors: string[] = [];
     for (let next = org.parentId; next !== null && next !== org.orgId && !ancestors.includes(next); ) {
       ancestors.push(next);
-      const ancestor = fold(organizationDecider, await this.domainEvents(orgStreamId(next)));
+      const ancestor = await this.organizationState(next);
       next = ancestor.registered ? ancestor.parentId : null;
     }
     return ancestors;
@@ -108,7 +115,7 @@ export class FactsService {
 
   /** The department a data request was made to (null when there is no such request). */
   async receivingDepartmentOf(requestId: string): Promise<string | null> {
-    const state = fold(dataRequestDecider, await this.domainEvents(dataRequestStreamId(requestId)));
+    const { state } = await this.folds.fold(dataRequestStreamId(requestId), deciderFolder(dataRequestDecider));
     return state.exists ? state.receivingOrgId : null;
   }
 
@@ -121,7 +128,7 @@ export class FactsService {
       clauseIds.map(async (clauseId) => {
         const [measureId, eId] = clauseId.split('#');
         if (!measureId || !eId) return [clauseId, null] as const;
-        const history = clauseHistoryOf(await this.domainEvents(measureStreamId(measureId)));
+        const history = clauseHistoryOfFold((await this.folds.fold(measureStreamId(measureId), clauseHistoryFolder)).state);
         const versions = history?.clauses.get(eId);
         return [clauseId, versions ? versions.map(({ version, validFrom, validUntil }) => ({ version, validFrom, validUntil })) : null] as const;
       }),
@@ -136,6 +143,6 @@ export class FactsService {
   }
 
   private async measureState(measureId: string) {
-    return fold(measureDecider, await this.domainEvents(measureStreamId(measureId)));
+    return (await this.folds.fold(measureStreamId(measureId), deciderFolder(measureDecider))).state;
   }
 }

@@ -30,29 +30,30 @@ export interface MeasureClauseHistory {
 
 type RecordedVersion = Omit<ClauseVersionHistory, 'validFrom' | 'validUntil'> & Omit<VersionTiming, 'version' | 'struck'>;
 
-interface Fold {
+/** A measure's clause history part-way through its stream: what clauseHistoryStep folds. */
+export interface ClauseHistoryFold {
   measureId: string;
   kind: MeasureKind;
   timing: MeasureTiming;
   versions: Map<string, RecordedVersion[]>;
 }
 
-function created(measureId: string, kind: MeasureKind, clauses: IntroducedClause[], sequence: number): Fold {
+function created(measureId: string, kind: MeasureKind, clauses: IntroducedClause[], sequence: number): ClauseHistoryFold {
   const versions = new Map<string, RecordedVersion[]>(
     clauses.map(({ eId, heading, text, rule }) => [eId, [{ version: 1, heading, text, rule, struck: false, byMeasureId: null, effectiveFrom: null, sequence }]]),
   );
   return { measureId, kind, timing: { effectiveFrom: null, effectiveUntil: null }, versions };
 }
 
-function withVersion(fold: Fold, eId: string, version: RecordedVersion): Fold {
+function withVersion(fold: ClauseHistoryFold, eId: string, version: RecordedVersion): ClauseHistoryFold {
   const versions = new Map(fold.versions);
   versions.set(eId, [...(versions.get(eId) ?? []), version]);
   return { ...fold, versions };
 }
 
 // Events before the measure exists (none, in a well-formed stream) are ignored rather than refused:
-// this is a read of history, not a decision.
-function step(fold: Fold | null, event: MeasureEvent, sequence: number): Fold | null {
+// this is a read of history, not a decision. `sequence` is the event's revision in the stream.
+export function clauseHistoryStep(fold: ClauseHistoryFold | null, event: MeasureEvent, sequence: number): ClauseHistoryFold | null {
   switch (event.type) {
     case 'MeasureIntroduced':
       return fold ?? created(event.data.measureId, event.data.kind, event.data.clauses, sequence);
@@ -97,7 +98,11 @@ function withValidity(timing: MeasureTiming, versions: RecordedVersion[]): Claus
  * in force; null when the events never record the measure (no such measure).
  */
 export function clauseHistoryOf(events: readonly MeasureEvent[]): MeasureClauseHistory | null {
-  const fold = events.reduce<Fold | null>((acc, event, index) => step(acc, event, index), null);
+  return clauseHistoryOfFold(events.reduce<ClauseHistoryFold | null>((acc, event, index) => clauseHistoryStep(acc, event, index), null));
+}
+
+/** The history a fold of the whole stream describes (clauseHistoryStep over every event, in order). */
+export function clauseHistoryOfFold(fold: ClauseHistoryFold | null): MeasureClauseHistory | null {
   if (fold === null) return null;
   const clauses = new Map([...fold.versions].map(([eId, versions]) => [eId, withValidity(fold.timing, versions)]));
   return { measureId: fold.measureId, kind: fold.kind, clauses };
