@@ -14,6 +14,8 @@ export { pluckedStatement, statement } from './statement-cache';
 export { SqliteReadModels, readModelsPosition } from './sqlite-read-models';
 export {
   READ_MODEL_DB,
+  buildReadModelFile,
+  partialFileOf,
   openReadModelDatabase,
   openReadModelDatabaseReadOnly,
   readConsistently,
