@@ -83,33 +83,42 @@ interface DecisionFacts {
  * legislation read model's rules-in-force index. The rules left out could yield no finding, so the
  * assessment is the one every rule in force would give, while the work stays bounded by the rules
  * about what the decision concerns. The index holds one row per key, so a rule matched on several
- * keys is read once (DISTINCT).
+ * keys comes back more than once: it is kept once.
  */
 function recordedRulesInForceOn(db: Database.Database, on: string, keys: MatchKeys): RuleInForce[] {
   const rows = statement(
     db,
-    `SELECT DISTINCT v.measure_id || '#' || v.e_id AS clauseId, v.version, v.measure_id AS measureId, m.kind AS measureKind, v.rule,
-            m.sequence, c.position
-     FROM clause_rule_matches k
-     JOIN clause_versions v ON v.measure_id = k.measure_id AND v.e_id = k.e_id AND v.version = k.version
-     JOIN measures m ON m.id = v.measure_id
-     JOIN clauses c ON c.measure_id = v.measure_id AND c.e_id = v.e_id
-     WHERE k.action IN (SELECT value FROM json_each(@actions))
-       AND k.recipient IN (SELECT value FROM json_each(@recipients))
-       AND k.category IN (SELECT value FROM json_each(@categories))
-       AND k.valid_until > @on AND k.valid_from <= @on
-     ORDER BY m.sequence, c.position, v.version`,
+    `SELECT measure_id AS measureId, e_id AS eId, version, measure_kind AS measureKind, measure_sequence AS measureSequence, position, rule
+     FROM clause_rule_matches
+     WHERE action IN (SELECT value FROM json_each(@actions))
+       AND recipient IN (SELECT value FROM json_each(@recipients))
+       AND category IN (SELECT value FROM json_each(@categories))
+       AND valid_until > @on AND valid_from <= @on`,
   ).all({
     on,
     actions: JSON.stringify(keys.actions),
     recipients: JSON.stringify(keys.recipients),
     categories: JSON.stringify(keys.categories),
-  }) as Array<Omit<RuleInForce, 'rule'> & { rule: string }>;
-  return rows.map(({ clauseId, version, measureId, measureKind, rule }) => ({
-    clauseId,
+  }) as MatchedRule[];
+  const unique = new Map<string, MatchedRule>();
+  for (const row of rows) unique.set(`${row.measureId}#${row.eId}#${row.version}`, row);
+  // The order every rule in force is assessed in: by measure as recorded, then by clause (and version, for a tie).
+  const ordered = [...unique.values()].sort((a, b) => a.measureSequence - b.measureSequence || a.position - b.position || a.version - b.version);
+  return ordered.map(({ measureId, eId, version, measureKind, rule }) => ({
+    clauseId: `${measureId}#${eId}`,
     version,
     measureId,
     measureKind,
     rule: JSON.parse(rule) as RuleInForce['rule'],
   }));
+}
+
+interface MatchedRule {
+  measureId: string;
+  eId: string;
+  version: number;
+  measureKind: RuleInForce['measureKind'];
+  measureSequence: number;
+  position: number;
+  rule: string;
 }

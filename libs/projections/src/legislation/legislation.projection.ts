@@ -11,7 +11,8 @@ export const legislationProjection: SqliteProjection = {
   name: 'legislation',
   // v2: measures.stage, the stage the domain's stageAfter computes (status = measureStatus(stage))
   // v3: clause_rule_matches, the rules in force by what they match on (for compliance assessments)
-  version: 3,
+  // v4: clause_rule_matches carries the rule, the measure's kind and the order of assessment
+  version: 4,
   setup: createLegislationTables,
   drop: dropLegislationTables,
   apply: applyLegislationEvent,

@@ -66,16 +66,22 @@ export function createLegislationTables(db: Database.Database): void {
     -- with their window (valid_until '~' while open-ended, so that one range finds the versions not
     -- yet ended on a date). The data-request read model looks up a decision's rules here, so its
     -- work per decision is bounded by the rules about what the decision concerns, not by the whole
-    -- legislation. Maintained with the validity it copies (clause-validity.ts).
+    -- legislation. Maintained with the validity it copies (clause-validity.ts); the rule, the
+    -- measure's kind and the order of assessment are copied too (none changes once recorded), so
+    -- the lookup is one range of this table and no join.
     CREATE TABLE IF NOT EXISTS clause_rule_matches (
-      action      TEXT NOT NULL,
-      recipient   TEXT NOT NULL,
-      category    TEXT NOT NULL,
-      valid_until TEXT NOT NULL,
-      valid_from  TEXT NOT NULL,
-      measure_id  TEXT NOT NULL,
-      e_id        TEXT NOT NULL,
-      version     INTEGER NOT NULL,
+      action           TEXT NOT NULL,
+      recipient        TEXT NOT NULL,
+      category         TEXT NOT NULL,
+      valid_until      TEXT NOT NULL,
+      valid_from       TEXT NOT NULL,
+      measure_id       TEXT NOT NULL,
+      e_id             TEXT NOT NULL,
+      version          INTEGER NOT NULL,
+      measure_kind     TEXT NOT NULL,
+      measure_sequence INTEGER NOT NULL,
+      position         INTEGER NOT NULL,
+      rule             TEXT NOT NULL,
       PRIMARY KEY (action, recipient, category, valid_until, valid_from, measure_id, e_id, version)
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS clause_rule_matches_by_clause ON clause_rule_matches (measure_id, e_id);
