@@ -57,7 +57,8 @@ const RULES: ImportRules = {
     'event-store-eventstoredb': ['@eventstore/db-client', 'node:*'],
     'subject-vault-file': ['better-sqlite3', 'node:*'],
     application: ['@nestjs/common', '@nestjs/cqrs', 'uuid', 'node:crypto'],
-    scenarios: [],
+    // The synthetic city's seeded choices: the same seed, the same city, on any machine.
+    scenarios: ['pure-rand'],
   },
   // The domain's specs and fixtures: the decider helper and the scenario cast, never an adapter.
   tests: { domain: ['event-types', 'decider-testing', 'scenarios'] },

@@ -99,7 +99,7 @@ export class LedgerCoreModule {
         },
         {
           provide: ProjectionRunner,
-          useFactory: (store: EventStore, db: Database.Database, registry: EventSchemaRegistry) => ledgerReadModelsRunner(store, db, registry, runnerLog),
+          useFactory: (store: EventStore, db: Database.Database, registry: EventSchemaRegistry) => ledgerReadModelsRunner(store, db, registry, { log: runnerLog }),
           inject: [RAW_EVENT_STORE, READ_MODEL_DB, EventSchemaRegistry],
         },
         { provide: READ_MODEL_SYNC, useExisting: ProjectionRunner },

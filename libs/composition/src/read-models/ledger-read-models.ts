@@ -20,6 +20,11 @@ export const ALL_PROJECTIONS: readonly SqliteProjection[] = [eventLogProjection,
  * place that says which consumers the ledger runs. The server, rebuild, replay and the read-only
  * commands when no server runs all build it here.
  */
-export function ledgerReadModelsRunner(store: EventStore, db: Database.Database, registry: EventSchemaRegistry, log?: RunnerLog): ProjectionRunner {
-  return new ProjectionRunner({ store, consumers: [new SqliteReadModels(db, ALL_PROJECTIONS)], upcast: (event) => registry.upcast(event), log });
+export function ledgerReadModelsRunner(
+  store: EventStore,
+  db: Database.Database,
+  registry: EventSchemaRegistry,
+  options: { log?: RunnerLog; batchSize?: number } = {},
+): ProjectionRunner {
+  return new ProjectionRunner({ store, consumers: [new SqliteReadModels(db, ALL_PROJECTIONS)], upcast: (event) => registry.upcast(event), ...options });
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { openReadModelDatabase, ownerLockFile } from '@ledger/projections';
+import { openReadModelDatabase, ownerLockFile, partialFileOf } from '@ledger/projections';
 import { REPLAY_MANIFEST_FILE, REPLAY_READ_MODELS_FILE, readReplayManifest, replayPaths } from './replay-manifest';
 import { ReplayRefused } from './replay.errors';
 
@@ -13,6 +13,8 @@ const REPLAY_FILES = new Set([
   `${REPLAY_READ_MODELS_FILE}-wal`,
   `${REPLAY_READ_MODELS_FILE}-shm`,
   `${REPLAY_READ_MODELS_FILE}-journal`,
+  // what an interrupted replay leaves while building its read models (buildReadModelFile)
+  partialFileOf(REPLAY_READ_MODELS_FILE),
   OWNER_LOCK_FILE,
 ]);
 

@@ -1,9 +1,9 @@
 import { BoundedEventStore, isIsoInstant, lastSequenceRecordedBy, type EventStore } from '@ledger/event-store';
 import { EventSchemaRegistry } from '@ledger/event-schemas';
 import type { LedgerConfig } from '@ledger/config';
-import { openReadModelDatabase, type CatchUpProgress } from '@ledger/projections';
+import type { CatchUpProgress } from '@ledger/projections';
 import { createEventStore } from '../event-store.factory';
-import { ledgerReadModelsRunner } from '../read-models/ledger-read-models';
+import { rebuildReadModels } from '../read-models/rebuild-read-models';
 import { prepareReplayDirectory } from './replay-directory';
 import { replayPaths, writeReplayManifest, type ReplayBound, type ReplayManifest } from './replay-manifest';
 import { ledgerExists } from './replay-source';
@@ -46,17 +46,10 @@ export async function replayReadModels(request: ReplayRequest): Promise<ReplayMa
     };
     writeReplayManifest(outDir, manifest);
 
-    const registry = EventSchemaRegistry.fromDirectory();
-    const db = openReadModelDatabase(replayPaths(outDir).readModels);
-    try {
-      const runner = ledgerReadModelsRunner(new BoundedEventStore(store, lastSequenceApplied), db, registry);
-      await runner.catchUp(request.onProgress);
-      if (runner.appliedThrough !== lastSequenceApplied) {
-        throw new Error(`replay stopped at sequence ${runner.appliedThrough}, before ${lastSequenceApplied}`);
-      }
-    } finally {
-      db.close();
-    }
+    // Built as a rebuild is, and on disk before the manifest below says the replay is complete.
+    const bounded = new BoundedEventStore(store, lastSequenceApplied);
+    const through = await rebuildReadModels(bounded, replayPaths(outDir).readModels, EventSchemaRegistry.fromDirectory(), request.onProgress);
+    if (through !== lastSequenceApplied) throw new Error(`replay stopped at sequence ${through}, before ${lastSequenceApplied}`);
     const complete: ReplayManifest = { ...manifest, complete: true, createdAt: now().toISOString() };
     writeReplayManifest(outDir, complete);
     return complete;

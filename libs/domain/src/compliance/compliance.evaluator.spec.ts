@@ -3,6 +3,7 @@ import type { ClauseRule } from '../measure/measure.events';
 import type { MeasureKind } from '../measure/measure.state';
 import { EXECUTIVE_ORDER, executiveOrder, on, ordinance, OTHER_MEASURE, releaseRule } from '../measure/testing/measure.fixtures';
 import { assessCompliance } from './compliance.evaluator';
+import { canBearOn, decisionMatchKeys, ruleMatchKeys } from './compliance.relevance';
 import { rulesInForceOn } from './compliance.rules-in-force';
 import type { AssessedDecision, AssessedDisclosure, AssessedRequest, ComplianceStatus, FindingStatus, RuleInForce } from './compliance.types';
 
@@ -394,5 +395,33 @@ describe('assessCompliance', () => {
     const history = clauseHistoryOf([...ordinance.enacted, struck])!;
     expect(rulesInForceOn([history], '2018-02-28').map((r) => `${r.clauseId} v${r.version}`)).toEqual(['CB17-0766#sec_2__subsec_b v1']);
     expect(rulesInForceOn([history], '2018-03-01')).toEqual([]);
+  });
+});
+
+describe('which rules can bear on a decision (what a read model looks them up by)', () => {
+  const inputOf = (c: Case) => ({ request: { ...request, ...c.request }, decision: { ...granted, ...c.decision }, disclosures: c.disclosures ?? [] });
+
+  it.each(cases)('%s: the same assessment from only the rules that can bear on it', (_, c) => {
+    const input = inputOf(c);
+    const keys = decisionMatchKeys(input);
+    const relevant = c.rules.filter((inForce) => canBearOn(inForce.rule, keys));
+    expect(assessCompliance({ ...input, rulesInForce: relevant })).toEqual(assessCompliance({ ...input, rulesInForce: c.rules }));
+  });
+
+  it('leaves out the rules about another category, recipient or action, and keeps the ones naming none', () => {
+    const keys = decisionMatchKeys({ request, decision: granted, disclosures: [{ disclosedCategories: ['address'] }] });
+    const bears = (rule: Partial<ClauseRule> & Pick<ClauseRule, 'effect'>) => canBearOn(clause('ORDINANCE', 'sec_1', rule).rule, keys);
+    expect(bears({ effect: 'prohibit' })).toBe(true);
+    expect(bears({ effect: 'prohibit', dataCategories: ['immigration-status'] })).toBe(false);
+    expect(bears({ effect: 'prohibit', dataCategories: ['address'] })).toBe(true);
+    expect(bears({ effect: 'permit', recipients: ['state-law-enforcement'] })).toBe(false);
+    expect(bears({ effect: 'prohibit', action: 'notify' })).toBe(false);
+    expect(bears({ effect: 'require', action: 'advise-of-rights' })).toBe(true);
+    expect(bears({ effect: 'prohibit', dataCategories: [], recipients: [] })).toBe(true);
+    expect(ruleMatchKeys({ effect: 'require', action: 'advise-of-rights', dataCategories: [RDT, RDT], recipients: [], unless: [] })).toEqual({
+      actions: [''],
+      recipients: [''],
+      categories: [RDT],
+    });
   });
 });

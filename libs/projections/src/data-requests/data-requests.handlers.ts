@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@ledger/event-store';
 import type * as Payloads from '@ledger/event-types';
 import { reassessDecision } from './data-requests.compliance';
+import { statement } from '../runtime/statement-cache';
 
 /** The events the data-request read model reads, with their (newest-version) payloads. */
 interface DataRequestPayloads {
@@ -21,15 +22,16 @@ const json = (value: unknown) => JSON.stringify(value);
 const UNASSESSED = { status: 'NO_APPLICABLE_RULE', compliance: json({ findings: [], notes: [] }) };
 
 function replaceCitations(db: Database.Database, decisionId: string, citations: Payloads.DataRequestDecidedData['citations']): void {
-  db.prepare('DELETE FROM decision_citations WHERE decision_id = ?').run(decisionId);
-  const cite = db.prepare('INSERT INTO decision_citations (decision_id, position, clause_id, version) VALUES (?, ?, ?, ?)');
+  statement(db, 'DELETE FROM decision_citations WHERE decision_id = ?').run(decisionId);
+  const cite = statement(db, 'INSERT INTO decision_citations (decision_id, position, clause_id, version) VALUES (?, ?, ?, ?)');
   citations.forEach((citation, position) => cite.run(decisionId, position, citation.clauseId, citation.version));
 }
 
 const handlers: { [T in DataRequestEventType]: Handler<T> } = {
   DataRequestReceived(db, event) {
     const data = event.data;
-    db.prepare(
+    statement(
+      db,
       `INSERT INTO data_requests (id, requesting_org_id, receiving_org_id, received_at, data_categories, action, recipient_categories,
          purpose, legal_basis, channel, subject_ref, personal_details, stream_id, sequence)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -52,7 +54,8 @@ const handlers: { [T in DataRequestEventType]: Handler<T> } = {
   },
   DataRequestDecided(db, event) {
     const data = event.data;
-    db.prepare(
+    statement(
+      db,
       `INSERT INTO decisions (id, request_id, outcome, disclosed_categories, decided_by, deciding_org_id, decided_at, decided_at_ms, decided_on,
          rationale, actions_taken, compliance_status, compliance, corrected, stream_id, sequence)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
@@ -85,7 +88,7 @@ const handlers: { [T in DataRequestEventType]: Handler<T> } = {
     if (corrections.disclosedCategories !== undefined) columns.push(['disclosed_categories', json(corrections.disclosedCategories)]);
     if (corrections.rationale !== undefined) columns.push(['rationale', corrections.rationale]);
     if (corrections.actionsTaken !== undefined) columns.push(['actions_taken', json(corrections.actionsTaken)]);
-    db.prepare(`UPDATE decisions SET ${[...columns.map(([column]) => `${column} = ?`), 'corrected = 1'].join(', ')} WHERE id = ?`).run(
+    statement(db, `UPDATE decisions SET ${[...columns.map(([column]) => `${column} = ?`), 'corrected = 1'].join(', ')} WHERE id = ?`).run(
       ...columns.map(([, value]) => value),
       decisionId,
     );
@@ -94,7 +97,8 @@ const handlers: { [T in DataRequestEventType]: Handler<T> } = {
   },
   DisclosureRecorded(db, event) {
     const data = event.data;
-    db.prepare(
+    statement(
+      db,
       `INSERT INTO disclosures (sequence, decision_id, request_id, disclosed_categories, channel, disclosed_at, event_id)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(event.sequence, data.decisionId, data.requestId, json(data.disclosedCategories), data.channel, event.occurredAt, event.eventId);
@@ -103,7 +107,7 @@ const handlers: { [T in DataRequestEventType]: Handler<T> } = {
   DecisionReviewed(db, event) {
     const { decisionId, finding, reasons, reviewedBy } = event.data;
     // A later review supersedes an earlier one; both stay in the request's history.
-    db.prepare('UPDATE decisions SET review_finding = ?, review_reasons = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ?').run(
+    statement(db, 'UPDATE decisions SET review_finding = ?, review_reasons = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ?').run(
       finding,
       reasons,
       reviewedBy,

@@ -9,6 +9,7 @@ import type {
   PersonRecordCorrectedData,
   PersonRegisteredData,
 } from '@ledger/event-types';
+import { statement } from '../runtime/statement-cache';
 
 /**
  * Applies one event if the directory reads its type; others pass through untouched. Corrections
@@ -39,11 +40,11 @@ export function applyDirectoryEvent(db: Database.Database, event: RecordedEvent)
 }
 
 function registerPerson(db: Database.Database, streamId: string, data: PersonRegisteredData): void {
-  db.prepare('INSERT INTO people (id, name, sort_name, stream_id) VALUES (?, ?, ?, ?)').run(data.personId, data.name, data.sortName, streamId);
+  statement(db, 'INSERT INTO people (id, name, sort_name, stream_id) VALUES (?, ?, ?, ?)').run(data.personId, data.name, data.sortName, streamId);
 }
 
 function correctPerson(db: Database.Database, { personId, corrections }: PersonRecordCorrectedData): void {
-  db.prepare('UPDATE people SET name = COALESCE(?, name), sort_name = COALESCE(?, sort_name) WHERE id = ?').run(
+  statement(db, 'UPDATE people SET name = COALESCE(?, name), sort_name = COALESCE(?, sort_name) WHERE id = ?').run(
     corrections.name ?? null,
     corrections.sortName ?? null,
     personId,
@@ -51,7 +52,7 @@ function correctPerson(db: Database.Database, { personId, corrections }: PersonR
 }
 
 function registerOrganization(db: Database.Database, streamId: string, data: OrganizationRegisteredData): void {
-  db.prepare('INSERT INTO organizations (id, name, kind, parent_id, rules, stream_id) VALUES (?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO organizations (id, name, kind, parent_id, rules, stream_id) VALUES (?, ?, ?, ?, ?, ?)').run(
     data.orgId,
     data.name,
     data.kind,
@@ -69,11 +70,11 @@ function correctOrganization(db: Database.Database, { orgId, corrections }: Orga
   if ('parentId' in corrections) (sets.push('parent_id = ?'), params.push(corrections.parentId ?? null));
   if ('rules' in corrections) (sets.push('rules = ?'), params.push(corrections.rules == null ? null : JSON.stringify(corrections.rules)));
   if (sets.length === 0) return;
-  db.prepare(`UPDATE organizations SET ${sets.join(', ')} WHERE id = ?`).run(...params, orgId);
+  statement(db, `UPDATE organizations SET ${sets.join(', ')} WHERE id = ?`).run(...params, orgId);
 }
 
 function startMembership(db: Database.Database, data: MembershipStartedData): void {
-  db.prepare('INSERT INTO memberships (org_id, person_id, role, start_date, end_date) VALUES (?, ?, ?, ?, NULL)').run(
+  statement(db, 'INSERT INTO memberships (org_id, person_id, role, start_date, end_date) VALUES (?, ?, ?, ?, NULL)').run(
     data.orgId,
     data.personId,
     data.role,
@@ -83,7 +84,7 @@ function startMembership(db: Database.Database, data: MembershipStartedData): vo
 
 function endMembership(db: Database.Database, data: MembershipEndedData): void {
   // The decider allows one open membership per (org, person, role), so "the open one" is unique.
-  db.prepare('UPDATE memberships SET end_date = ? WHERE org_id = ? AND person_id = ? AND role = ? AND end_date IS NULL').run(
+  statement(db, 'UPDATE memberships SET end_date = ? WHERE org_id = ? AND person_id = ? AND role = ? AND end_date IS NULL').run(
     data.endDate,
     data.orgId,
     data.personId,
@@ -99,7 +100,7 @@ function correctMembership(db: Database.Database, { orgId, personId, role, start
   if (corrections.startDate !== undefined) (sets.push('start_date = ?'), params.push(corrections.startDate));
   if ('endDate' in corrections) (sets.push('end_date = ?'), params.push(corrections.endDate ?? null));
   if (sets.length === 0) return;
-  db.prepare(`UPDATE memberships SET ${sets.join(', ')} WHERE org_id = ? AND person_id = ? AND role = ? AND start_date = ?`).run(
+  statement(db, `UPDATE memberships SET ${sets.join(', ')} WHERE org_id = ? AND person_id = ? AND role = ? AND start_date = ?`).run(
     ...params,
     orgId,
     personId,

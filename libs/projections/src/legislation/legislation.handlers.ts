@@ -6,6 +6,7 @@ import { recomputeClauseValidity } from './clause-validity';
 import type { MeasureKindValue } from './legislation.rows';
 import { addAction, addClauseVersion, advanceStage, indexText, latestVersion, measureColumn, nameOf, setName } from './legislation.writes';
 import { listOfNames, voteClassification, voteDescription } from './measure-action-wording';
+import { statement } from '../runtime/statement-cache';
 
 /** A measure's own events, with their (newest-version) payloads: each moves its stage (advanceStage). */
 interface MeasurePayloads {
@@ -50,7 +51,8 @@ interface NewMeasure {
 
 function addMeasure(db: Database.Database, event: RecordedEvent, measure: NewMeasure): void {
   const stage = stageAfter(undefined, event as unknown as MeasureEvent);
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO measures (id, kind, title, summary, stage, status, body_id, committee_id, office_id, introduced_at, effective_from,
        effective_until, stream_id, sequence)
      VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, NULL, NULL, ?, ?)`,
@@ -67,7 +69,7 @@ function addMeasure(db: Database.Database, event: RecordedEvent, measure: NewMea
     event.streamId,
     event.sequence,
   );
-  const sponsor = db.prepare('INSERT INTO measure_sponsors (measure_id, person_id, position) VALUES (?, ?, ?)');
+  const sponsor = statement(db, 'INSERT INTO measure_sponsors (measure_id, person_id, position) VALUES (?, ?, ?)');
   measure.sponsorIds.forEach((personId, position) => sponsor.run(measure.id, personId, position));
   indexText(db, measure.id, measure.title);
   for (const clause of measure.clauses) {
@@ -88,7 +90,8 @@ function addMeasure(db: Database.Database, event: RecordedEvent, measure: NewMea
 
 function addVote(db: Database.Database, event: RecordedEvent, data: Payloads.VoteRecordedData): void {
   const { tally } = data;
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO votes (id, measure_id, body_id, motion, occurred_at, yes, no, abstain, absent, recused, threshold, result, event_id, sequence)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -107,7 +110,7 @@ function addVote(db: Database.Database, event: RecordedEvent, data: Payloads.Vot
     event.eventId,
     event.sequence,
   );
-  const cast = db.prepare('INSERT INTO vote_casts (vote_id, person_id, choice, position, sequence) VALUES (?, ?, ?, ?, ?)');
+  const cast = statement(db, 'INSERT INTO vote_casts (vote_id, person_id, choice, position, sequence) VALUES (?, ?, ?, ?, ?)');
   data.rollCall.forEach((entry, position) => cast.run(data.voteId, entry.personId, entry.choice, position, event.sequence));
 }
 
@@ -184,7 +187,7 @@ const handlers: { [T in LegislationEventType]: Handler<T> } = {
   },
   MeasureReferred(db, event) {
     const { measureId, committeeId } = event.data;
-    db.prepare('UPDATE measures SET committee_id = ? WHERE id = ?').run(committeeId, measureId);
+    statement(db, 'UPDATE measures SET committee_id = ? WHERE id = ?').run(committeeId, measureId);
     addAction(db, event, measureId, {
       classification: 'referral-committee',
       description: `Referred to ${nameOf(db, committeeId)}.`,
@@ -214,13 +217,13 @@ const handlers: { [T in LegislationEventType]: Handler<T> } = {
   },
   MeasureEnacted(db, event) {
     const { measureId, effectiveFrom } = event.data;
-    db.prepare('UPDATE measures SET effective_from = ? WHERE id = ?').run(effectiveFrom, measureId);
+    statement(db, 'UPDATE measures SET effective_from = ? WHERE id = ?').run(effectiveFrom, measureId);
     recomputeClauseValidity(db, measureId);
     addAction(db, event, measureId, { classification: 'became-law', description: `Became law, in force from ${effectiveFrom}.` });
   },
   MeasureRepealed(db, event) {
     const { measureId, byMeasureId, effectiveUntil } = event.data;
-    db.prepare('UPDATE measures SET effective_until = ? WHERE id = ?').run(effectiveUntil, measureId);
+    statement(db, 'UPDATE measures SET effective_until = ? WHERE id = ?').run(effectiveUntil, measureId);
     recomputeClauseValidity(db, measureId);
     addAction(db, event, measureId, { classification: 'repeal', description: `Repealed by ${byMeasureId}, no longer in force from ${effectiveUntil}.` });
   },
@@ -234,7 +237,7 @@ const handlers: { [T in LegislationEventType]: Handler<T> } = {
   },
   ExecutiveOrderIssued(db, event) {
     const { measureId, issuedBy, effectiveFrom } = event.data;
-    db.prepare('UPDATE measures SET effective_from = ? WHERE id = ?').run(effectiveFrom, measureId);
+    statement(db, 'UPDATE measures SET effective_from = ? WHERE id = ?').run(effectiveFrom, measureId);
     recomputeClauseValidity(db, measureId);
     addAction(db, event, measureId, {
       classification: 'executive-order-issued',
@@ -244,7 +247,7 @@ const handlers: { [T in LegislationEventType]: Handler<T> } = {
   },
   ExecutiveOrderRevoked(db, event) {
     const { measureId, revokedBy, effectiveUntil, reason } = event.data;
-    db.prepare('UPDATE measures SET effective_until = ? WHERE id = ?').run(effectiveUntil, measureId);
+    statement(db, 'UPDATE measures SET effective_until = ? WHERE id = ?').run(effectiveUntil, measureId);
     recomputeClauseValidity(db, measureId);
     addAction(db, event, measureId, {
       classification: 'executive-order-revoked',

@@ -289,6 +289,34 @@ describe('legislation projection (real SQLite files, real runner)', () => {
     expect(queries.measure('CB17-0100')).toMatchObject({ status: 'REPEALED', effectiveFrom: '2017-09-01', effectiveUntil: '2020-01-01' });
   });
 
+  it('keeps the rules-in-force index in step with the validity of every version with a rule, amendments and repeal included', async () => {
+    const indexed = (db: Database.Database) =>
+      db
+        .prepare('SELECT DISTINCT measure_id, e_id, version, valid_from, valid_until FROM clause_rule_matches ORDER BY measure_id, e_id, version')
+        .all();
+    const inForce = (db: Database.Database) =>
+      db
+        .prepare(
+          `SELECT measure_id, e_id, version, valid_from, COALESCE(valid_until, '~') AS valid_until FROM clause_versions
+           WHERE rule IS NOT NULL AND valid_from IS NOT NULL ORDER BY measure_id, e_id, version`,
+        )
+        .all();
+    const { harness } = open();
+    const history = amendedHistory();
+    await harness.record(history.events);
+    expect(indexed(harness.db)).toEqual(inForce(harness.db));
+    expect(inForce(harness.db)).toHaveLength(3);
+    await harness.record(history.repeal('CB17-0100', 'CB18-0200', '2020-01-01', '2019-12-01T12:00:00Z').events.slice(history.events.length - 1));
+    expect(indexed(harness.db)).toEqual(inForce(harness.db));
+    expect(harness.db.prepare("SELECT COUNT(*) FROM clause_rule_matches WHERE measure_id = 'CB17-0100' AND valid_until > '2020-01-01'").pluck().get()).toBe(0);
+    // One row per key the rule is found by: its action, its recipient, each of its categories.
+    const keys = harness.db.prepare("SELECT action, recipient, category FROM clause_rule_matches WHERE measure_id = 'CB17-0100' AND e_id = 'sec_2' ORDER BY category");
+    expect(keys.all()).toEqual([
+      { action: 'share', recipient: 'federal-immigration-enforcement', category: 'address' },
+      { action: 'share', recipient: 'federal-immigration-enforcement', category: 'release-date-time' },
+    ]);
+  });
+
   it('lists the actions oldest first, with organization, vote, actor and event', async () => {
     const { harness, queries } = open();
     const recorded = await harness.record(amendedHistory().events);

@@ -10,8 +10,10 @@ import { createLegislationTables, dropLegislationTables } from './legislation.ta
 export const legislationProjection: SqliteProjection = {
   name: 'legislation',
   // v2: measures.stage, the stage the domain's stageAfter computes (status = measureStatus(stage))
-  // v3: the index clauses_in_order (policyInForce's pages)
-  version: 3,
+  // v3: clause_rule_matches, the rules in force by what they match on (for compliance assessments)
+  // v4: clause_rule_matches carries the rule, the measure's kind and the order of assessment
+  // v5: the index clauses_in_order (policyInForce's pages)
+  version: 5,
   setup: createLegislationTables,
   drop: dropLegislationTables,
   apply: applyLegislationEvent,

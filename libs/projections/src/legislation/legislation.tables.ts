@@ -63,6 +63,31 @@ export function createLegislationTables(db: Database.Database): void {
     CREATE INDEX IF NOT EXISTS clause_versions_in_force ON clause_versions (valid_from, valid_until);
     CREATE INDEX IF NOT EXISTS clause_versions_by_vote ON clause_versions (adopted_by_vote_id);
 
+    -- The clause versions with a rule that are ever in force, by what their rule matches on
+    -- (ruleMatchKeys in the domain: the action, each recipient, each data category; '' for any),
+    -- with their window (valid_until '~' while open-ended, so that one range finds the versions not
+    -- yet ended on a date). The data-request read model looks up a decision's rules here, so its
+    -- work per decision is bounded by the rules about what the decision concerns, not by the whole
+    -- legislation. Maintained with the validity it copies (clause-validity.ts); the rule, the
+    -- measure's kind and the order of assessment are copied too (none changes once recorded), so
+    -- the lookup is one range of this table and no join.
+    CREATE TABLE IF NOT EXISTS clause_rule_matches (
+      action           TEXT NOT NULL,
+      recipient        TEXT NOT NULL,
+      category         TEXT NOT NULL,
+      valid_until      TEXT NOT NULL,
+      valid_from       TEXT NOT NULL,
+      measure_id       TEXT NOT NULL,
+      e_id             TEXT NOT NULL,
+      version          INTEGER NOT NULL,
+      measure_kind     TEXT NOT NULL,
+      measure_sequence INTEGER NOT NULL,
+      position         INTEGER NOT NULL,
+      rule             TEXT NOT NULL,
+      PRIMARY KEY (action, recipient, category, valid_until, valid_from, measure_id, e_id, version)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS clause_rule_matches_by_clause ON clause_rule_matches (measure_id, e_id);
+
     CREATE TABLE IF NOT EXISTS votes (
       id          TEXT PRIMARY KEY,
       measure_id  TEXT NOT NULL,
@@ -127,6 +152,7 @@ export function dropLegislationTables(db: Database.Database): void {
     DROP TABLE IF EXISTS measure_actions;
     DROP TABLE IF EXISTS vote_casts;
     DROP TABLE IF EXISTS votes;
+    DROP TABLE IF EXISTS clause_rule_matches;
     DROP TABLE IF EXISTS clause_versions;
     DROP TABLE IF EXISTS clauses;
     DROP TABLE IF EXISTS measure_sponsors;

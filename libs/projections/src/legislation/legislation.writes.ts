@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { measureStatus, stageAfter, type MeasureEvent, type MeasureStage } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { ClauseVersionRow } from './legislation.rows';
+import { pluckedStatement, statement } from '../runtime/statement-cache';
 
 /** Row writers shared by the legislation handlers; each is one statement. */
 
@@ -13,7 +14,8 @@ export interface ActionFacts {
 }
 
 export function addAction(db: Database.Database, event: RecordedEvent, measureId: string, action: ActionFacts): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO measure_actions (measure_id, sequence, occurred_at, classification, description, organization_id, vote_id, actor, event_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -35,13 +37,13 @@ export function addAction(db: Database.Database, event: RecordedEvent, measureId
  */
 export function advanceStage(db: Database.Database, event: RecordedEvent<string, { measureId: string }>): void {
   const { measureId } = event.data;
-  const current = db.prepare('SELECT stage FROM measures WHERE id = ?').pluck().get(measureId) as MeasureStage | undefined;
+  const current = pluckedStatement(db, 'SELECT stage FROM measures WHERE id = ?').get(measureId) as MeasureStage | undefined;
   const stage = stageAfter(current, event as unknown as MeasureEvent);
-  db.prepare('UPDATE measures SET stage = ?, status = ? WHERE id = ?').run(stage, measureStatus(stage), measureId);
+  statement(db, 'UPDATE measures SET stage = ?, status = ? WHERE id = ?').run(stage, measureStatus(stage), measureId);
 }
 
 export function measureColumn(db: Database.Database, measureId: string, column: 'body_id' | 'office_id'): string | null {
-  return (db.prepare(`SELECT ${column} FROM measures WHERE id = ?`).pluck().get(measureId) as string | null | undefined) ?? null;
+  return (pluckedStatement(db, `SELECT ${column} FROM measures WHERE id = ?`).get(measureId) as string | null | undefined) ?? null;
 }
 
 /** A version as an event states it; the clause id, validity dates and event come from elsewhere. */
@@ -49,12 +51,14 @@ export type ClauseVersionFacts = Omit<ClauseVersionRow, 'clauseId' | 'validFrom'
 
 /** Adds a version, creating the clause (after the measure's other clauses) when it is new. */
 export function addClauseVersion(db: Database.Database, event: RecordedEvent, facts: ClauseVersionFacts): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO clauses (measure_id, e_id, position, heading)
      VALUES (?, ?, (SELECT COALESCE(MAX(position) + 1, 0) FROM clauses WHERE measure_id = ?), ?)
      ON CONFLICT (measure_id, e_id) DO UPDATE SET heading = excluded.heading`,
   ).run(facts.measureId, facts.eId, facts.measureId, facts.heading);
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO clause_versions (measure_id, e_id, version, heading, text, rule, struck, adopted_by_vote_id, by_measure_id,
        effective_from, valid_from, valid_until, event_id, sequence)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)`,
@@ -78,21 +82,20 @@ export function addClauseVersion(db: Database.Database, event: RecordedEvent, fa
 /** The newest version of a clause, which a strike carries forward (heading and struck text). */
 export function latestVersion(db: Database.Database, measureId: string, eId: string): { heading: string | null; text: string } | null {
   return (
-    (db
-      .prepare('SELECT heading, text FROM clause_versions WHERE measure_id = ? AND e_id = ? ORDER BY version DESC LIMIT 1')
-      .get(measureId, eId) as { heading: string | null; text: string } | undefined) ?? null
+    (statement(db, 'SELECT heading, text FROM clause_versions WHERE measure_id = ? AND e_id = ? ORDER BY version DESC LIMIT 1').get(measureId, eId) as
+      { heading: string | null; text: string } | undefined) ?? null
   );
 }
 
 export function indexText(db: Database.Database, measureId: string, content: string): void {
-  db.prepare('INSERT INTO measure_search (measure_id, content) VALUES (?, ?)').run(measureId, content);
+  statement(db, 'INSERT INTO measure_search (measure_id, content) VALUES (?, ?)').run(measureId, content);
 }
 
 export function setName(db: Database.Database, id: string, name: string): void {
-  db.prepare('INSERT INTO legislation_names (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(id, name);
+  statement(db, 'INSERT INTO legislation_names (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(id, name);
 }
 
 /** The display name known for a person or organization; the id when the directory has none. */
 export function nameOf(db: Database.Database, id: string): string {
-  return (db.prepare('SELECT name FROM legislation_names WHERE id = ?').pluck().get(id) as string | undefined) ?? id;
+  return (pluckedStatement(db, 'SELECT name FROM legislation_names WHERE id = ?').get(id) as string | undefined) ?? id;
 }

@@ -10,9 +10,12 @@ export {
   type RunnerLog,
 } from './projection-runner';
 export type { SqliteProjection } from './sqlite-projection';
+export { pluckedStatement, statement } from './statement-cache';
 export { SqliteReadModels, readModelsPosition } from './sqlite-read-models';
 export {
   READ_MODEL_DB,
+  buildReadModelFile,
+  partialFileOf,
   openReadModelDatabase,
   openReadModelDatabaseReadOnly,
   readConsistently,

@@ -6,7 +6,7 @@ import { SqliteEventStore } from '@ledger/event-store-sqlite';
 import { newEvent } from '@ledger/event-store/conformance';
 import { eventLogProjection } from '../event-log/event-log.projection';
 import { ProjectionRunner } from './projection-runner';
-import { openReadModelDatabase, openReadModelDatabaseReadOnly, readConsistently } from './read-model-database';
+import { buildReadModelFile, openReadModelDatabase, openReadModelDatabaseReadOnly, partialFileOf, readConsistently } from './read-model-database';
 import { ReadModelsDamaged, ReadModelsInUse, ReadModelsNotReady } from './read-model-errors';
 import { ownerLockFile } from './read-model-owner';
 import type { SqliteProjection } from './sqlite-projection';
@@ -116,5 +116,68 @@ describe('read-model database: one owner writes, other connections read', () => 
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('read-model database: a file built offline and swapped in whole', () => {
+  let dir: string;
+  let file: string;
+  const opened: Database.Database[] = [];
+  const track = (db: Database.Database) => (opened.push(db), db);
+  const build = (rows: number) => async (db: Database.Database) => {
+    db.exec('CREATE TABLE mirror (sequence INTEGER PRIMARY KEY)');
+    const insert = db.prepare('INSERT INTO mirror VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < rows; i++) insert.run(i);
+    })();
+  };
+  const rowsIn = (db: Database.Database) => db.prepare('SELECT COUNT(*) FROM mirror').pluck().get();
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ledger-read-model-build-'));
+    file = join(dir, 'read-models.db');
+  });
+  afterEach(() => {
+    for (const db of opened.splice(0)) if (db.open) db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('replaces the old file and its WAL only once the new one is complete, in WAL mode as the owner opens it', async () => {
+    const old = openReadModelDatabase(file);
+    old.exec('CREATE TABLE mirror (sequence INTEGER PRIMARY KEY); INSERT INTO mirror VALUES (-1)');
+    old.close();
+    writeFileSync(`${file}-wal`, 'a stale WAL that must not be applied to the new file');
+    await buildReadModelFile(file, build(3));
+    expect(existsSync(partialFileOf(file))).toBe(false);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const owner = track(openReadModelDatabase(file));
+    expect(owner.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(rowsIn(owner)).toBe(3);
+  });
+
+  it('leaves the old file as it was, and no partial file, when the build fails', async () => {
+    const old = openReadModelDatabase(file);
+    old.exec('CREATE TABLE mirror (sequence INTEGER PRIMARY KEY); INSERT INTO mirror VALUES (-1)');
+    old.close();
+    const failing = async (db: Database.Database) => {
+      await build(2)(db);
+      throw new Error('projection bug');
+    };
+    await expect(buildReadModelFile(file, failing)).rejects.toThrow('projection bug');
+    expect(existsSync(partialFileOf(file))).toBe(false);
+    expect(rowsIn(track(openReadModelDatabase(file)))).toBe(1);
+  });
+
+  it('starts over from a partial file an interrupted build left, which is never opened as the read models', async () => {
+    writeFileSync(partialFileOf(file), 'what a build killed part-way left');
+    expect(existsSync(file)).toBe(false);
+    await buildReadModelFile(file, build(2));
+    expect(rowsIn(track(openReadModelDatabase(file)))).toBe(2);
+  });
+
+  it('is refused while another connection owns the file', async () => {
+    track(openReadModelDatabase(file));
+    await expect(buildReadModelFile(file, build(1), { waitMs: 0 })).rejects.toThrow(ReadModelsInUse);
+    expect(existsSync(partialFileOf(file))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, rmSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ReadModelsDamaged, ReadModelsInUse, ReadModelsNotReady, isBusyError, isDamageError } from './read-model-errors';
 import { ReadModelOwnerLock } from './read-model-owner';
@@ -106,6 +106,66 @@ export function openReadModelDatabaseReadOnly(file: string, options: { waitMs?: 
  */
 export function readConsistently<T>(db: Database.Database, read: () => T): T {
   return db.transaction(read)();
+}
+
+/**
+ * Builds a read-model file from nothing, offline, and puts it in place of `file` only once it is
+ * complete and on disk. Holds `file`'s ownership throughout (ReadModelsInUse while a server owns
+ * it), so nobody else writes it meanwhile.
+ *
+ * The file is built under another name (`<file>.partial`) with what only a file nobody reads can
+ * afford: no rollback journal, no syncs, exclusive locking, a large page cache. A crash of the
+ * process or of the machine part-way leaves at most that partial file, which nothing opens as read
+ * models (the next build starts it again), while `file` keeps whatever it held. Once `build`
+ * returns, the file is switched to WAL (how openReadModelDatabase opens it), flushed to disk, the
+ * old file with its WAL and shared-memory files removed, and the new one renamed into place: a
+ * rename is atomic, so `file` is the old read models, none, or the complete new ones. When `build`
+ * throws, the partial file is removed and the old one left as it was.
+ */
+export async function buildReadModelFile(file: string, build: (db: Database.Database) => Promise<void>, options: { waitMs?: number } = {}): Promise<void> {
+  mkdirSync(dirname(file), { recursive: true });
+  const owner = ReadModelOwnerLock.acquire(file, options.waitMs ?? 5000);
+  const partial = partialFileOf(file);
+  try {
+    removeReadModelFiles(partial);
+    const db = new Database(partial);
+    try {
+      // Without a journal a failed transaction cannot be rolled back; a failed build is thrown away whole instead.
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+      db.pragma('locking_mode = EXCLUSIVE');
+      // 256 MiB: the indexes a rebuild inserts into at random (by stream, by person, by clause) stay in memory.
+      db.pragma('cache_size = -262144');
+      await build(db);
+      db.pragma('journal_mode = WAL');
+    } finally {
+      db.close();
+    }
+    syncToDisk(partial);
+    removeReadModelFiles(file);
+    renameSync(partial, file);
+    syncToDisk(dirname(file));
+  } catch (error) {
+    removeReadModelFiles(partial);
+    throw error;
+  } finally {
+    owner.release();
+  }
+}
+
+/** Where buildReadModelFile builds `file` before it is complete. */
+export function partialFileOf(file: string): string {
+  return `${file}.partial`;
+}
+
+/** fsync of a file or a directory (a rename is durable once its directory is synced). */
+function syncToDisk(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Deletes the read-model file with its WAL and shared-memory files; only its owner may (never the owner lock). */

@@ -4,6 +4,7 @@ import { dependencyOrder } from './dependency-order';
 import type { LogBatch, LogConsumer } from './log-consumer';
 import { ReadModelsNotReady } from './read-model-errors';
 import type { SqliteProjection } from './sqlite-projection';
+import { statement } from './statement-cache';
 
 const CHECKPOINTS = `CREATE TABLE IF NOT EXISTS projection_checkpoints (
   name TEXT PRIMARY KEY,
@@ -67,7 +68,7 @@ export class SqliteReadModels implements LogConsumer {
 
   handleBatch({ events, upcast }: LogBatch): void {
     const { db } = this;
-    const save = db.prepare('UPDATE projection_checkpoints SET sequence = ? WHERE name = ?');
+    const save = statement(db, 'UPDATE projection_checkpoints SET sequence = ? WHERE name = ?');
     const last = events[events.length - 1].sequence;
     db.transaction(() => {
       for (const event of events) {
