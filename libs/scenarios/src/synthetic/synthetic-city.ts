@@ -54,6 +54,14 @@ const MAYOR_YEARS = 8;
 /** events a year the city aims at; fewer years for a smaller ledger, never fewer than MIN_YEARS */
 const EVENTS_PER_YEAR = 30_000;
 const MIN_YEARS = 5;
+/**
+ * Few ordinances govern residents' data (the rest name streets, budgets, zoning), and a new one
+ * usually supersedes an old one: the rules in force stay about this many measures, as in a real
+ * code, rather than growing with every year (each decision is assessed against the rules in force
+ * that bear on it, so unbounded law would make every later decision larger).
+ */
+const DATA_LAW_SHARE = 0.02;
+const DATA_LAW_IN_FORCE = 30;
 
 interface ClauseOfLaw {
   clauseId: string;
@@ -64,7 +72,6 @@ interface EnactedMeasure {
   measureId: string;
   /** the year it was enacted or issued */
   year: number;
-  eIds: string[];
   clauses: ClauseOfLaw[];
   executiveOrder: boolean;
 }
@@ -80,8 +87,16 @@ class CityModel {
   officers = new Map<string, string[]>();
   oversight = new Map<string, string>();
   enacted: EnactedMeasure[] = [];
+  enactedById = new Map<string, EnactedMeasure>();
+  /** ordinances that govern data (their clauses carry rules), in force, oldest first */
+  dataLaw: string[] = [];
   /** measures no longer in force (repealed, revoked), from the year it was recorded */
   ended = new Set<string>();
+
+  remember(measure: EnactedMeasure): void {
+    this.enacted.push(measure);
+    this.enactedById.set(measure.measureId, measure);
+  }
 }
 
 const at = (date: string) => `${date}T18:00:00Z`;
@@ -284,7 +299,8 @@ function measureLane(city: CityModel, dice: Dice, year: number, targeted: Set<st
   const d = dice.int(4, 290);
   const date = (offset: number) => dayOf(year, d + offset);
   const committeeId = dice.pick([...city.committees.keys()]);
-  const clauses = clausesFor(dice, measureId, dice.int(1, 4), 0.5);
+  const governsData = dice.chance(DATA_LAW_SHARE);
+  const clauses = clausesFor(dice, measureId, dice.int(1, 4), governsData ? 0.8 : 0);
   const council = (motion: 'first-reading' | 'final-passage' | 'amendment', needed = 0) => ({
     measureId, bodyId: SYN_COUNCIL, motion, votes: passingVotes(dice, city.council, synCouncilRules.quorum, needed),
   });
@@ -301,7 +317,7 @@ function measureLane(city: CityModel, dice: Dice, year: number, targeted: Set<st
   }
   lane.push(step('RecordVote', date(7), { measureId, bodyId: committeeId, motion: 'committee-passage', votes: passingVotes(dice, city.committees.get(committeeId)!, synCommitteeRules.quorum) }));
   if (dice.chance(0.2)) {
-    const rule = ruleFor(dice);
+    const rule = governsData ? ruleFor(dice) : null;
     lane.push(step('RecordVote', date(14), { ...council('amendment'), amendment: { change: 'amend', eId: 'sec_1', heading: 'Section 1', text: `Section 1 of ${measureId}, as amended on the floor. ${SYNTHETIC}`, rule } }));
     clauses[0] = { ...clauses[0], rule };
   }
@@ -317,21 +333,25 @@ function measureLane(city: CityModel, dice: Dice, year: number, targeted: Set<st
   const effectiveFrom = date(30);
   lane.push(step('EnactMeasure', date(approved), { measureId, effectiveFrom }));
 
-  const target = dice.chance(0.2) ? untouchedOrdinance(city, dice, year, targeted) : undefined;
+  const superseded = governsData && city.dataLaw.length >= DATA_LAW_IN_FORCE ? oldestDataLaw(city, year, targeted) : undefined;
+  const target = superseded ?? (dice.chance(0.2) ? untouchedOrdinance(city, dice, year, targeted) : undefined);
   if (target) {
     targeted.add(target.measureId);
-    if (dice.chance(0.25)) {
+    if (target === superseded || dice.chance(0.25)) {
       lane.push(step('RepealMeasure', date(approved), { measureId: target.measureId, byMeasureId: measureId, effectiveUntil: effectiveFrom }));
       city.ended.add(target.measureId);
+      city.dataLaw = city.dataLaw.filter((id) => id !== target.measureId);
     } else {
-      const eId = dice.pick(target.eIds);
+      const clause = dice.pick(target.clauses);
+      const eId = clause.clauseId.split('#')[1];
       lane.push(step('AmendByMeasure', date(approved), {
         measureId: target.measureId, byMeasureId: measureId, change: 'amend', eId, heading: null,
-        text: `${eId} of ${target.measureId}, as amended by ${measureId}. ${SYNTHETIC}`, rule: ruleFor(dice), effectiveFrom,
+        text: `${eId} of ${target.measureId}, as amended by ${measureId}. ${SYNTHETIC}`, rule: clause.categories.length > 0 ? ruleFor(dice) : null, effectiveFrom,
       }));
     }
   }
-  city.enacted.push(enactedOf(measureId, year, clauses, false));
+  city.remember(enactedOf(measureId, year, clauses, false));
+  if (governsData) city.dataLaw.push(measureId);
   return lane;
 }
 
@@ -340,9 +360,13 @@ function enactedOf(measureId: string, year: number, clauses: ClauseInput[], exec
     measureId,
     year,
     executiveOrder,
-    eIds: clauses.map((clause) => clause.eId),
     clauses: clauses.map((clause) => ({ clauseId: `${measureId}#${clause.eId}`, categories: clause.rule?.dataCategories ?? [] })),
   };
+}
+
+/** The oldest ordinance governing data that an earlier year enacted and no lane of this year has touched. */
+function oldestDataLaw(city: CityModel, year: number, targeted: ReadonlySet<string>): EnactedMeasure | undefined {
+  return city.dataLaw.map((id) => city.enactedById.get(id)!).find((m) => !targeted.has(m.measureId) && m.year < year);
 }
 
 /** An ordinance enacted in an earlier year, still in force, that no lane of this year has touched. */
@@ -365,8 +389,8 @@ function executiveOrderLane(city: CityModel, dice: Dice, year: number, targeted:
     return [step('RevokeExecutiveOrder', dayOf(year, d), { measureId: order.measureId, effectiveUntil: dayOf(year, d), reason: `superseded ${SYNTHETIC}`, onBehalfOf: city.mayor })];
   }
   const measureId = `EO-${year}-${String(++city.measures).padStart(5, '0')}`;
-  const clauses = clausesFor(dice, measureId, dice.int(1, 3), 0.7);
-  city.enacted.push(enactedOf(measureId, year, clauses, true));
+  const clauses = clausesFor(dice, measureId, dice.int(1, 3), 0.05);
+  city.remember(enactedOf(measureId, year, clauses, true));
   return [
     step('DraftExecutiveOrder', dayOf(year, d), { measureId, title: `Synthetic executive order ${measureId} ${SYNTHETIC}`, summary: null, officeId: SYN_MAYORS_OFFICE, clauses, onBehalfOf: city.mayor }),
     step('IssueExecutiveOrder', dayOf(year, d + 3), { measureId, effectiveFrom: dayOf(year, d + 3), onBehalfOf: city.mayor }),
