@@ -24,7 +24,9 @@ const CLI = join(ROOT, 'dist/apps/cli/src/main.js');
 interface Generated {
   events: number;
   perSecond: number;
+  /** the rate of the city's last phase (the last year's data requests) */
   tailPerSecond: number;
+  tailPhase: string;
   seconds: number;
 }
 
@@ -46,9 +48,9 @@ function city(dir: string, events: number, seed: number, reuse: boolean): Genera
   console.log(`  generating ${rate(events)} events into ${dir} (ledger generate --events ${events} --seed ${seed})`);
   const out = execFileSync(process.execPath, [CLI, 'generate', '--events', String(events), '--seed', String(seed), '--no-read-models'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const overall = /generated (\d+) events .* in ([\d.]+) s: (\d+) events\/s/.exec(out);
-  const tail = /the last \d+ events at (\d+) events\/s/.exec(out);
+  const tail = /the last phase \((.*), (\d+) events\) at (\d+) events\/s/.exec(out);
   if (!overall || !tail) throw new Error(`unexpected output of ledger generate:\n${out}`);
-  const generated = { events: Number(overall[1]), seconds: Number(overall[2]), perSecond: Number(overall[3]), tailPerSecond: Number(tail[1]) };
+  const generated = { events: Number(overall[1]), seconds: Number(overall[2]), perSecond: Number(overall[3]), tailPerSecond: Number(tail[3]), tailPhase: `${tail[1]}, ${tail[2]} events` };
   // The read models the server and the read benchmarks use, built as an operator would.
   const rebuilt = spawnSync(process.execPath, [CLI, 'rebuild'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (rebuilt.status !== 0) throw new Error(`ledger rebuild failed:\n${rebuilt.stdout}`);
@@ -99,10 +101,10 @@ async function main(): Promise<void> {
   console.log('\n## the cities (ledger generate, then ledger rebuild)');
   const generated = { small: city(dirs.small, small, seed, reuse), large: city(dirs.large, large, seed, reuse) };
   for (const [name, g] of Object.entries(generated)) {
-    console.log(`  ${name}: ${rate(g.events)} events in ${g.seconds} s, ${rate(g.perSecond)} events/s through the write path (target >= 10,000: ${verdict(g.perSecond >= 10_000)}); the last 10,000 at ${rate(g.tailPerSecond)}/s`);
+    console.log(`  ${name}: ${rate(g.events)} events in ${g.seconds} s, ${rate(g.perSecond)} events/s through the write path (target >= 10,000: ${verdict(g.perSecond >= 10_000)}); its last phase (${g.tailPhase}) at ${rate(g.tailPerSecond)}/s`);
   }
   const flat = generated.large.tailPerSecond / generated.small.tailPerSecond;
-  console.log(`  write path at ${rate(generated.large.events)} vs at ${rate(generated.small.events)} events (the last 10,000 of each): ratio ${flat.toFixed(2)} (target >= 0.9: ${verdict(flat >= 0.9)})`);
+  console.log(`  write path at ${rate(generated.large.events)} vs at ${rate(generated.small.events)} events (each city's last phase, the same kind of commands): ratio ${flat.toFixed(2)} (target >= 0.9: ${verdict(flat >= 0.9)})`);
 
   console.log('\n## rebuild (bench/rebuild.bench.ts)');
   const rebuilds = [];

@@ -42,7 +42,10 @@ export async function generateCommand(args: string[], config: LedgerConfig): Pro
     let recorded = 0;
     // The rate over the last events too, which says whether the write path slowed as the ledger grew.
     const tail = { from: Math.max(0, events - TAIL_EVENTS), at: 0, recorded: 0 };
+    let last = { label: '', events: 0, seconds: 0 };
     for (const phase of syntheticCity({ events, seed })) {
+      const phaseStarted = Date.now();
+      const before = recorded;
       try {
         await recordLanes(phase.lanes, ledger, {
           concurrency: CONCURRENCY,
@@ -56,12 +59,15 @@ export async function generateCommand(args: string[], config: LedgerConfig): Pro
       } catch (error) {
         throw new Error(`generate (${phase.label}): ${(error as Error).message}`, { cause: error });
       }
+      last = { label: phase.label, events: recorded - before, seconds: (Date.now() - phaseStarted) / 1000 };
     }
     bar.stop();
     const written = (Date.now() - started) / 1000;
     console.log(`generated ${recorded} events (seed ${seed}) in ${written.toFixed(1)} s: ${Math.round(recorded / written)} events/s through the write path`);
     const tailSeconds = (Date.now() - tail.at) / 1000;
     console.log(`the last ${recorded - tail.recorded} events at ${Math.round((recorded - tail.recorded) / tailSeconds)} events/s`);
+    // Every city ends with the same kind of phase (the last year's data requests), whatever its size.
+    console.log(`the last phase (${last.label}, ${last.events} events) at ${Math.round(last.events / last.seconds)} events/s`);
 
     // The server (or `ledger rebuild`) builds them on its own start; a benchmark times that apart.
     if (values['no-read-models']) return;

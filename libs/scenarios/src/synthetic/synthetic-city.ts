@@ -402,11 +402,18 @@ interface Citable {
   byCategory: Map<string, ClauseOfLaw[]>;
 }
 
-/** The clauses a decision of this year may cite: those of law enacted in earlier years and still in force. */
+/** Clauses a decision may cite when no rule bears on its request: the most recent law's. */
+const RECENT_MEASURES = 200;
+
+/**
+ * The clauses a decision of this year may cite: those of law enacted in earlier years and still in
+ * force that carry a rule (an officer cites the data law), or, while there is none, the most
+ * recent law's. Both stay bounded as the city ages, as what an officer actually cites does.
+ */
 function citableClauses(city: CityModel, year: number): Citable {
-  const all = city.enacted
-    .filter((m) => m.year < year && !city.ended.has(m.measureId))
-    .flatMap((m) => m.clauses);
+  const inForce = city.enacted.filter((m) => m.year < year && !city.ended.has(m.measureId));
+  const withRules = inForce.flatMap((m) => m.clauses).filter((clause) => clause.categories.length > 0);
+  const all = withRules.length > 0 ? withRules : inForce.slice(-RECENT_MEASURES).flatMap((m) => m.clauses);
   const byCategory = new Map<string, ClauseOfLaw[]>();
   for (const clause of all) {
     for (const category of clause.categories) {
