@@ -13,7 +13,8 @@ export const legislationProjection: SqliteProjection = {
   // v3: clause_rule_matches, the rules in force by what they match on (for compliance assessments)
   // v4: clause_rule_matches carries the rule, the measure's kind and the order of assessment
   // v5: the index clauses_in_order (policyInForce's pages)
-  version: 5,
+  // v6: clause_rule_matches by category and by recipient (policyInForce's filters)
+  version: 6,
   setup: createLegislationTables,
   drop: dropLegislationTables,
   apply: applyLegislationEvent,

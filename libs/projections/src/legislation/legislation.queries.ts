@@ -30,9 +30,6 @@ const VOTE_COLUMNS = `id, measure_id AS measureId, body_id AS bodyId, motion, oc
 
 const IN_FORCE = 'v.valid_from IS NOT NULL AND v.valid_from <= @on AND (v.valid_until IS NULL OR @on < v.valid_until)';
 const MEASURE_IN_FORCE = 'm.effective_from IS NOT NULL AND m.effective_from <= @on AND (m.effective_until IS NULL OR @on < m.effective_until)';
-/** the version's rule covers `value` in its list `list` (a rule naming nothing there covers everything) */
-const ruleCovers = (list: 'dataCategories' | 'recipients', value: string) =>
-  `v.rule IS NOT NULL AND (json_array_length(v.rule, '$.${list}') = 0 OR EXISTS (SELECT 1 FROM json_each(v.rule, '$.${list}') WHERE value = ${value}))`;
 const LATEST = 'v.version = (SELECT MAX(x.version) FROM clause_versions x WHERE x.measure_id = v.measure_id AND x.e_id = v.e_id)';
 
 type VersionRecord = Omit<ClauseVersionRow, 'clauseId' | 'rule' | 'struck'> & { rule: string | null; struck: number };
@@ -181,18 +178,36 @@ export class LegislationQueries {
     const where = [MEASURE_IN_FORCE, IN_FORCE];
     const params: Record<string, unknown> = { on, limit: first };
     if (filter.measureId != null) (where.push('m.id = @measureId'), (params.measureId = filter.measureId));
-    // An empty list in a rule covers everything (the compliance evaluator's reading), so it matches too.
-    if (filter.dataCategory != null) (where.push(ruleCovers('dataCategories', '@category')), (params.category = filter.dataCategory));
-    if (filter.recipient != null) (where.push(ruleCovers('recipients', '@recipient')), (params.recipient = filter.recipient));
     if (after !== null) {
       where.push('m.sequence >= @afterSequence AND (m.sequence > @afterSequence OR c.position > @afterPosition)');
       Object.assign(params, { afterSequence: after.measureSequence, afterPosition: after.position });
     }
+    const byRule = filter.dataCategory != null || filter.recipient != null;
+    if (!byRule) {
+      const records = this
+        .prepare(
+          `SELECT ${VERSION_COLUMNS} FROM measures m
+           CROSS JOIN clauses c ON c.measure_id = m.id
+           CROSS JOIN clause_versions v ON v.measure_id = c.measure_id AND v.e_id = c.e_id
+           WHERE ${where.join(' AND ')} ORDER BY m.sequence, c.position LIMIT @limit`,
+        )
+        .all(params) as VersionRecord[];
+      return records.map(toVersionRow);
+    }
+    // Filtered by what the rule covers: start from the rules index (clause_rule_matches, one row per
+    // category and recipient a rule version covers, '' for a rule that names none and so covers
+    // every one), which holds only versions with a rule, instead of walking every measure in force
+    // (thousands in a large city) to find the few whose rules match.
+    const covers: string[] = [`r.valid_from <= @on AND @on < r.valid_until`];
+    if (filter.dataCategory != null) (covers.push("r.category IN (@category, '')"), (params.category = filter.dataCategory));
+    if (filter.recipient != null) (covers.push("r.recipient IN (@recipient, '')"), (params.recipient = filter.recipient));
     const records = this
       .prepare(
-        `SELECT ${VERSION_COLUMNS} FROM measures m
-         CROSS JOIN clauses c ON c.measure_id = m.id
-         CROSS JOIN clause_versions v ON v.measure_id = c.measure_id AND v.e_id = c.e_id
+        `WITH matching AS MATERIALIZED (SELECT DISTINCT r.measure_id, r.e_id, r.version FROM clause_rule_matches r WHERE ${covers.join(' AND ')})
+         SELECT ${VERSION_COLUMNS} FROM matching k
+         CROSS JOIN clause_versions v ON v.measure_id = k.measure_id AND v.e_id = k.e_id AND v.version = k.version
+         CROSS JOIN clauses c ON c.measure_id = v.measure_id AND c.e_id = v.e_id
+         CROSS JOIN measures m ON m.id = v.measure_id
          WHERE ${where.join(' AND ')} ORDER BY m.sequence, c.position LIMIT @limit`,
       )
       .all(params) as VersionRecord[];
