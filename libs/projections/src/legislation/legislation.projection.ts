@@ -14,7 +14,9 @@ export const legislationProjection: SqliteProjection = {
   // v4: clause_rule_matches carries the rule, the measure's kind and the order of assessment
   // v5: the index clauses_in_order (policyInForce's pages)
   // v6: clause_rule_matches by category and by recipient (policyInForce's filters)
-  version: 6,
+  // v7: without those two indexes again: SQLite chose the recipient one for the compliance
+  //     lookup, which then read every rule version that ever started (465 s for 1M events, not 180)
+  version: 7,
   setup: createLegislationTables,
   drop: dropLegislationTables,
   apply: applyLegislationEvent,

@@ -197,7 +197,9 @@ export class LegislationQueries {
     // Filtered by what the rule covers: start from the rules index (clause_rule_matches, one row per
     // category and recipient a rule version covers, '' for a rule that names none and so covers
     // every one), which holds only versions with a rule, instead of walking every measure in force
-    // (thousands in a large city) to find the few whose rules match.
+    // (thousands in a large city) to find the few whose rules match. It is read whole: it is as
+    // large as the city's data law, not its ledger, and an index of its own here would be chosen
+    // by SQLite for the compliance lookup too, where it reads far more than the primary key.
     const covers: string[] = [`r.valid_from <= @on AND @on < r.valid_until`];
     if (filter.dataCategory != null) (covers.push("r.category IN (@category, '')"), (params.category = filter.dataCategory));
     if (filter.recipient != null) (covers.push("r.recipient IN (@recipient, '')"), (params.recipient = filter.recipient));

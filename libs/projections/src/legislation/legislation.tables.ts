@@ -87,9 +87,6 @@ export function createLegislationTables(db: Database.Database): void {
       PRIMARY KEY (action, recipient, category, valid_until, valid_from, measure_id, e_id, version)
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS clause_rule_matches_by_clause ON clause_rule_matches (measure_id, e_id);
-    -- policyInForce filtered by data category or recipient starts here.
-    CREATE INDEX IF NOT EXISTS clause_rule_matches_by_category ON clause_rule_matches (category, valid_from);
-    CREATE INDEX IF NOT EXISTS clause_rule_matches_by_recipient ON clause_rule_matches (recipient, valid_from);
 
     CREATE TABLE IF NOT EXISTS votes (
       id          TEXT PRIMARY KEY,
