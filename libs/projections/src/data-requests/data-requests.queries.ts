@@ -9,6 +9,7 @@ import type {
   DisclosureRow,
   KeyedDecisionPage,
 } from './data-requests.rows';
+import { pluckedStatement, statement } from '../runtime/statement-cache';
 
 const REQUEST_COLUMNS = `id, requesting_org_id AS requestingOrgId, receiving_org_id AS receivingOrgId, received_at AS receivedAt,
   data_categories AS dataCategories, action, recipient_categories AS recipientCategories, purpose, legal_basis AS legalBasis, channel,
@@ -61,16 +62,9 @@ const json = (keys: readonly string[]) => JSON.stringify(keys);
 export class DataRequestQueries {
   constructor(private readonly db: Database.Database) {}
 
-  /**
-   * Statements prepared once per SQL text: preparing (parsing, planning) cost more than running
-   * most of these lookups. The texts are a fixed set (filters only add known conditions), so the
-   * map stays small.
-   */
-  private readonly statements = new Map<string, Database.Statement>();
+  /** Prepared once per connection and SQL text (runtime/statement-cache), as the handlers' are. */
   private prepare(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
-    return statement;
+    return statement(this.db, sql);
   }
 
   /** How much of the record depends on the subject vault's keys (the server checks them at start). */
@@ -150,7 +144,7 @@ export class DataRequestQueries {
     if (filter.from != null) add('d.decided_at_ms >= @from', 'from', Date.parse(filter.from));
     if (filter.to != null) add('d.decided_at_ms < @to', 'to', Date.parse(filter.to));
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const totalCount = this.prepare(`SELECT COUNT(*) FROM decisions d ${condition}`).pluck().get(params) as number;
+    const totalCount = pluckedStatement(this.db, `SELECT COUNT(*) FROM decisions d ${condition}`).get(params) as number;
     const page = [...where, ...(afterSequence !== null ? [AFTER] : [])];
     const records = this
       .prepare(`SELECT ${DECISION_COLUMNS} FROM decisions d ${page.length ? `WHERE ${page.join(' AND ')}` : ''} ORDER BY ${ORDER} LIMIT @limit`)

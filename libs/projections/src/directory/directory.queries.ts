@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MembershipRow, OrganizationKindValue, OrganizationRow, PersonRow, VotingRulesRow } from './directory.rows';
+import { statement } from '../runtime/statement-cache';
 
 interface OrganizationRecord {
   id: string;
@@ -21,16 +22,9 @@ const MEMBERSHIP_COLUMNS = 'org_id AS orgId, person_id AS personId, role, start_
 export class DirectoryQueries {
   constructor(private readonly db: Database.Database) {}
 
-  /**
-   * Statements prepared once per SQL text: preparing (parsing, planning) cost more than running
-   * most of these lookups. The texts are a fixed set (filters only add known conditions), so the
-   * map stays small.
-   */
-  private readonly statements = new Map<string, Database.Statement>();
+  /** Prepared once per connection and SQL text (runtime/statement-cache), as the handlers' are. */
   private prepare(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
-    return statement;
+    return statement(this.db, sql);
   }
 
   peopleByIds(ids: readonly string[]): PersonRow[] {

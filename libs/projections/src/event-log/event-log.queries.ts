@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@ledger/event-store';
+import { pluckedStatement, statement } from '../runtime/statement-cache';
 
 export interface EventLogFilter {
   streamId?: string | null;
@@ -19,16 +20,9 @@ export interface EventLogPage {
 export class EventLogQueries {
   constructor(private readonly db: Database.Database) {}
 
-  /**
-   * Statements prepared once per SQL text: preparing (parsing, planning) cost more than running
-   * most of these lookups. The texts are a fixed set (filters only add known conditions), so the
-   * map stays small.
-   */
-  private readonly statements = new Map<string, Database.Statement>();
+  /** Prepared once per connection and SQL text (runtime/statement-cache), as the handlers' are. */
   private prepare(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
-    return statement;
+    return statement(this.db, sql);
   }
 
   page(filter: EventLogFilter, first: number, afterSequence: number | null): EventLogPage {
@@ -40,7 +34,7 @@ export class EventLogQueries {
     if (filter.fromSequence != null) (where.push('sequence >= ?'), params.push(filter.fromSequence));
     if (filter.toSequence != null) (where.push('sequence <= ?'), params.push(filter.toSequence));
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const totalCount = bySequenceOnly(filter) ? this.countInRange(filter) : (this.prepare(`SELECT COUNT(*) FROM ledger_events ${condition}`).pluck().get(...params) as number);
+    const totalCount = bySequenceOnly(filter) ? this.countInRange(filter) : (pluckedStatement(this.db, `SELECT COUNT(*) FROM ledger_events ${condition}`).get(...params) as number);
     const pageCondition = afterSequence === null ? condition : `${condition ? `${condition} AND` : 'WHERE'} sequence > ?`;
     const pageParams = afterSequence === null ? params : [...params, afterSequence];
     const rows = this

@@ -17,6 +17,7 @@ import type {
   VoteEventRow,
   VoteRow,
 } from './legislation.rows';
+import { pluckedStatement, statement } from '../runtime/statement-cache';
 
 const MEASURE_COLUMNS = `id, kind, title, summary, stage, status, body_id AS bodyId, committee_id AS committeeId, office_id AS officeId,
   introduced_at AS introducedAt, effective_from AS effectiveFrom, effective_until AS effectiveUntil, stream_id AS streamId, sequence`;
@@ -71,16 +72,9 @@ export function measureSearchQuery(text: string): string | null {
 export class LegislationQueries {
   constructor(private readonly db: Database.Database) {}
 
-  /**
-   * Statements prepared once per SQL text: preparing (parsing, planning) cost more than running
-   * most of these lookups. The texts are a fixed set (filters only add known conditions), so the
-   * map stays small.
-   */
-  private readonly statements = new Map<string, Database.Statement>();
+  /** Prepared once per connection and SQL text (runtime/statement-cache), as the handlers' are. */
   private prepare(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
-    return statement;
+    return statement(this.db, sql);
   }
 
   measure(id: string): MeasureRow | null {
@@ -332,7 +326,7 @@ export class LegislationQueries {
       params.inForceOn = filter.inForceOn;
     }
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const totalCount = this.prepare(`SELECT COUNT(*) FROM measures ${condition}`).pluck().get(params) as number;
+    const totalCount = pluckedStatement(this.db, `SELECT COUNT(*) FROM measures ${condition}`).get(params) as number;
     const page = [...where, ...(afterSequence !== null ? ['sequence > @after'] : [])];
     const rows = this
       .prepare(`SELECT ${MEASURE_COLUMNS} FROM measures ${page.length ? `WHERE ${page.join(' AND ')}` : ''} ORDER BY sequence LIMIT @limit`)
