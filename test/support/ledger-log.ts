@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { dataPaths } from '@ledger/config';
 import { leafHashOf, type RecordedEvent } from '@ledger/event-store';
+import { toRecordedEvent, type EventRow } from '@ledger/event-store-sqlite';
 
 /**
  * Every event in `events.db`, in sequence order, as the port would return it (not upcast). After a
@@ -15,22 +16,7 @@ import { leafHashOf, type RecordedEvent } from '@ledger/event-store';
 export function readLog(dataDir: string): RecordedEvent[] {
   const db = new Database(dataPaths({ dataDir }).events, { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare('SELECT * FROM events ORDER BY sequence').all() as Array<Record<string, any>>;
-    return rows.map((row) => ({
-      eventId: row.event_id,
-      type: row.type,
-      schemaVersion: row.schema_version,
-      streamId: row.stream_id,
-      streamRevision: row.stream_revision,
-      sequence: row.sequence,
-      occurredAt: row.occurred_at,
-      recordedAt: row.recorded_at,
-      recordedBy: JSON.parse(row.recorded_by),
-      correlationId: row.correlation_id,
-      causationId: row.causation_id,
-      data: JSON.parse(row.data),
-      leafHash: row.leaf_hash,
-    }));
+    return (db.prepare('SELECT * FROM events ORDER BY sequence').all() as EventRow[]).map(toRecordedEvent);
   } finally {
     db.close();
   }

@@ -38,7 +38,8 @@ interface PendingAppend {
   reject(error: unknown): void;
 }
 
-interface EventRow {
+/** A row of the events table, as SQLite returns it. */
+export interface EventRow {
   sequence: number;
   event_id: string;
   stream_id: string;
@@ -356,7 +357,8 @@ function isStorageFailure(error: unknown): boolean {
   return typeof code === 'string' && STORAGE_FAILURES.some((prefix) => code === prefix || code.startsWith(`${prefix}_`));
 }
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
+/** A stored row as the port returns it (as stored, not upcast): also for readers of the file itself. */
+export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
     eventId: row.event_id,
     type: row.type,
