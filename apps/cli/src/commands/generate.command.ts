@@ -15,7 +15,6 @@ export const generateUsage = 'generate --events N [--seed S] [--no-read-models] 
 /** Lanes recorded side by side: enough for the event store's group commit to fill its batches. */
 const CONCURRENCY = 128;
 const MAX_EVENTS = 20_000_000;
-const TAIL_EVENTS = 10_000;
 
 /**
  * Records a synthetic, rule-abiding city (libs/scenarios/src/synthetic) through the real write
@@ -40,8 +39,7 @@ export async function generateCommand(args: string[], config: LedgerConfig): Pro
     const bar = progressBar('generate');
     const started = Date.now();
     let recorded = 0;
-    // The rate over the last events too, which says whether the write path slowed as the ledger grew.
-    const tail = { from: Math.max(0, events - TAIL_EVENTS), at: 0, recorded: 0 };
+    // The last phase's rate too, which says whether the write path slowed as the ledger grew.
     let last = { label: '', events: 0, seconds: 0 };
     for (const phase of syntheticCity({ events, seed })) {
       const phaseStarted = Date.now();
@@ -52,7 +50,6 @@ export async function generateCommand(args: string[], config: LedgerConfig): Pro
           readYourWrites: false,
           onRecorded: (receipt) => {
             recorded += receipt.events.length;
-            if (tail.at === 0 && recorded >= tail.from) Object.assign(tail, { at: Date.now(), recorded });
             bar.update(recorded, Math.max(events, recorded));
           },
         });
@@ -64,8 +61,6 @@ export async function generateCommand(args: string[], config: LedgerConfig): Pro
     bar.stop();
     const written = (Date.now() - started) / 1000;
     console.log(`generated ${recorded} events (seed ${seed}) in ${written.toFixed(1)} s: ${Math.round(recorded / written)} events/s through the write path`);
-    const tailSeconds = (Date.now() - tail.at) / 1000;
-    console.log(`the last ${recorded - tail.recorded} events at ${Math.round((recorded - tail.recorded) / tailSeconds)} events/s`);
     // Every city ends with the same kind of phase (the last year's data requests), whatever its size.
     console.log(`the last phase (${last.label}, ${last.events} events) at ${Math.round(last.events / last.seconds)} events/s`);
 
