@@ -5,17 +5,16 @@ import {
   type DataRequestAction,
   type DecisionOutcome,
   type LegalBasis,
-  type MatchKeys,
-  type RuleInForce,
 } from '@ledger/domain';
 import type { ComplianceRow } from './data-requests.rows';
+import { RulesInForce } from '../legislation/rules-in-force';
 import { pluckedStatement, statement } from '../runtime/statement-cache';
 
 /**
  * Assesses a decision against every rule in force on its date and stores the result with it
  * (docs/ARCHITECTURE.md, "Compliance": stored in the read model), so listing decisions by compliance
- * status is a column filter rather than an evaluation per row. Only the rules that can bear on the
- * decision are read (recordedRulesInForceOn): the others would yield no finding.
+ * status is a column filter rather than an evaluation per row. The rules come from the rules index
+ * (legislation/rules-in-force.ts), only those that can bear on the decision.
  *
  * The assessment reflects the law as recorded when the decision, its latest correction or its
  * latest disclosure was projected. The rules come from the legislation read model in the same
@@ -28,97 +27,90 @@ import { pluckedStatement, statement } from '../runtime/statement-cache';
 export function reassessDecision(db: Database.Database, decisionId: string): void {
   const decision = statement(
     db,
-    `SELECT d.outcome, d.disclosed_categories AS disclosedCategories, d.actions_taken AS actionsTaken, d.decided_on AS decidedOn,
+    `SELECT d.compliance_status AS complianceStatus, d.compliance, d.outcome, d.disclosed_categories AS disclosedCategories, d.actions_taken AS actionsTaken, d.decided_on AS decidedOn,
               r.data_categories AS dataCategories, r.action, r.recipient_categories AS recipientCategories, r.legal_basis AS legalBasis
        FROM decisions d JOIN data_requests r ON r.id = d.request_id WHERE d.id = ?`,
-  ).get(decisionId) as DecisionFacts | undefined;
+  ).get(decisionId) as (DecisionFacts & RequestFacts) | undefined;
   // The deciders refuse a correction or disclosure of a decision that was never taken.
   if (!decision) return;
   const disclosures = (
     pluckedStatement(db, 'SELECT disclosed_categories FROM disclosures WHERE decision_id = ? ORDER BY sequence').all(decisionId) as string[]
   ).map((categories) => ({ disclosedCategories: JSON.parse(categories) as string[] }));
+  const decided = {
+    outcome: decision.outcome,
+    disclosedCategories: JSON.parse(decision.disclosedCategories) as string[],
+    actionsTaken: JSON.parse(decision.actionsTaken) as string[],
+  };
+  const assessed = assess(db, decision.decidedOn, decided, decision, disclosures);
+  // Most disclosures change nothing: the row (a few KB with its findings) is then left as it is.
+  if (assessed.status === decision.complianceStatus && assessed.compliance === decision.compliance) return;
+  statement(db, 'UPDATE decisions SET compliance_status = ?, compliance = ? WHERE id = ?').run(assessed.status, assessed.compliance, decisionId);
+}
 
+/**
+ * The assessment of a decision being recorded, before its row is written (so the row is written
+ * once): it has no disclosure yet, and its request is in the read model already (null if not, which
+ * the deciders refuse).
+ */
+export function assessNewDecision(db: Database.Database, requestId: string, decidedOn: string, decided: AssessedDecision): StoredAssessment | null {
+  const request = statement(
+    db,
+    `SELECT data_categories AS dataCategories, action, recipient_categories AS recipientCategories, legal_basis AS legalBasis
+       FROM data_requests WHERE id = ?`,
+  ).get(requestId) as RequestFacts | undefined;
+  return request ? assess(db, decidedOn, decided, request, []) : null;
+}
+
+/** A decision's compliance as the decisions table stores it: the status, and the findings and notes as JSON. */
+export interface StoredAssessment {
+  status: ComplianceRow['status'];
+  compliance: string;
+}
+
+function assess(
+  db: Database.Database,
+  decidedOn: string,
+  decision: AssessedDecision,
+  request: RequestFacts,
+  disclosures: Array<{ disclosedCategories: string[] }>,
+): StoredAssessment {
   const subject = {
-    decision: {
-      outcome: decision.outcome,
-      disclosedCategories: JSON.parse(decision.disclosedCategories) as string[],
-      actionsTaken: JSON.parse(decision.actionsTaken) as string[],
-    },
+    decision,
     request: {
-      action: decision.action,
-      dataCategories: JSON.parse(decision.dataCategories) as string[],
-      recipientCategories: JSON.parse(decision.recipientCategories) as string[],
-      legalBasis: decision.legalBasis,
+      action: request.action,
+      dataCategories: JSON.parse(request.dataCategories) as string[],
+      recipientCategories: JSON.parse(request.recipientCategories) as string[],
+      legalBasis: request.legalBasis,
     },
     disclosures,
   };
-  const result = assessCompliance({ ...subject, rulesInForce: recordedRulesInForceOn(db, decision.decidedOn, decisionMatchKeys(subject)) });
-  const compliance: ComplianceRow = {
-    status: result.status,
-    findings: result.findings.map(({ clauseId, version, status, explanation }) => ({ clauseId, version, status, explanation })),
-    // Every note is a violation tied to no clause; its sentence says which.
-    notes: result.notes.map((note) => note.explanation),
-  };
-  statement(db, 'UPDATE decisions SET compliance_status = ?, compliance = ? WHERE id = ?').run(
-    compliance.status,
-    JSON.stringify({ findings: compliance.findings, notes: compliance.notes }),
-    decisionId,
-  );
+  // Only the rules that can bear on the decision: the others would yield no finding (decisionMatchKeys).
+  const rulesInForce = RulesInForce.of(db).matching(decidedOn, decisionMatchKeys(subject));
+  const result = assessCompliance({ ...subject, rulesInForce });
+  const findings = result.findings.map(({ clauseId, version, status, explanation }) => ({ clauseId, version, status, explanation }));
+  // Every note is a violation tied to no clause; its sentence says which.
+  const notes = result.notes.map((note) => note.explanation);
+  return { status: result.status, compliance: JSON.stringify({ findings, notes }) };
 }
 
-interface DecisionFacts {
+interface AssessedDecision {
   outcome: DecisionOutcome;
-  disclosedCategories: string;
-  actionsTaken: string;
-  decidedOn: string;
+  disclosedCategories: string[];
+  actionsTaken: string[];
+}
+
+interface RequestFacts {
   dataCategories: string;
   action: DataRequestAction;
   recipientCategories: string;
   legalBasis: LegalBasis;
 }
 
-/**
- * Every clause version with a rule in force on `on` (YYYY-MM-DD) that can bear on the decision (one
- * sharing a key of each kind with it, see decisionMatchKeys), in measure and clause order, from the
- * legislation read model's rules-in-force index. The rules left out could yield no finding, so the
- * assessment is the one every rule in force would give, while the work stays bounded by the rules
- * about what the decision concerns. The index holds one row per key, so a rule matched on several
- * keys comes back more than once: it is kept once.
- */
-function recordedRulesInForceOn(db: Database.Database, on: string, keys: MatchKeys): RuleInForce[] {
-  const rows = statement(
-    db,
-    `SELECT measure_id AS measureId, e_id AS eId, version, measure_kind AS measureKind, measure_sequence AS measureSequence, position, rule
-     FROM clause_rule_matches
-     WHERE action IN (SELECT value FROM json_each(@actions))
-       AND recipient IN (SELECT value FROM json_each(@recipients))
-       AND category IN (SELECT value FROM json_each(@categories))
-       AND valid_until > @on AND valid_from <= @on`,
-  ).all({
-    on,
-    actions: JSON.stringify(keys.actions),
-    recipients: JSON.stringify(keys.recipients),
-    categories: JSON.stringify(keys.categories),
-  }) as MatchedRule[];
-  const unique = new Map<string, MatchedRule>();
-  for (const row of rows) unique.set(`${row.measureId}#${row.eId}#${row.version}`, row);
-  // The order every rule in force is assessed in: by measure as recorded, then by clause (and version, for a tie).
-  const ordered = [...unique.values()].sort((a, b) => a.measureSequence - b.measureSequence || a.position - b.position || a.version - b.version);
-  return ordered.map(({ measureId, eId, version, measureKind, rule }) => ({
-    clauseId: `${measureId}#${eId}`,
-    version,
-    measureId,
-    measureKind,
-    rule: JSON.parse(rule) as RuleInForce['rule'],
-  }));
-}
-
-interface MatchedRule {
-  measureId: string;
-  eId: string;
-  version: number;
-  measureKind: RuleInForce['measureKind'];
-  measureSequence: number;
-  position: number;
-  rule: string;
+interface DecisionFacts {
+  complianceStatus: string;
+  compliance: string;
+  outcome: DecisionOutcome;
+  disclosedCategories: string;
+  actionsTaken: string;
+  decidedOn: string;
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@ledger/event-store';
 import type * as Payloads from '@ledger/event-types';
-import { reassessDecision } from './data-requests.compliance';
+import { assessNewDecision, reassessDecision } from './data-requests.compliance';
 import { statement } from '../runtime/statement-cache';
 
 /** The events the data-request read model reads, with their (newest-version) payloads. */
@@ -18,7 +18,7 @@ type Handler<T extends DataRequestEventType> = (db: Database.Database, event: Re
 
 const json = (value: unknown) => JSON.stringify(value);
 
-// Until the first assessment runs (in the same transaction), a decision holds no finding.
+// A decision whose request the read model does not hold (the deciders refuse one) is assessed against nothing.
 const UNASSESSED = { status: 'NO_APPLICABLE_RULE', compliance: json({ findings: [], notes: [] }) };
 
 function replaceCitations(db: Database.Database, decisionId: string, citations: Payloads.DataRequestDecidedData['citations']): void {
@@ -54,6 +54,14 @@ const handlers: { [T in DataRequestEventType]: Handler<T> } = {
   },
   DataRequestDecided(db, event) {
     const data = event.data;
+    // The decision's date, as the decider checked its citations (libs/domain/README.md, "Conventions").
+    const decidedOn = event.occurredAt.slice(0, 10);
+    const assessed =
+      assessNewDecision(db, data.requestId, decidedOn, {
+        outcome: data.outcome,
+        disclosedCategories: data.disclosedCategories,
+        actionsTaken: data.actionsTaken,
+      }) ?? UNASSESSED;
     statement(
       db,
       `INSERT INTO decisions (id, request_id, outcome, disclosed_categories, decided_by, deciding_org_id, decided_at, decided_at_ms, decided_on,
@@ -68,17 +76,15 @@ const handlers: { [T in DataRequestEventType]: Handler<T> } = {
       data.decidingOrgId,
       event.occurredAt,
       Date.parse(event.occurredAt),
-      // The decision's date, as the decider checked its citations (libs/domain/README.md, "Conventions").
-      event.occurredAt.slice(0, 10),
+      decidedOn,
       data.rationale,
       json(data.actionsTaken),
-      UNASSESSED.status,
-      UNASSESSED.compliance,
+      assessed.status,
+      assessed.compliance,
       event.streamId,
       event.sequence,
     );
     replaceCitations(db, data.decisionId, data.citations);
-    reassessDecision(db, data.decisionId);
   },
   DecisionCorrected(db, event) {
     const { decisionId, corrections } = event.data;

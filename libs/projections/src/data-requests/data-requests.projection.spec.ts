@@ -13,6 +13,7 @@ import {
 import { directoryProjection } from '../directory/directory.projection';
 import { eventLogProjection } from '../event-log/event-log.projection';
 import { legislationProjection } from '../legislation/legislation.projection';
+import type { SqliteProjection } from '../runtime/sqlite-projection';
 import { SqliteReadModels } from '../runtime/sqlite-read-models';
 import { dataRequestsProjection } from './data-requests.projection';
 import { DataRequestQueries } from './data-requests.queries';
@@ -41,7 +42,8 @@ const CLAUSES: ClauseFixture[] = [
   },
 ];
 
-const [R1, R2, R3, R4, R5] = [1, 2, 3, 4, 5].map(fixtureUuid);
+const [R1, R2, R3, R4, R5, R6] = [1, 2, 3, 4, 5, 6].map(fixtureUuid);
+const fromIceToSheriff = () => ({ requestingOrgId: ICE, receivingOrgId: SHERIFF, dataCategories: ['release-date-time'] });
 const cite = (...clauseIds: string[]) => clauseIds.map((clauseId) => ({ clauseId, version: 1 }));
 
 /** The directory, an ordinance in force from 2017-09-01, and five requests decided in September 2017. */
@@ -257,6 +259,49 @@ describe('data-request projection (real SQLite files, real runner)', () => {
     const before = snapshot();
     await harness.rebuild();
     expect(snapshot()).toEqual(before);
+  });
+
+  it('assesses against the rules as of each event after a batch that rolled back (the in-memory rules index is forgotten)', async () => {
+    // A decision, then a repeal reaching back before it, then an event that a projection cannot
+    // apply: the batch rolls back. The rules index kept in memory had taken the repeal; once the
+    // batch is applied again, the decision must still be judged by the law before the repeal.
+    let tripped = false;
+    const tripwire: SqliteProjection = {
+      name: 'tripwire',
+      version: 1,
+      setup: () => {},
+      drop: () => {},
+      apply: (_db, event) => {
+        if (event.type === 'DecisionReviewed' && !tripped) {
+          tripped = true;
+          throw new Error('disk full (simulated)');
+        }
+      },
+    };
+    const later = (history: LegislationHistory) => {
+      new DataRequestHistory(history.events)
+        .receive(R6, fromIceToSheriff(), ana, '2017-10-10T15:00:00Z')
+        .decide(R6, { outcome: 'GRANTED', disclosedCategories: ['release-date-time'], citations: cite(SEC_2) }, ana, '2017-10-11T15:00:00Z');
+      history.repeal(ORDINANCE, 'CB17-0999', '2017-10-01', '2017-10-12T15:00:00Z');
+      new DataRequestHistory(history.events).review(R6, 'upheld', 'Checked.', olga, '2017-10-13T15:00:00Z');
+      return history.events;
+    };
+    const withFailure = ReadModelHarness.create([eventLogProjection, directoryProjection, legislationProjection, dataRequestsProjection, tripwire], 'ledger-rollback-');
+    const straight = ReadModelHarness.create([eventLogProjection, directoryProjection, legislationProjection, dataRequestsProjection], 'ledger-straight-');
+    harnesses.push(withFailure, straight);
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      for (const harness of [withFailure, straight]) await harness.record(ledger().legislation.events);
+      await expect(withFailure.record(later(new LegislationHistory(clerk)))).rejects.toThrow('disk full (simulated)');
+      // The next catch-up applies the batch again from the checkpoint, which the rollback left where it was.
+      await withFailure.record([]);
+      await straight.record(later(new LegislationHistory(clerk)));
+    } finally {
+      quiet.mockRestore();
+    }
+    const compliance = (harness: ReadModelHarness) => new DataRequestQueries(harness.db).decision(decisionIdOf(R6))!.compliance;
+    expect(compliance(straight)).toMatchObject({ status: 'VIOLATION', findings: [{ clauseId: SEC_2, version: 1, status: 'VIOLATION' }] });
+    expect(compliance(withFailure)).toEqual(compliance(straight));
   });
 
   it('declares that it reads the legislation read model for the rules, and is refused without it', () => {

@@ -1,6 +1,7 @@
 import { clauseValidity, ruleMatchKeys, type ClauseRule, type MeasureTiming, type VersionTiming } from '@ledger/domain';
 import type Database from 'better-sqlite3';
 import { statement } from '../runtime/statement-cache';
+import { RulesInForce, type IndexedRule as IndexedRuleInMemory } from './rules-in-force';
 
 // The rule itself is pure and lives in the domain; this file only applies it to the read model.
 
@@ -41,12 +42,15 @@ export function recomputeClauseValidity(db: Database.Database, measureId: string
   }
   const update = statement(db, 'UPDATE clause_versions SET valid_from = ?, valid_until = ? WHERE measure_id = ? AND e_id = ? AND version = ?');
   const forget = statement(db, 'DELETE FROM clause_rule_matches WHERE measure_id = ? AND e_id = ?');
+  // The in-memory copy of the rules index, when loaded, follows the table in the same step.
+  const inMemory = RulesInForce.loaded(db);
   for (const [clause, versions] of byClause) {
     forget.run(measureId, clause);
+    inMemory?.forgetClause(measureId, clause);
     for (const [version, validity] of clauseValidity(measure, versions)) {
       update.run(validity.validFrom, validity.validUntil, measureId, clause, version);
       const rule = rules.get(`${clause}#${version}`);
-      if (rule !== undefined && validity.validFrom !== null) indexRule(db, rule, validity.validFrom, validity.validUntil);
+      if (rule !== undefined && validity.validFrom !== null) indexRule(db, inMemory, rule, validity.validFrom, validity.validUntil);
     }
   }
 }
@@ -74,14 +78,17 @@ interface IndexedRule {
  * measure's sequence, the clause's position), none of which changes once recorded, so the lookup
  * reads this table alone.
  */
-function indexRule(db: Database.Database, indexed: IndexedRule, validFrom: string, validUntil: string | null): void {
+function indexRule(db: Database.Database, inMemory: RulesInForce | undefined, indexed: IndexedRule, validFrom: string, validUntil: string | null): void {
   const insert = statement(
     db,
     `INSERT OR IGNORE INTO clause_rule_matches (action, recipient, category, valid_until, valid_from, measure_id, e_id, version,
        measure_kind, measure_sequence, position, rule)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const keys = ruleMatchKeys(JSON.parse(indexed.rule) as ClauseRule);
+  const rule = JSON.parse(indexed.rule) as ClauseRule;
+  const keys = ruleMatchKeys(rule);
+  const { measureId, eId, version, measureKind, measureSequence, position } = indexed;
+  inMemory?.add({ measureId, eId, version, measureKind: measureKind as IndexedRuleInMemory['measureKind'], measureSequence, position, validFrom, validUntil: validUntil ?? OPEN_ENDED, rule });
   for (const action of keys.actions) {
     for (const recipient of keys.recipients) {
       for (const category of keys.categories) {
