@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createEventStore, rebuildReadModels } from '@ledger/composition';
+import { createEventStore, embeddedEventsFile, rebuildReadModels } from '@ledger/composition';
 import { dataPaths, type LedgerConfig } from '@ledger/config';
 import { EventSchemaRegistry } from '@ledger/event-schemas';
 import { progressBar } from '../progress';
@@ -19,8 +19,12 @@ export async function rebuildCommand(args: string[], config: LedgerConfig): Prom
     const bar = progressBar('rebuild');
     let through: number;
     try {
-      through = await rebuildReadModels(store, dataPaths(config).readModels, EventSchemaRegistry.fromDirectory(), ({ applied, target }) =>
-        bar.update(applied, target),
+      through = await rebuildReadModels(
+        store,
+        dataPaths(config).readModels,
+        EventSchemaRegistry.fromDirectory(),
+        ({ applied, target }) => bar.update(applied, target),
+        { eventsFile: embeddedEventsFile(config) },
       );
     } finally {
       bar.stop();

@@ -24,7 +24,13 @@ export function ledgerReadModelsRunner(
   store: EventStore,
   db: Database.Database,
   registry: EventSchemaRegistry,
-  options: { log?: RunnerLog; batchSize?: number } = {},
+  options: { log?: RunnerLog; batchSize?: number; eventsTable?: string } = {},
 ): ProjectionRunner {
-  return new ProjectionRunner({ store, consumers: [new SqliteReadModels(db, ALL_PROJECTIONS)], upcast: (event) => registry.upcast(event), ...options });
+  const { eventsTable, ...runnerOptions } = options;
+  return new ProjectionRunner({
+    store,
+    consumers: [new SqliteReadModels(db, ALL_PROJECTIONS, { eventsTable })],
+    upcast: (event) => registry.upcast(event),
+    ...runnerOptions,
+  });
 }

@@ -1,3 +1,4 @@
+import { dataPaths, type LedgerConfig } from '@ledger/config';
 import type { EventStore } from '@ledger/event-store';
 import type { EventSchemaRegistry } from '@ledger/event-schemas';
 import { buildReadModelFile, type CatchUpProgress } from '@ledger/projections';
@@ -22,12 +23,39 @@ export async function rebuildReadModels(
   file: string,
   registry: EventSchemaRegistry,
   onProgress?: (progress: CatchUpProgress) => void,
+  options: RebuildOptions = {},
 ): Promise<number> {
   let through = -1;
   await buildReadModelFile(file, async (db) => {
-    const runner = ledgerReadModelsRunner(store, db, registry, { batchSize: REBUILD_BATCH_SIZE });
-    await runner.catchUp(onProgress);
-    through = runner.appliedThrough;
+    const { eventsFile } = options;
+    // Read only: the build's statements only ever select from it. Its own locking mode stays normal,
+    // so a server appending to it meanwhile (beside a replay) is not held up.
+    if (eventsFile !== undefined) db.prepare(`ATTACH DATABASE ? AS ${EVENT_STORE_SCHEMA}`).run(eventsFile);
+    try {
+      const eventsTable = eventsFile === undefined ? undefined : `${EVENT_STORE_SCHEMA}.events`;
+      const runner = ledgerReadModelsRunner(store, db, registry, { batchSize: REBUILD_BATCH_SIZE, eventsTable });
+      await runner.catchUp(onProgress);
+      through = runner.appliedThrough;
+    } finally {
+      if (eventsFile !== undefined) db.exec(`DETACH DATABASE ${EVENT_STORE_SCHEMA}`);
+    }
   });
   return through;
+}
+
+export interface RebuildOptions {
+  /**
+   * The embedded (SQLite) event store's file, when `store` is it: the event log's rows are then
+   * copied from its table inside SQLite, a batch at a time, instead of an insert per event (a fifth
+   * of a rebuild). Leave it out for any other store.
+   */
+  eventsFile?: string;
+}
+
+/** The name the event store's file is attached under during a build. */
+const EVENT_STORE_SCHEMA = 'event_store';
+
+/** The event store file to give rebuildReadModels for this ledger: its SQLite file, or none for EventStoreDB. */
+export function embeddedEventsFile(config: LedgerConfig): string | undefined {
+  return config.store === 'sqlite' ? dataPaths(config).events : undefined;
 }

@@ -3,7 +3,7 @@ import { EventSchemaRegistry } from '@ledger/event-schemas';
 import type { LedgerConfig } from '@ledger/config';
 import type { CatchUpProgress } from '@ledger/projections';
 import { createEventStore } from '../event-store.factory';
-import { rebuildReadModels } from '../read-models/rebuild-read-models';
+import { embeddedEventsFile, rebuildReadModels } from '../read-models/rebuild-read-models';
 import { prepareReplayDirectory } from './replay-directory';
 import { replayPaths, writeReplayManifest, type ReplayBound, type ReplayManifest } from './replay-manifest';
 import { ledgerExists } from './replay-source';
@@ -48,7 +48,9 @@ export async function replayReadModels(request: ReplayRequest): Promise<ReplayMa
 
     // Built as a rebuild is, and on disk before the manifest below says the replay is complete.
     const bounded = new BoundedEventStore(store, lastSequenceApplied);
-    const through = await rebuildReadModels(bounded, replayPaths(outDir).readModels, EventSchemaRegistry.fromDirectory(), request.onProgress);
+    const through = await rebuildReadModels(bounded, replayPaths(outDir).readModels, EventSchemaRegistry.fromDirectory(), request.onProgress, {
+      eventsFile: embeddedEventsFile(config),
+    });
     if (through !== lastSequenceApplied) throw new Error(`replay stopped at sequence ${through}, before ${lastSequenceApplied}`);
     const complete: ReplayManifest = { ...manifest, complete: true, createdAt: now().toISOString() };
     writeReplayManifest(outDir, complete);

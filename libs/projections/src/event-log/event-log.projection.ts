@@ -60,6 +60,18 @@ export const eventLogProjection: SqliteProjection = {
   drop(db: Database.Database) {
     db.exec('DROP TABLE IF EXISTS ledger_events');
   },
+  // The same rows as apply: the embedded store keeps the data as the JSON text apply writes
+  // (JSON.stringify of what it parsed), and the recorder as {id, name, role}.
+  copyFromEventsTable(db: Database.Database, eventsTable: string, after: number, through: number) {
+    statement(
+      db,
+      `INSERT INTO ledger_events (sequence, event_id, type, schema_version, stream_id, stream_revision, occurred_at, recorded_at,
+         recorded_by_id, recorded_by_name, recorded_by_role, correlation_id, causation_id, data, leaf_hash)
+       SELECT sequence, event_id, type, schema_version, stream_id, stream_revision, occurred_at, recorded_at,
+         recorded_by ->> '$.id', recorded_by ->> '$.name', recorded_by ->> '$.role', correlation_id, causation_id, data, leaf_hash
+       FROM ${eventsTable} WHERE sequence > ? AND sequence <= ? ORDER BY sequence`,
+    ).run(after, through);
+  },
   apply(db: Database.Database, event: RecordedEvent) {
     statement(
       db,

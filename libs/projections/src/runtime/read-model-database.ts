@@ -133,7 +133,8 @@ export async function buildReadModelFile(file: string, build: (db: Database.Data
       // Without a journal a failed transaction cannot be rolled back; a failed build is thrown away whole instead.
       db.pragma('journal_mode = OFF');
       db.pragma('synchronous = OFF');
-      db.pragma('locking_mode = EXCLUSIVE');
+      // This file only: an event store file attached to the build (rebuildReadModels) keeps normal locking.
+      db.pragma('main.locking_mode = EXCLUSIVE');
       // 256 MiB: the indexes a rebuild inserts into at random (by stream, by person, by clause) stay in memory.
       db.pragma('cache_size = -262144');
       await build(db);
