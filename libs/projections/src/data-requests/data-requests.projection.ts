@@ -14,7 +14,8 @@ import { createDataRequestTables, dropDataRequestTables } from './data-requests.
 export const dataRequestsProjection: SqliteProjection = {
   name: 'data-requests',
   // v2: decisions_by_outcome, decisions_by_status (the decisions list's filters)
-  version: 2,
+  // v3: decision_citations WITHOUT ROWID (one B-tree for a small row keyed by its primary key, not two)
+  version: 3,
   dependsOn: ['legislation'],
   setup: createDataRequestTables,
   drop: dropDataRequestTables,

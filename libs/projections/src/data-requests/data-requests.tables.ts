@@ -61,7 +61,7 @@ export function createDataRequestTables(db: Database.Database): void {
       clause_id   TEXT NOT NULL,
       version     INTEGER NOT NULL,
       PRIMARY KEY (decision_id, position)
-    );
+    ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS decision_citations_by_clause ON decision_citations (clause_id, decision_id);
 
     CREATE TABLE IF NOT EXISTS disclosures (

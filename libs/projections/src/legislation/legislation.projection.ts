@@ -16,7 +16,8 @@ export const legislationProjection: SqliteProjection = {
   // v6: clause_rule_matches by category and by recipient (policyInForce's filters)
   // v7: without those two indexes again: SQLite chose the recipient one for the compliance
   //     lookup, which then read every rule version that ever started (465 s for 1M events, not 180)
-  version: 7,
+  // v8: vote_casts and measure_sponsors WITHOUT ROWID (one B-tree for a small row keyed by its primary key, not two)
+  version: 8,
   setup: createLegislationTables,
   drop: dropLegislationTables,
   apply: applyLegislationEvent,

@@ -30,7 +30,7 @@ export function createLegislationTables(db: Database.Database): void {
       person_id  TEXT NOT NULL,
       position   INTEGER NOT NULL,
       PRIMARY KEY (measure_id, person_id)
-    );
+    ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS measure_sponsors_by_person ON measure_sponsors (person_id);
 
     CREATE TABLE IF NOT EXISTS clauses (
@@ -113,7 +113,7 @@ export function createLegislationTables(db: Database.Database): void {
       position  INTEGER NOT NULL,
       sequence  INTEGER NOT NULL,
       PRIMARY KEY (vote_id, person_id)
-    );
+    ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS vote_casts_by_person ON vote_casts (person_id, sequence);
 
     CREATE TABLE IF NOT EXISTS measure_actions (

@@ -39,6 +39,12 @@ const MEMO = Symbol('rules in force');
  */
 export class RulesInForce {
   private readonly byAction = new Map<string, Entry[]>();
+  /**
+   * For the dates asked about lately, the rules in force that day by action: decisions come in
+   * roughly in date order, and a day's rules are a small part of every version ever recorded.
+   * Emptied whenever a rule is added or forgotten.
+   */
+  private readonly byDate = new Map<string, Map<string, Entry[]>>();
 
   /** the index of `db`, loaded from clause_rule_matches on first use */
   static of(db: Database.Database): RulesInForce {
@@ -71,6 +77,7 @@ export class RulesInForce {
     const list = this.byAction.get(action);
     if (list) list.push(entry);
     else this.byAction.set(action, [entry]);
+    this.byDate.clear();
   }
 
   /** Forgets every version of one clause, as its validity is about to be written again. */
@@ -79,6 +86,7 @@ export class RulesInForce {
       const kept = list.filter((entry) => entry.measureId !== measureId || entry.eId !== eId);
       if (kept.length !== list.length) this.byAction.set(action, kept);
     }
+    this.byDate.clear();
   }
 
   /**
@@ -87,17 +95,34 @@ export class RulesInForce {
    */
   matching(on: string, keys: MatchKeys): RuleInForce[] {
     const found: Entry[] = [];
+    const inForce = this.inForceOn(on);
     for (const action of keys.actions) {
-      for (const entry of this.byAction.get(action) ?? []) {
-        if (entry.validFrom <= on && on < entry.validUntil && sharesKey(entry.keys.recipients, keys.recipients) && sharesKey(entry.keys.categories, keys.categories)) {
-          found.push(entry);
-        }
+      for (const entry of inForce.get(action) ?? []) {
+        if (sharesKey(entry.keys.recipients, keys.recipients) && sharesKey(entry.keys.categories, keys.categories)) found.push(entry);
       }
     }
     found.sort((a, b) => a.measureSequence - b.measureSequence || a.position - b.position || a.version - b.version);
     return found.map((entry) => entry.inForce);
   }
+
+  private inForceOn(on: string): Map<string, Entry[]> {
+    let inForce = this.byDate.get(on);
+    if (inForce) return inForce;
+    inForce = new Map();
+    for (const [action, list] of this.byAction) {
+      inForce.set(
+        action,
+        list.filter((entry) => entry.validFrom <= on && on < entry.validUntil),
+      );
+    }
+    if (this.byDate.size >= DATES_KEPT) this.byDate.clear();
+    this.byDate.set(on, inForce);
+    return inForce;
+  }
 }
+
+/** How many dates' rules byDate keeps before it starts again. */
+const DATES_KEPT = 256;
 
 function sharesKey(ruleKeys: readonly string[], decisionKeys: readonly string[]): boolean {
   for (const key of ruleKeys) if (decisionKeys.includes(key)) return true;
