@@ -5,7 +5,8 @@
 
 const utf8Encoder = new TextEncoder();
 // fatal: a note or checkpoint that is not valid UTF-8 is malformed, never silently repaired.
-const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a leading U+FEFF is part of the signed text, not something to strip.
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function utf8(text: string): Uint8Array {
   return utf8Encoder.encode(text);
