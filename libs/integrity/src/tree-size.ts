@@ -30,3 +30,13 @@ export function largestPowerOfTwoBelow(n: number): number {
   while (k * 2 < n) k *= 2;
   return k;
 }
+
+/**
+ * A size or index as the C2SP text formats write it: ASCII decimal, no sign, no leading zero
+ * (except 0 itself). Undefined for anything else, and for values beyond 2^53 - 1.
+ */
+export function parseDecimal(text: string): number | undefined {
+  if (!/^(0|[1-9][0-9]*)$/.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : undefined;
+}
