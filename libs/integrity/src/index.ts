@@ -12,6 +12,7 @@ export * from './subtree-hashes';
 export * from './tile-contents';
 export * from './tile-layout';
 export * from './tile-path';
+export * from './tlog-proof';
 export * from './tree-hasher';
 export * from './tree-size';
 export * from './verdict';
