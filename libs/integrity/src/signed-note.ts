@@ -119,7 +119,10 @@ const keyOf = (name: string, keyId: number) => `${name}+${keyIdHex(keyId)}`;
 export function openNote(crypto: IntegrityCrypto, message: string | Uint8Array, verifiers: readonly NoteVerifierKey[]): OpenedNote {
   const note = parseNote(message);
   const known = new Map<string, NoteVerifierKey[]>();
-  for (const key of verifiers) known.set(keyOf(key.name, key.keyId), [...(known.get(keyOf(key.name, key.keyId)) ?? []), key]);
+  for (const key of verifiers) {
+    const id = keyOf(key.name, key.keyId);
+    known.set(id, [...(known.get(id) ?? []), key]);
+  }
 
   const signed = utf8(note.text);
   const verified = new Map<string, NoteSignature>();
