@@ -37,7 +37,9 @@ const RULES: ImportRules = {
     ndjson: ['event-store'],
     // What callers see of the read side: the trace, the report, who may see restricted values.
     investigation: ['domain', 'event-types', 'event-store', 'event-schemas', 'integrity', 'privacy', 'projections'],
-    graphql: ['application', 'auth', 'domain', 'event-schemas', 'event-store', 'investigation', 'privacy', 'projections'],
+    graphql: ['application', 'auth', 'domain', 'event-schemas', 'event-store', 'investigation', 'privacy', 'projections', 'transparency-log'],
+    // The log's tree follows the events as a log consumer (projections' seam), in its own store.
+    'transparency-log': ['config', 'event-store', 'integrity', 'projections'],
     scenarios: ['application', 'domain'],
     // Test helpers: the pure one for decider specs, and the read side's, which records on SQLite.
     'decider-testing': ['domain'],
@@ -51,6 +53,7 @@ const RULES: ImportRules = {
     'event-types': [],
     'decider-testing': [],
     integrity: ['node:crypto'],
+    'transparency-log': ['better-sqlite3', 'node:*'],
     privacy: ['node:crypto'],
     'event-store': ['canonicalize', 'uuid', 'node:crypto'],
     'event-store-sqlite': ['better-sqlite3', 'node:*'],

@@ -13,15 +13,6 @@ const CHECK = join(ROOT, '..', 'shared', 'contract', 'check-contract.mjs');
 
 /** Gaps owned by open issues, as "KIND Subject" (the checker's line without its wording). */
 export const PENDING_GAPS: Record<string, string[]> = {
-  // Issue 11, the verifiable log: signed tree heads and proofs.
-  'issue 11': [
-    'TYPE_REMOVED SignedTreeHead',
-    'TYPE_REMOVED InclusionProof',
-    'TYPE_REMOVED ConsistencyProof',
-    'FIELD_REMOVED Query.treeHead',
-    'FIELD_REMOVED Query.inclusionProof',
-    'FIELD_REMOVED Query.consistencyProof',
-  ],
   // Issue 13, a complete read API: list queries, backward pagination, ISSUED.
   'issue 13': [
     'TYPE_REMOVED PersonEdge',

@@ -11,7 +11,7 @@ export class AppModule {
   static forRoot(config: LedgerConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [LedgerCoreModule.forRoot(config), LedgerGraphqlServerModule.forRoot()],
+      imports: [LedgerCoreModule.forRoot(config, { transparencyLog: true }), LedgerGraphqlServerModule.forRoot()],
     };
   }
 }

@@ -8,6 +8,7 @@ import { EventSchemaRegistry, SchemaCheckedEventStore } from '@ledger/event-sche
 import { PublicView, TraceService } from '@ledger/investigation';
 import { SUBJECT_VAULT } from '@ledger/privacy';
 import type { FileSubjectVault } from '@ledger/subject-vault-file';
+import { TRANSPARENCY_LOG, TransparencyLog, TransparencyLogConsumer } from '@ledger/transparency-log';
 import {
   DataRequestQueries,
   DirectoryQueries,
@@ -45,10 +46,12 @@ class LedgerCoreShutdown implements OnApplicationShutdown {
     @Inject(RAW_EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: Database.Database,
     @Inject(SUBJECT_VAULT) private readonly vault: FileSubjectVault,
+    @Inject(TRANSPARENCY_LOG) private readonly transparency: TransparencyLog | null,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop();
+    this.transparency?.close();
     await this.store.close();
     this.db.close();
     this.vault.close();
@@ -63,6 +66,11 @@ export interface LedgerCoreOptions {
    * is seen only through its bound (a BoundedEventStore, which also refuses every append).
    */
   replay?: { readModelsFile: string; lastSequence: number };
+  /**
+   * Keep the transparency log (its tree follows the events, checkpoints are signed): the live
+   * server does; the CLI's commands and a served replay do not (one process writes log.db).
+   */
+  transparencyLog?: boolean;
 }
 
 /**
@@ -98,9 +106,17 @@ export class LedgerCoreModule {
           useFactory: () => (replay ? openReadModelDatabase(replay.readModelsFile) : openReadModelDatabase(paths.readModels, { onDamaged: warnDamaged })),
         },
         {
+          provide: TRANSPARENCY_LOG,
+          useFactory: () =>
+            options.transparencyLog && !replay
+              ? TransparencyLog.open({ file: paths.log, origin: config.logOrigin, keyFile: config.signingKeyFile, generatedFile: paths.logSigningKey })
+              : null,
+        },
+        {
           provide: ProjectionRunner,
-          useFactory: (store: EventStore, db: Database.Database, registry: EventSchemaRegistry) => ledgerReadModelsRunner(store, db, registry, { log: runnerLog }),
-          inject: [RAW_EVENT_STORE, READ_MODEL_DB, EventSchemaRegistry],
+          useFactory: (store: EventStore, db: Database.Database, registry: EventSchemaRegistry, transparency: TransparencyLog | null) =>
+            ledgerReadModelsRunner(store, db, registry, { log: runnerLog, alsoFollowing: transparency ? [new TransparencyLogConsumer(transparency)] : [] }),
+          inject: [RAW_EVENT_STORE, READ_MODEL_DB, EventSchemaRegistry, TRANSPARENCY_LOG],
         },
         { provide: READ_MODEL_SYNC, useExisting: ProjectionRunner },
         {
@@ -128,7 +144,7 @@ export class LedgerCoreModule {
       exports: [
         LEDGER_CONFIG, EventSchemaRegistry, RAW_EVENT_STORE, EVENT_STORE, READ_MODEL_DB,
         ProjectionRunner, READ_MODEL_SYNC, LedgerHealth, COMMAND_AVAILABILITY, EVENT_TYPE_VERSIONS, EventLogQueries, DirectoryQueries, LegislationQueries, DataRequestQueries, PublicView, TraceService, TOKEN_SERVICE,
-        SUBJECT_VAULT,
+        SUBJECT_VAULT, TRANSPARENCY_LOG,
       ],
     };
   }

@@ -17,7 +17,10 @@ export interface LedgerConfig {
   tokenMaxTtlSeconds: number;
   /** HMAC key for subject references; when absent, one is generated in the data dir on first use */
   subjectKey?: string;
+  /** LEDGER_SIGNING_KEY_FILE: the key that signs the log's checkpoints; when absent, one is generated in the data dir */
   signingKeyFile?: string;
+  /** LEDGER_LOG_ORIGIN: the first line of every checkpoint, a schema-less URL naming the log */
+  logOrigin: string;
   /** below this much free space in the data dir's file system, commands are refused (UNAVAILABLE) */
   minFreeDiskBytes: number;
   /** GraphQL introspection; on by default, since civic developers build on the public API */
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     tokenMaxTtlSeconds,
     subjectKey,
     signingKeyFile: env.LEDGER_SIGNING_KEY_FILE || undefined,
+    logOrigin: env.LEDGER_LOG_ORIGIN || DEFAULT_LOG_ORIGIN,
     minFreeDiskBytes: integerSetting(env, 'LEDGER_MIN_FREE_DISK_MB', 32, 0, 1_000_000) * 1024 * 1024,
     introspection: booleanSetting(env, 'LEDGER_INTROSPECTION', true),
     rateLimitPerMinute: integerSetting(env, 'LEDGER_RATE_LIMIT', 600, 0, 1_000_000),
@@ -99,6 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     logLevel,
   };
 }
+
+/** The origin of a log whose operator named none: fine for a demo, to be set for a city's (README). */
+export const DEFAULT_LOG_ORIGIN = 'localhost/ledger';
 
 /** Where each piece of state lives inside the data dir. */
 export function dataPaths(config: Pick<LedgerConfig, 'dataDir'>) {
@@ -109,6 +116,9 @@ export function dataPaths(config: Pick<LedgerConfig, 'dataDir'>) {
     tokenSecret: resolve(config.dataDir, 'secrets', 'token-secret'),
     subjectRefKey: resolve(config.dataDir, 'secrets', 'subject-ref-key'),
     subjectKeys: resolve(config.dataDir, 'secrets', 'subject-keys.db'),
+    /** the transparency log: its tiles and signed checkpoints */
+    log: resolve(config.dataDir, 'log.db'),
+    logSigningKey: resolve(config.dataDir, 'secrets', 'log-signing-key'),
   };
 }
 

@@ -21,6 +21,7 @@ import { LedgerExceptionFilter } from '../http/http-exception.filter';
 import { LedgerLoggerModule } from '../http/ledger-logger.module';
 import type { ReplayManifest } from '../replay/replay-manifest';
 import { HealthController } from '../health/health.controller';
+import { LogController } from '../transparency/log.controller';
 import { LedgerApolloDriver } from './ledger-apollo.driver';
 import { ReadOnlyGuard, readOnlyPlugin } from './read-only.guards';
 import { SERVED_REPLAY } from './served-replay';
@@ -69,7 +70,7 @@ export class LedgerGraphqlServerModule {
         }),
         LedgerGraphqlModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, LogController],
       providers,
     };
   }

@@ -38,6 +38,7 @@ function messageOf(exception: unknown, status: number): string {
   if (type === 'entity.too.large') return 'the request body is larger than the 100 KB limit';
   if (type === 'entity.parse.failed') return 'the request body is not valid JSON';
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return 'the request body must be UTF-8 JSON';
-  if (exception instanceof HttpException && status === 404) return 'no such path: the API is at /graphql';
+  // Nest's own answer for an unknown route is "Cannot GET /x"; a route's own 404 says what is missing.
+  if (exception instanceof HttpException && status === 404) return exception.message.startsWith('Cannot ') ? 'no such path: the API is at /graphql' : exception.message;
   return exception instanceof Error ? exception.message : 'bad request';
 }

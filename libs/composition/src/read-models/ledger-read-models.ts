@@ -8,6 +8,7 @@ import {
   directoryProjection,
   eventLogProjection,
   legislationProjection,
+  type LogConsumer,
   type RunnerLog,
   type SqliteProjection,
 } from '@ledger/projections';
@@ -24,12 +25,12 @@ export function ledgerReadModelsRunner(
   store: EventStore,
   db: Database.Database,
   registry: EventSchemaRegistry,
-  options: { log?: RunnerLog; batchSize?: number; eventsTable?: string } = {},
+  options: { log?: RunnerLog; batchSize?: number; eventsTable?: string; alsoFollowing?: readonly LogConsumer[] } = {},
 ): ProjectionRunner {
-  const { eventsTable, ...runnerOptions } = options;
+  const { eventsTable, alsoFollowing = [], ...runnerOptions } = options;
   return new ProjectionRunner({
     store,
-    consumers: [new SqliteReadModels(db, ALL_PROJECTIONS, { eventsTable })],
+    consumers: [new SqliteReadModels(db, ALL_PROJECTIONS, { eventsTable }), ...alsoFollowing],
     upcast: (event) => registry.upcast(event),
     ...runnerOptions,
   });

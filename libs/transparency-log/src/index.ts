@@ -1,0 +1,6 @@
+export * from './checkpoint-signer';
+export * from './log-signing-key';
+export * from './log-store';
+export * from './tiled-log';
+export * from './transparency-log';
+export * from './transparency-log.consumer';
