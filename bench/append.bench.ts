@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { canonicalEnvelope, leafHashOf, newEventId, type EventEnvelope, type ExpectedRevision, type NewEvent } from '@ledger/event-store';
+import { envelopeOf, leafHashOf, newEventId, type EventEnvelope, type ExpectedRevision, type NewEvent } from '@ledger/event-store';
 import { EVENT_STORE_SCHEMA, SqliteEventStore } from '@ledger/event-store-sqlite';
 
 const CONCURRENT_APPENDERS = 32;
@@ -258,7 +258,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-append-bench-'));
   try {
     const sample = sampleEnvelope(123456);
-    const eventBytes = Buffer.byteLength(canonicalEnvelope(sample));
+    const eventBytes = Buffer.byteLength(JSON.stringify(envelopeOf(sample)));
     const dataBytes = Buffer.byteLength(JSON.stringify(sample.data));
     console.log('append benchmark: embedded SQLite store (WAL, synchronous=FULL)');
     console.log(

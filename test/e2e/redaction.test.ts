@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { dataPaths, loadConfig } from '@ledger/config';
-import { leafHashOf } from '@ledger/event-store';
+import { commitmentOf, leafHashOf, leafHashOfPublic } from '@ledger/event-store';
 import { FileSubjectVault } from '@ledger/subject-vault-file';
 import { appendFixtureEvents } from '../support/ledger-fixtures';
 import { LedgerServer, mintToken, removeDir, tempDataDir } from '../support/ledger-process';
@@ -71,12 +71,20 @@ describe('restricted fields over GraphQL (real server, real data dir)', () => {
     ['a clerk', 'clerk'],
     ['an officer', 'officer'],
     ['an admin', 'admin'],
-  ] as const)('omits subjectRef and personalDetails for %s, in events() and node()', async (_, role) => {
+  ] as const)('shows %s a salted commitment for subjectRef and personalDetails, from which the leaf hash recomputes, in events() and node()', async (_, role) => {
     const { listed, byId, raw } = await viewsOf(role && tokens[role]);
     const { subjectRef: _ref, personalDetails, ...unrestricted } = stored.data as Record<string, any>;
+    const salts = stored.commitmentSalts!;
+    expect(Object.keys(salts).sort()).toEqual(['personalDetails', 'subjectRef']);
     for (const node of [listed, byId]) {
-      expect(node.data).toEqual(unrestricted);
+      expect(node.data).toEqual({
+        ...unrestricted,
+        subjectRef: { commitment: commitmentOf(salts.subjectRef, subjectRef) },
+        personalDetails: { commitment: commitmentOf(salts.personalDetails, personalDetails) },
+      });
       expect(node.leafHash).toBe(stored.leafHash);
+      const { id, leafHash, data, ...envelope } = node;
+      expect(leafHashOfPublic({ ...envelope, eventId: id }, data)).toBe(leafHash);
     }
     expect(raw).not.toContain(subjectRef);
     expect(raw).not.toContain(personalDetails.ciphertext);
@@ -90,7 +98,8 @@ describe('restricted fields over GraphQL (real server, real data dir)', () => {
       expect(vault.decrypt(node.data.personalDetails)).toBe(plaintext);
       const { id, leafHash, ...rest } = node;
       expect(leafHash).toBe(stored.leafHash);
-      expect(leafHashOf({ ...rest, eventId: id })).toBe(leafHash);
+      // The values and their salts give the leaf: oversight can check each value against its commitment.
+      expect(leafHashOf({ ...rest, eventId: id, commitmentSalts: stored.commitmentSalts })).toBe(leafHash);
     }
     const { leafHash, ...envelope } = stored;
     expect(leafHashOf(envelope)).toBe(listed.leafHash);

@@ -14,6 +14,7 @@ import {
   verifyInclusion,
   type SubtreeHashSource,
 } from '@ledger/integrity';
+import { leafHashOfPublic } from '@ledger/event-store';
 import { LedgerServer, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
 
 // The demo seeded through the CLI, then the built server: real files, real HTTP.
@@ -88,8 +89,15 @@ describe('the transparency log (built server, tiles and checkpoints over HTTP, p
 
   it('proves every event included, and later trees consistent with earlier ones', async () => {
     const { checkpoint } = await checkServedLog(server.base);
-    const events = (await server.gql('{ events(first: 100) { edges { node { id sequence leafHash } } } }')).data.events.edges.map((e: any) => e.node);
+    const events = (
+      await server.gql('{ events(first: 100) { edges { node { id type schemaVersion streamId streamRevision sequence occurredAt recordedAt recordedBy { id name role } correlationId causationId leafHash data } } } }')
+    ).data.events.edges.map((e: any) => e.node);
     expect(events).toHaveLength(checkpoint.size);
+    // Anonymously, every leaf recomputes from what is served: a data request's restricted values are commitments.
+    const requests = events.filter((event: any) => event.type === 'DataRequestReceived');
+    expect(requests.length).toBeGreaterThan(0);
+    for (const request of requests) expect(request.data.subjectRef).toEqual({ commitment: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    for (const { id, leafHash, data, ...envelope } of events) expect(leafHashOfPublic({ ...envelope, eventId: id }, data)).toBe(leafHash);
     for (const event of events) {
       const proof = (await server.gql('query($id: ID!) { inclusionProof(eventId: $id) { sequence treeSize leafHash auditPath } }', { id: event.id })).data.inclusionProof;
       expect(proof).toMatchObject({ sequence: event.sequence, treeSize: checkpoint.size, leafHash: event.leafHash });

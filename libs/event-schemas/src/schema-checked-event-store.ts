@@ -33,7 +33,9 @@ export class SchemaCheckedEventStore implements EventStore {
       // Checked in its stored form: undefined members vanish and Dates become strings on the way in.
       this.registry.validate(event.type, event.schemaVersion, jsonRoundTrip(event.data).value);
     }
-    return this.inner.append(streamId, events, expectedRevision);
+    // The schema says which values are restricted: the store commits to those instead of hashing them into the leaf.
+    const withRestricted = events.map((event) => ({ ...event, restrictedFields: this.registry.restrictedFields(event.type, event.schemaVersion) }));
+    return this.inner.append(streamId, withRestricted, expectedRevision);
   }
 
   async readStream(streamId: string, fromRevision?: number): Promise<RecordedEvent[]> {

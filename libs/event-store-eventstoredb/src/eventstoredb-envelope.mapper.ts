@@ -9,9 +9,12 @@
  * is known, on every read.
  */
 import { jsonEvent, type EventData, type JSONType, type RecordedEvent as EsdbRecordedEvent } from '@eventstore/db-client';
+import { randomBytes } from 'node:crypto';
 import {
+  drawCommitmentSalts,
   jsonRoundTrip,
   leafHashOf,
+  type CommitmentSalts,
   type RecordedBy,
   type EventEnvelope,
   type NewEvent,
@@ -28,10 +31,12 @@ interface EnvelopeMetadata {
   recordedBy: RecordedBy;
   correlationId: string | null;
   causationId: string | null;
+  /** the salts of the payload's restricted values (absent when it has none) */
+  commitmentSalts?: CommitmentSalts;
 }
 
 /** An envelope before the store has placed it: no stream position, no sequence yet. */
-export type UnplacedEnvelope = Omit<EventEnvelope, 'streamId' | 'streamRevision' | 'sequence'>;
+export type UnplacedEnvelope = Omit<EventEnvelope, 'streamId' | 'streamRevision' | 'sequence'> & { commitmentSalts: CommitmentSalts | null };
 
 export interface PreparedEvent {
   envelope: UnplacedEnvelope;
@@ -50,8 +55,10 @@ export function prepareEvent(event: NewEvent, recordedAt: string): PreparedEvent
     correlationId: event.correlationId ?? null,
     causationId: event.causationId ?? null,
   };
+  const commitmentSalts = drawCommitmentSalts(data, event.restrictedFields, () => randomBytes(32).toString('hex'));
+  if (commitmentSalts) metadata.commitmentSalts = commitmentSalts;
   return {
-    envelope: { ...metadata, type: event.type, data },
+    envelope: { ...metadata, commitmentSalts, type: event.type, data },
     // The client stringifies any JSON value; its JSONType is narrower than what the ledger allows.
     eventData: jsonEvent({ id: event.eventId, type: event.type, data: data as JSONType, metadata }),
   };
@@ -72,7 +79,8 @@ export function placeEnvelope(envelope: UnplacedEnvelope, streamId: string, stre
     causationId: envelope.causationId,
     data: envelope.data,
   };
-  return { ...placed, leafHash: leafHashOf(placed) };
+  const { commitmentSalts } = envelope;
+  return { ...placed, leafHash: leafHashOf({ ...placed, commitmentSalts }), commitmentSalts };
 }
 
 /** An event read back from EventStoreDB, placed at the ledger sequence the caller derived. */
@@ -92,6 +100,7 @@ export function toRecordedEvent(event: EsdbRecordedEvent, streamId: string, sequ
     correlationId: metadata.correlationId,
     causationId: metadata.causationId,
     data: event.data,
+    commitmentSalts: metadata.commitmentSalts ?? null,
   };
   return placeEnvelope(envelope, streamId, Number(event.revision), sequence);
 }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
@@ -8,6 +9,7 @@ import {
   StorageUnavailable,
   WrongExpectedRevision,
   assertAppendable,
+  drawCommitmentSalts,
   envelopeOf,
   jsonRoundTrip,
   leafHashOf,
@@ -53,6 +55,8 @@ export interface EventRow {
   causation_id: string | null;
   data: string;
   leaf_hash: string;
+  /** JSON of CommitmentSalts, or null */
+  commitment_salts: string | null;
 }
 
 const PAGE_SIZE = 256;
@@ -85,6 +89,7 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('cache_size = -65536');
     this.db.pragma('mmap_size = 1073741824');
     this.db.exec(EVENT_STORE_SCHEMA);
+    addCommitmentSaltsColumn(this.db);
     this.statements = {
       begin: this.db.prepare('BEGIN IMMEDIATE'),
       commit: this.db.prepare('COMMIT'),
@@ -97,8 +102,8 @@ export class SqliteEventStore implements EventStore {
       // Positional, not named, parameters: better-sqlite3 binds them without a lookup per column,
       // which is measurable at group-commit rates (bench/append.bench.ts).
       insert: this.db.prepare(`INSERT INTO events (sequence, event_id, stream_id, stream_revision, type, schema_version,
-        occurred_at, recorded_at, recorded_by, correlation_id, causation_id, data, leaf_hash)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        occurred_at, recorded_at, recorded_by, correlation_id, causation_id, data, leaf_hash, commitment_salts)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       readStream: this.db.prepare(
         'SELECT * FROM events WHERE stream_id = ? AND stream_revision >= ? ORDER BY stream_revision',
       ),
@@ -217,12 +222,13 @@ export class SqliteEventStore implements EventStore {
         causationId: event.causationId ?? null,
         data: dataValue,
       };
-      const stored: RecordedEvent = { ...envelope, leafHash: leafHashOf(envelope) };
+      const commitmentSalts = drawCommitmentSalts(dataValue, event.restrictedFields, randomSalt);
+      const stored: RecordedEvent = { ...envelope, leafHash: leafHashOf({ ...envelope, commitmentSalts }), commitmentSalts };
       try {
         this.statements.insert.run(
           stored.sequence, stored.eventId, stored.streamId, stored.streamRevision, stored.type, stored.schemaVersion,
           stored.occurredAt, stored.recordedAt, JSON.stringify(stored.recordedBy), stored.correlationId,
-          stored.causationId, dataText, stored.leafHash,
+          stored.causationId, dataText, stored.leafHash, saltsText(commitmentSalts),
         );
       } catch (error) {
         // The UNIQUE index on event_id finds a reused eventId (earlier in the ledger or in this
@@ -264,8 +270,8 @@ export class SqliteEventStore implements EventStore {
           const json = jsonRoundTrip(event?.data);
           const candidate = { ...event, data: json.value };
           check.accept(candidate);
-          // Exactly the envelope: anything else on the object would be stored nowhere and hashed nowhere.
-          stored = { ...envelopeOf(candidate), leafHash: candidate.leafHash };
+          // Exactly the envelope and its salts: anything else on the object would be stored nowhere and hashed nowhere.
+          stored = { ...envelopeOf(candidate), leafHash: candidate.leafHash, commitmentSalts: candidate.commitmentSalts ?? null };
           text = json.text;
         } catch (error) {
           if (error instanceof InvalidEvent) throw new InvalidEvent(`import, event at sequence ${check.count}: ${error.message}`);
@@ -274,7 +280,7 @@ export class SqliteEventStore implements EventStore {
         this.statements.insert.run(
           stored.sequence, stored.eventId, stored.streamId, stored.streamRevision, stored.type, stored.schemaVersion,
           stored.occurredAt, stored.recordedAt, JSON.stringify(stored.recordedBy), stored.correlationId,
-          stored.causationId, text, stored.leafHash,
+          stored.causationId, text, stored.leafHash, saltsText(stored.commitmentSalts),
         );
         onProgress?.(check.count);
       }
@@ -373,5 +379,20 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     causationId: row.causation_id,
     data: JSON.parse(row.data),
     leafHash: row.leaf_hash,
+    commitmentSalts: row.commitment_salts === null || row.commitment_salts === undefined ? null : JSON.parse(row.commitment_salts),
   };
+}
+
+function randomSalt(): string {
+  return randomBytes(32).toString('hex');
+}
+
+function saltsText(salts: RecordedEvent['commitmentSalts']): string | null {
+  return salts ? JSON.stringify(salts) : null;
+}
+
+/** A store created before commitments has no column for their salts: added (every event so far has none). */
+function addCommitmentSaltsColumn(db: Database.Database): void {
+  const columns = db.prepare("SELECT name FROM pragma_table_info('events')").pluck().all() as string[];
+  if (!columns.includes('commitment_salts')) db.exec('ALTER TABLE events ADD COLUMN commitment_salts TEXT');
 }

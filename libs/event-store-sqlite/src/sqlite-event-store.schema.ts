@@ -17,6 +17,7 @@ CREATE TABLE IF NOT EXISTS events (
   causation_id    TEXT,
   data            TEXT    NOT NULL,
   leaf_hash       TEXT    NOT NULL,
+  commitment_salts TEXT,
   UNIQUE (stream_id, stream_revision),
   CHECK (sequence >= 0 AND stream_revision >= 0)
 );

@@ -1,6 +1,18 @@
 import canonicalize from 'canonicalize';
 import { randomUUID } from 'node:crypto';
-import { canonicalEnvelope, envelopeOf, isIsoInstant, leafHashOf, newEventId, type EventEnvelope } from './event-envelope';
+import {
+  commitmentOf,
+  dataHashOf,
+  drawCommitmentSalts,
+  envelopeOf,
+  isIsoInstant,
+  leafHashOf,
+  leafHashOfPublic,
+  logEntryOf,
+  newEventId,
+  publicDataOf,
+  type EventEnvelope,
+} from './event-envelope';
 
 function envelope(overrides: Partial<EventEnvelope> = {}): EventEnvelope {
   return {
@@ -20,15 +32,26 @@ function envelope(overrides: Partial<EventEnvelope> = {}): EventEnvelope {
   };
 }
 
-describe('canonical envelope (RFC 8785)', () => {
+const sha256 = (...parts: Buffer[]) => require('node:crypto').createHash('sha256').update(Buffer.concat(parts)).digest('hex');
+
+/** The entry as the issue defines it, built the slow, obvious way. */
+function entryByTheBook(event: EventEnvelope, dataHash: string): string {
+  const { data: _data, ...rest } = envelopeOf(event);
+  return canonicalize({ ...rest, dataHash })!;
+}
+
+describe('log entry (RFC 8785 canonical JSON of the envelope with the hash of its public data)', () => {
   it.each([
     ['a typical envelope', envelope()],
     ['unicode and control characters everywhere', envelope({ streamId: 's-ü', recordedBy: { id: 'ü\u2028', name: '\u0000\t"\\', role: 'clerk' }, data: { '\ud83d\ude00': '\u001f', 'a\u0000': [] } })],
     ['an empty payload and ids set', envelope({ data: {}, correlationId: randomUUID(), causationId: null })],
     ['payloads that are not objects', envelope({ data: [3, 2, 1] })],
     ['numbers RFC 8785 formats specially', envelope({ data: { n: [0.1, 1e-7, -0, 123456789012345680000, 5e-324] } })],
-  ])('equals canonicalizing the whole envelope: %s', (_, event) => {
-    expect(canonicalEnvelope(event)).toBe(canonicalize(envelopeOf(event)));
+  ])('equals canonicalizing the whole entry, and its leaf is SHA-256(0x00 || entry): %s', (_, event) => {
+    const dataHash = sha256(Buffer.from(canonicalize(event.data)!, 'utf8'));
+    expect(dataHashOf(event.data)).toBe(dataHash);
+    expect(logEntryOf(event, dataHash)).toBe(entryByTheBook(event, dataHash));
+    expect(leafHashOf(event)).toBe(sha256(Buffer.from([0]), Buffer.from(entryByTheBook(event, dataHash), 'utf8')));
   });
 
   it('ignores properties that are not part of the envelope', () => {
@@ -36,11 +59,25 @@ describe('canonical envelope (RFC 8785)', () => {
     expect(leafHashOf({ ...event, leafHash: 'x', extra: 1 } as EventEnvelope)).toBe(leafHashOf(event));
   });
 
-  it('matches an independently computed SHA-256(0x00 || leaf)', () => {
-    const event = envelope();
-    const { createHash } = require('node:crypto');
-    const expected = createHash('sha256').update(Buffer.concat([Buffer.from([0]), Buffer.from(canonicalize(envelopeOf(event))!, 'utf8')])).digest('hex');
-    expect(leafHashOf(event)).toBe(expected);
+  it('commits to each restricted value with a salt, so the public data gives the same leaf and never the value', () => {
+    const data = { requestId: 'r-1', subjectRef: 'sref-1', personalDetails: { name: 'A Resident' }, purpose: 'x' };
+    const salts = drawCommitmentSalts(data, ['subjectRef', 'personalDetails', 'absentField'], () => randomUUID().replace(/-/g, '').repeat(2));
+    expect(Object.keys(salts!)).toEqual(['subjectRef', 'personalDetails']);
+    const event = { ...envelope({ data }), commitmentSalts: salts };
+    const published = publicDataOf(data, salts) as Record<string, unknown>;
+    expect(published).toEqual({
+      requestId: 'r-1',
+      purpose: 'x',
+      subjectRef: { commitment: sha256(Buffer.from(salts!.subjectRef, 'hex'), Buffer.from('"sref-1"')) },
+      personalDetails: { commitment: commitmentOf(salts!.personalDetails, { name: 'A Resident' }) },
+    });
+    expect(JSON.stringify(published)).not.toContain('A Resident');
+    expect(leafHashOfPublic(event, published)).toBe(leafHashOf(event));
+    // Another salt, another commitment: the value cannot be checked (nor guessed) without it.
+    expect(commitmentOf('00'.repeat(32), 'sref-1')).not.toBe(commitmentOf(salts!.subjectRef, 'sref-1'));
+    // A changed restricted value changes the leaf, though the public never saw it.
+    expect(leafHashOf({ ...event, data: { ...data, subjectRef: 'sref-2' } })).not.toBe(leafHashOf(event));
+    expect(drawCommitmentSalts({ purpose: 'x' }, ['subjectRef'], () => 'ab')).toBeNull();
   });
 });
 

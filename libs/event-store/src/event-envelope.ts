@@ -1,4 +1,5 @@
 import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { leafHash } from '@ledger/integrity';
 
@@ -35,9 +36,19 @@ export interface EventEnvelope<Type extends string = string, Data = unknown> {
   data: Data;
 }
 
+/**
+ * The salt of each restricted value of an event's payload, by field (lowercase hex, 32 random bytes
+ * drawn when the event was appended): in the log entry a commitment stands for each such value
+ * (commitmentOf), so the leaf never depends on a value the public cannot see, and nobody can guess
+ * the value from its commitment. Restricted like the values themselves.
+ */
+export type CommitmentSalts = Readonly<Record<string, string>>;
+
 /** An envelope as read back: the envelope plus its RFC 9162 leaf hash (not itself part of the leaf). */
 export interface RecordedEvent<Type extends string = string, Data = unknown> extends EventEnvelope<Type, Data> {
   leafHash: string;
+  /** null (or absent) when the payload holds no restricted value */
+  commitmentSalts?: CommitmentSalts | null;
 }
 
 /** What a writer supplies; the store assigns streamId, streamRevision, sequence and recordedAt. */
@@ -50,6 +61,11 @@ export interface NewEvent<Type extends string = string, Data = unknown> {
   correlationId?: string | null;
   causationId?: string | null;
   data: Data;
+  /**
+   * The payload's restricted fields (its schema says which): the store draws a salt for each one
+   * present, and commits to its value instead of hashing it into the leaf (CommitmentSalts).
+   */
+  restrictedFields?: readonly string[];
 }
 
 /** Exactly the envelope fields, so extra properties on a read event never leak into the hash. */
@@ -77,23 +93,56 @@ function canonicalData(value: unknown): string {
 }
 
 /**
- * RFC 8785 canonical JSON of the envelope: the Merkle leaf. The envelope's own keys are fixed, so
- * they are written in RFC 8785 order (sorted by UTF-16 code units) directly, and their values are
- * strings, integers or null, which RFC 8785 serializes exactly as JSON.stringify does. Only the
- * payload goes through the general canonicalizer. This runs on the append path of every event; a
- * spec checks the result against canonicalizing the whole envelope.
+ * The log entry of an event (docs/ARCHITECTURE.md, "Integrity"): the RFC 8785 canonical JSON of its
+ * envelope with, instead of the payload, `dataHash`, the SHA-256 of the canonical JSON of its public
+ * data (publicDataOf). An entry stays small whatever the payload (tlog-tiles allows 65,535 bytes),
+ * and anyone can recompute it from what an anonymous caller is served. The envelope's keys are fixed,
+ * so they are written in RFC 8785 order (sorted by UTF-16 code units) directly; their values are
+ * strings, integers or null, which RFC 8785 serializes exactly as JSON.stringify does. This runs on
+ * the append path of every event; a spec checks it against canonicalizing the whole entry.
  */
-export function canonicalEnvelope(event: EventEnvelope): string {
+export function logEntryOf(event: Omit<EventEnvelope, 'data'>, dataHash: string): string {
   const by = event.recordedBy;
   const json = JSON.stringify;
   return (
     `{"causationId":${json(event.causationId)},"correlationId":${json(event.correlationId)}` +
-    `,"data":${canonicalData(event.data)},"eventId":${json(event.eventId)}` +
+    `,"dataHash":${json(dataHash)},"eventId":${json(event.eventId)}` +
     `,"occurredAt":${json(event.occurredAt)},"recordedAt":${json(event.recordedAt)}` +
     `,"recordedBy":{"id":${json(by.id)},"name":${json(by.name)},"role":${json(by.role)}}` +
     `,"schemaVersion":${json(event.schemaVersion)},"sequence":${json(event.sequence)}` +
     `,"streamId":${json(event.streamId)},"streamRevision":${json(event.streamRevision)},"type":${json(event.type)}}`
   );
+}
+
+/** SHA-256 of the RFC 8785 canonical JSON of an event's public data, lowercase hex. */
+export function dataHashOf(publicData: unknown): string {
+  return createHash('sha256').update(canonicalData(publicData)).digest('hex');
+}
+
+/** What stands for a restricted value: SHA-256(salt || canonical JSON of the value), lowercase hex. */
+export function commitmentOf(saltHex: string, value: unknown): string {
+  return createHash('sha256').update(Buffer.from(saltHex, 'hex')).update(canonicalData(value === undefined ? null : value)).digest('hex');
+}
+
+/**
+ * The payload as anyone may see it and as the leaf commits to it: each restricted value (each field
+ * with a salt) replaced by `{"commitment": <hex>}`, never removed, so the public data and therefore
+ * the leaf stay recomputable by a caller who may not see the value.
+ */
+export function publicDataOf(data: unknown, salts: CommitmentSalts | null | undefined): unknown {
+  if (!salts || typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  const committed: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  for (const [field, salt] of Object.entries(salts)) {
+    if (Object.hasOwn(committed, field)) committed[field] = { commitment: commitmentOf(salt, committed[field]) };
+  }
+  return committed;
+}
+
+/** A fresh salt for each restricted field present in the payload, or null when none is. */
+export function drawCommitmentSalts(data: unknown, restrictedFields: readonly string[] | undefined, randomHex: () => string): CommitmentSalts | null {
+  if (!restrictedFields?.length || typeof data !== 'object' || data === null) return null;
+  const present = restrictedFields.filter((field) => Object.hasOwn(data, field));
+  return present.length === 0 ? null : Object.fromEntries(present.map((field) => [field, randomHex()]));
 }
 
 /**
@@ -104,9 +153,17 @@ export function newEventId(): string {
   return uuidv7();
 }
 
-/** SHA-256(0x00 || canonical envelope), lowercase hex (docs/ARCHITECTURE.md, "Integrity"). */
-export function leafHashOf(event: EventEnvelope): string {
-  return leafHash(canonicalEnvelope(event));
+/** The leaf hash of a stored event: SHA-256(0x00 || its log entry), lowercase hex (RFC 9162 section 2.1.1). */
+export function leafHashOf(event: EventEnvelope & { commitmentSalts?: CommitmentSalts | null }): string {
+  return leafHashOfPublic(event, publicDataOf(event.data, event.commitmentSalts));
+}
+
+/**
+ * The leaf hash from what an anonymous caller is served: the envelope and the public data (each
+ * restricted value already a commitment). The same hash as leafHashOf of the stored event.
+ */
+export function leafHashOfPublic(envelope: Omit<EventEnvelope, 'data'>, publicData: unknown): string {
+  return leafHash(logEntryOf(envelope, dataHashOf(publicData)));
 }
 
 // A strict ISO-8601 instant, in UTC or with an offset.

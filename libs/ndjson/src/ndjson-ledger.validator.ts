@@ -1,10 +1,12 @@
 import { InvalidEvent, RecordedHistoryCheck, SchemaViolation, type RecordedEvent } from '@ledger/event-store';
-import { NDJSON_ACTOR_FIELDS, NDJSON_EVENT_FIELDS } from './ndjson-event.line';
+import { NDJSON_ACTOR_FIELDS, NDJSON_EVENT_FIELDS, NDJSON_OPTIONAL_EVENT_FIELDS } from './ndjson-event.line';
 import { readNdjsonLines, type NdjsonLine } from './ndjson-lines.reader';
 
 /** Checks a payload against its type's schema at the stored version (the event-schema registry does). */
 export interface PayloadSchemas {
   validate(type: string, version: number, data: unknown): void;
+  /** the payload fields the schema marks restricted (each must come with a commitment salt) */
+  restrictedFields(type: string, version: number): readonly string[];
 }
 
 /** A line of an NDJSON ledger file that cannot be taken in; the message names the line. */
@@ -16,6 +18,25 @@ export class InvalidLedgerLine extends Error {
     super(`line ${line}: ${reason}`);
     this.name = 'InvalidLedgerLine';
   }
+}
+
+/**
+ * The salts must be exactly those the store draws on append: one (32 bytes, hex) for each restricted
+ * field the payload holds. Without them the leaf would hash a restricted value itself, or commit to
+ * a field the schema does not restrict.
+ */
+function commitmentSaltsProblem(event: RecordedEvent, restricted: readonly string[]): string | null {
+  const data = event.data;
+  const present = typeof data === 'object' && data !== null ? restricted.filter((field) => Object.hasOwn(data, field)) : [];
+  const salts = event.commitmentSalts;
+  if (salts === undefined || salts === null) return present.length ? `commitmentSalts is missing for its restricted fields (${present.join(', ')})` : null;
+  if (typeof salts !== 'object' || Array.isArray(salts)) return 'commitmentSalts must be an object of hex salts by field';
+  const fields = Object.keys(salts);
+  if (fields.length !== present.length || present.some((field) => !fields.includes(field))) {
+    return `commitmentSalts must name exactly its restricted fields (${present.join(', ') || 'none'}), not ${fields.join(', ') || 'none'}`;
+  }
+  const bad = fields.find((field) => typeof salts[field] !== 'string' || !/^[0-9a-f]{64}$/.test(salts[field]));
+  return bad === undefined ? null : `commitmentSalts.${bad} must be 32 bytes of lowercase hex`;
 }
 
 /**
@@ -50,9 +71,11 @@ export class NdjsonLedgerValidator {
     }
     const event = record as RecordedEvent;
     if (typeof record !== 'object' || record === null || Array.isArray(record)) fail('is not an event object');
-    const fieldProblem = unexpectedFields(record as object, NDJSON_EVENT_FIELDS, '')
+    const fieldProblem = unexpectedFields(record as object, NDJSON_EVENT_FIELDS, '', NDJSON_OPTIONAL_EVENT_FIELDS)
       ?? (typeof event.recordedBy === 'object' && event.recordedBy !== null ? unexpectedFields(event.recordedBy, NDJSON_ACTOR_FIELDS, 'recordedBy.') : null);
     if (fieldProblem) fail(fieldProblem);
+    const saltProblem = commitmentSaltsProblem(event, this.schemas.restrictedFields(event.type, event.schemaVersion));
+    if (saltProblem) fail(saltProblem);
     try {
       this.history.accept(event);
     } catch (error) {
@@ -70,10 +93,10 @@ export class NdjsonLedgerValidator {
 }
 
 /** Fields are exact: one the envelope does not have would be dropped on import and break a re-export. */
-function unexpectedFields(object: object, expected: readonly string[], prefix: string): string | null {
+function unexpectedFields(object: object, expected: readonly string[], prefix: string, optional: readonly string[] = []): string | null {
   const missing = expected.find((field) => !Object.prototype.hasOwnProperty.call(object, field));
   if (missing) return `field ${prefix}${missing} is missing`;
-  const extra = Object.keys(object).find((field) => !expected.includes(field));
+  const extra = Object.keys(object).find((field) => !expected.includes(field) && !optional.includes(field));
   return extra === undefined ? null : `field ${prefix}${extra} is not part of an event envelope`;
 }
 

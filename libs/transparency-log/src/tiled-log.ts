@@ -31,7 +31,8 @@ export class OutOfRange extends RangeError {
  */
 export class TiledLog implements SubtreeHashSource {
   /** the tiles' layout and leaf definition; a store of another version is started over */
-  static readonly VERSION = 1;
+  // v2: leaves of log entries with a dataHash of the public data (restricted values committed to)
+  static readonly VERSION = 2;
   private leaves = 0;
   /** edge[L]: the hashes of the rightmost tile of level L, which is not complete */
   private edge: Uint8Array[][] = [];

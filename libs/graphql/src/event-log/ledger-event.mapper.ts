@@ -17,5 +17,6 @@ export function toLedgerEventModel(event: RecordedEvent): LedgerEventModel {
     causationId: event.causationId,
     leafHash: event.leafHash,
     data: event.data,
+    commitmentSalts: event.commitmentSalts ?? null,
   });
 }

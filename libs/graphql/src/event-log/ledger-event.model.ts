@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { CommitmentSalts } from '@ledger/event-store';
 import { DateTimeScalar } from '../scalars';
 import { Connection } from '../relay/connection';
 import { NodeInterface } from '../relay/node.interface';
@@ -31,6 +32,8 @@ export class LedgerEventModel implements NodeInterface {
    * which asks the public view (libs/investigation), so a LedgerEvent reached by any path cannot bypass it.
    */
   data!: unknown;
+  /** The salts of its restricted values, not a @Field either: what the public view commits to them with. */
+  commitmentSalts!: CommitmentSalts | null;
 }
 
 @ObjectType('LedgerEventConnection')

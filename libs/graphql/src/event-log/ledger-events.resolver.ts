@@ -29,7 +29,9 @@ export class LedgerEventsResolver {
   ) {}
 
   // The one way to read a payload: events(), node(), histories and receipts all come through here.
-  @ResolveField('data', () => JSONScalar, { description: "the event's payload; restricted fields are removed for callers without the oversight role" })
+  @ResolveField('data', () => JSONScalar, {
+    description: "the event's payload; for callers without the oversight role each restricted value is replaced by a salted commitment, so the leaf stays recomputable",
+  })
   data(event: LedgerEventModel, _args: NoArgs, context: RequestContext): unknown {
     return this.view.payload(viewerOf(context), event);
   }

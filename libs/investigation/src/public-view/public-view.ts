@@ -1,6 +1,6 @@
 import type { Role } from '@ledger/domain';
 import type { EventSchemaRegistry } from '@ledger/event-schemas';
-import type { RecordedEvent } from '@ledger/event-store';
+import { publicDataOf, type RecordedEvent } from '@ledger/event-store';
 import type { DataRequestRow, EncryptedDetailsRow } from '@ledger/projections';
 
 /**
@@ -43,7 +43,7 @@ declare const viewed: unique symbol;
  */
 export type EventView = RecordedEvent & { readonly [viewed]: true };
 
-type StoredPayload = Pick<RecordedEvent, 'type' | 'schemaVersion' | 'data'>;
+type StoredPayload = Pick<RecordedEvent, 'type' | 'schemaVersion' | 'data' | 'commitmentSalts'>;
 
 /** What decrypts a subject's personal details: the subject vault (libs/privacy), chosen by the composition root. */
 export interface DetailsDecrypter {
@@ -56,8 +56,9 @@ export class PublicView {
   constructor(private readonly schemas: Pick<EventSchemaRegistry, 'publicPayload'>) {}
 
   /**
-   * The payload as this viewer may see it: whole for oversight, without its restricted fields for
-   * everyone else. Issue 11 replaces the removal with salted commitments: here, and only here.
+   * The payload as this viewer may see it: whole for oversight; for everyone else each restricted
+   * value replaced by its salted commitment (publicDataOf), which keeps the event's leaf hash
+   * recomputable from what they see (docs/ARCHITECTURE.md, "Integrity").
    */
   payload(viewer: Viewer, event: StoredPayload): unknown {
     return canSeeRestricted(viewer) ? event.data : this.publicPayload(event);
@@ -66,7 +67,12 @@ export class PublicView {
   /** The payload as anyone may see it, whoever asks: for text that is the same for every reader. */
   publicPayload(event: StoredPayload): unknown {
     // The stored version's schema: the event log serves payloads as stored, not upcast.
-    return this.schemas.publicPayload(event.type, event.schemaVersion, event.data);
+    const withoutRestricted = this.schemas.publicPayload(event.type, event.schemaVersion, event.data);
+    const salts = event.commitmentSalts;
+    if (!salts || typeof withoutRestricted !== 'object' || withoutRestricted === null) return withoutRestricted;
+    // A restricted value recorded with a salt is shown as its commitment, never silently dropped.
+    const committed = publicDataOf(event.data, salts) as Record<string, unknown>;
+    return { ...withoutRestricted, ...Object.fromEntries(Object.keys(salts).map((field) => [field, committed[field]])) };
   }
 
   /** The event with the payload this viewer may see. */

@@ -1,3 +1,4 @@
+import { publicDataOf } from '@ledger/event-store';
 import { EventSchemaRegistry } from '@ledger/event-schemas';
 import type { RecordedEvent } from '@ledger/event-store';
 import {
@@ -282,9 +283,11 @@ describe('TraceService (real SQLite files, real runner)', () => {
 
     const oversight: Viewer = { role: 'oversight', restrictedUntil: Date.now() + HOUR };
     expect(received(oversight)).toEqual(stored);
-    const withheld = { ...stored };
-    delete withheld.subjectRef;
-    delete withheld.personalDetails;
+    // Everyone else sees a salted commitment in place of each restricted value, never the value.
+    const storedEvent = recorded.find(inStream(`data-request-${R1}`, 'DataRequestReceived'))!;
+    const withheld = publicDataOf(stored, storedEvent.commitmentSalts) as Record<string, unknown>;
+    expect(withheld.subjectRef).toEqual({ commitment: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.stringify(withheld)).not.toContain(String(fixtureSubjectRef(R1)));
     const others: Viewer[] = [
       ANONYMOUS,
       { role: 'officer', restrictedUntil: Date.now() + HOUR },

@@ -17,7 +17,8 @@ import { statement } from '../runtime/statement-cache';
 export const eventLogProjection: SqliteProjection = {
   name: 'event-log',
   // v2: the envelope's fields in columns, the envelope computed from them (v1 stored its JSON text)
-  version: 2,
+  // v3: commitment_salts, the salts of the payload's restricted values (the public view commits to them)
+  version: 3,
   readsStoredForm: true,
   setup(db: Database.Database) {
     db.exec(`
@@ -37,6 +38,7 @@ export const eventLogProjection: SqliteProjection = {
         causation_id     TEXT,
         data             TEXT NOT NULL,
         leaf_hash        TEXT NOT NULL,
+        commitment_salts TEXT,
         envelope         TEXT GENERATED ALWAYS AS (json_object(
           'eventId', event_id,
           'type', type,
@@ -66,9 +68,9 @@ export const eventLogProjection: SqliteProjection = {
     statement(
       db,
       `INSERT INTO ledger_events (sequence, event_id, type, schema_version, stream_id, stream_revision, occurred_at, recorded_at,
-         recorded_by_id, recorded_by_name, recorded_by_role, correlation_id, causation_id, data, leaf_hash)
+         recorded_by_id, recorded_by_name, recorded_by_role, correlation_id, causation_id, data, leaf_hash, commitment_salts)
        SELECT sequence, event_id, type, schema_version, stream_id, stream_revision, occurred_at, recorded_at,
-         recorded_by ->> '$.id', recorded_by ->> '$.name', recorded_by ->> '$.role', correlation_id, causation_id, data, leaf_hash
+         recorded_by ->> '$.id', recorded_by ->> '$.name', recorded_by ->> '$.role', correlation_id, causation_id, data, leaf_hash, commitment_salts
        FROM ${eventsTable} WHERE sequence > ? AND sequence <= ? ORDER BY sequence`,
     ).run(after, through);
   },
@@ -76,8 +78,8 @@ export const eventLogProjection: SqliteProjection = {
     statement(
       db,
       `INSERT INTO ledger_events (sequence, event_id, type, schema_version, stream_id, stream_revision, occurred_at, recorded_at,
-         recorded_by_id, recorded_by_name, recorded_by_role, correlation_id, causation_id, data, leaf_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         recorded_by_id, recorded_by_name, recorded_by_role, correlation_id, causation_id, data, leaf_hash, commitment_salts)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       event.sequence,
       event.eventId,
@@ -94,6 +96,7 @@ export const eventLogProjection: SqliteProjection = {
       event.causationId,
       JSON.stringify(event.data),
       event.leafHash,
+      event.commitmentSalts ? JSON.stringify(event.commitmentSalts) : null,
     );
   },
 };

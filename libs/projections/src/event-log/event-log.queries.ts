@@ -38,8 +38,8 @@ export class EventLogQueries {
     const pageCondition = afterSequence === null ? condition : `${condition ? `${condition} AND` : 'WHERE'} sequence > ?`;
     const pageParams = afterSequence === null ? params : [...params, afterSequence];
     const rows = this
-      .prepare(`SELECT envelope, leaf_hash FROM ledger_events ${pageCondition} ORDER BY sequence LIMIT ?`)
-      .all(...pageParams, first + 1) as Array<{ envelope: string; leaf_hash: string }>;
+      .prepare(`SELECT envelope, leaf_hash, commitment_salts FROM ledger_events ${pageCondition} ORDER BY sequence LIMIT ?`)
+      .all(...pageParams, first + 1) as Array<EventRow>;
     const events = rows.slice(0, first).map(toEvent);
     return { events, hasNextPage: rows.length > first, totalCount };
   }
@@ -70,22 +70,22 @@ export class EventLogQueries {
     if (filter.toSequence != null) (where.push('sequence <= ?'), params.push(filter.toSequence));
     return (
       this
-        .prepare(`SELECT envelope, leaf_hash FROM ledger_events WHERE ${where.join(' AND ')} ORDER BY sequence LIMIT ?`)
-        .all(...params, limit) as Array<{ envelope: string; leaf_hash: string }>
+        .prepare(`SELECT envelope, leaf_hash, commitment_salts FROM ledger_events WHERE ${where.join(' AND ')} ORDER BY sequence LIMIT ?`)
+        .all(...params, limit) as Array<EventRow>
     ).map(toEvent);
   }
 
   /** the event at this sequence, null when the read model does not hold it */
   bySequence(sequence: number): RecordedEvent | null {
-    const row = this.prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE sequence = ?').get(sequence) as
-      | { envelope: string; leaf_hash: string }
+    const row = this.prepare('SELECT envelope, leaf_hash, commitment_salts FROM ledger_events WHERE sequence = ?').get(sequence) as
+      | EventRow
       | undefined;
     return row ? toEvent(row) : null;
   }
 
   byEventId(eventId: string): RecordedEvent | null {
-    const row = this.prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE event_id = ?').get(eventId) as
-      | { envelope: string; leaf_hash: string }
+    const row = this.prepare('SELECT envelope, leaf_hash, commitment_salts FROM ledger_events WHERE event_id = ?').get(eventId) as
+      | EventRow
       | undefined;
     return row ? toEvent(row) : null;
   }
@@ -95,8 +95,8 @@ export class EventLogQueries {
     if (eventIds.length === 0) return [];
     return (
       this
-        .prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY sequence')
-        .all(JSON.stringify(eventIds)) as Array<{ envelope: string; leaf_hash: string }>
+        .prepare('SELECT envelope, leaf_hash, commitment_salts FROM ledger_events WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY sequence')
+        .all(JSON.stringify(eventIds)) as Array<EventRow>
     ).map(toEvent);
   }
 
@@ -105,17 +105,18 @@ export class EventLogQueries {
     if (streamIds.length === 0) return [];
     return (
       this
-        .prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY sequence')
-        .all(JSON.stringify(streamIds)) as Array<{ envelope: string; leaf_hash: string }>
+        .prepare('SELECT envelope, leaf_hash, commitment_salts FROM ledger_events WHERE stream_id IN (SELECT value FROM json_each(?)) ORDER BY sequence')
+        .all(JSON.stringify(streamIds)) as Array<EventRow>
     ).map(toEvent);
   }
 
   /** every event of one stream, oldest first: a node's history */
   byStream(streamId: string): RecordedEvent[] {
     return (
-      this.prepare('SELECT envelope, leaf_hash FROM ledger_events WHERE stream_id = ? ORDER BY sequence').all(streamId) as Array<{
+      this.prepare('SELECT envelope, leaf_hash, commitment_salts FROM ledger_events WHERE stream_id = ? ORDER BY sequence').all(streamId) as Array<{
         envelope: string;
         leaf_hash: string;
+        commitment_salts: string | null;
       }>
     ).map(toEvent);
   }
@@ -126,6 +127,12 @@ function bySequenceOnly(filter: EventLogFilter): boolean {
   return filter.streamId == null && filter.type == null && filter.recordedById == null;
 }
 
-function toEvent(row: { envelope: string; leaf_hash: string }): RecordedEvent {
-  return { ...JSON.parse(row.envelope), leafHash: row.leaf_hash };
+interface EventRow {
+  envelope: string;
+  leaf_hash: string;
+  commitment_salts: string | null;
+}
+
+function toEvent(row: EventRow): RecordedEvent {
+  return { ...JSON.parse(row.envelope), leafHash: row.leaf_hash, commitmentSalts: row.commitment_salts === null ? null : JSON.parse(row.commitment_salts) };
 }
