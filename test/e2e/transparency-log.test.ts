@@ -1,6 +1,10 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  checkEntryBundle,
+  decodeEntryBundle,
+  entryBundlesForTreeSize,
+  formatEntryBundlePath,
   fromHex,
   merkleRoot,
   nodeIntegrityCrypto,
@@ -57,6 +61,16 @@ async function checkServedLog(base: string) {
       return merkleRoot(hasher, hashes);
     },
   };
+  // Each entry bundle hashes to the level-0 tile's leaves: the entries are what the leaves commit to.
+  for (const bundle of entryBundlesForTreeSize(checkpoint.size)) {
+    const response = await fetch(`${base}/log/${formatEntryBundlePath(bundle)}`);
+    expect(response.status).toBe(200);
+    const entries = decodeEntryBundle(new Uint8Array(await response.arrayBuffer()), bundle.width);
+    const level0 = tiles.get(`0/${bundle.index}`)!;
+    const leaves = Array.from({ length: bundle.width }, (_, i) => level0.slice(i * 32, (i + 1) * 32));
+    expect(checkEntryBundle(hasher, entries, leaves)).toEqual({ ok: true });
+    for (const entry of entries) expect(Object.keys(JSON.parse(Buffer.from(entry).toString('utf8')))).toContain('dataHash');
+  }
   // The root the tiles give must be the one the checkpoint signs.
   expect(hex(checkpoint.size === 0 ? hasher.emptyRoot() : rangeHash(hasher, source, 0, checkpoint.size))).toBe(hex(checkpoint.rootHash));
   return { key, note, checkpoint };
@@ -85,6 +99,9 @@ describe('the transparency log (built server, tiles and checkpoints over HTTP, p
     expect(head).toMatchObject({ origin: ORIGIN, treeSize: checkpoint.size, rootHash: hex(checkpoint.rootHash), keyId: key.keyId });
     const lastSequence = (await server.gql('{ events(first: 1, filter: { fromSequence: 0 }) { totalCount } }')).data.events.totalCount - 1;
     expect(checkpoint.size).toBe(lastSequence + 1);
+    const health = await (await fetch(`${server.base}/healthz`)).json();
+    expect(health.log).toEqual({ treeSize: checkpoint.size, checkpointSize: checkpoint.size, checkpointAgeSeconds: expect.any(Number) });
+    expect(health.log.checkpointAgeSeconds).toBeLessThan(600);
   });
 
   it('proves every event included, and later trees consistent with earlier ones', async () => {

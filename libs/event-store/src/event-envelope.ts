@@ -153,9 +153,14 @@ export function newEventId(): string {
   return uuidv7();
 }
 
+/** The log entry of a stored event (what an entry bundle of the log serves for it). */
+export function storedLogEntry(event: EventEnvelope & { commitmentSalts?: CommitmentSalts | null }): string {
+  return logEntryOf(event, dataHashOf(publicDataOf(event.data, event.commitmentSalts)));
+}
+
 /** The leaf hash of a stored event: SHA-256(0x00 || its log entry), lowercase hex (RFC 9162 section 2.1.1). */
 export function leafHashOf(event: EventEnvelope & { commitmentSalts?: CommitmentSalts | null }): string {
-  return leafHashOfPublic(event, publicDataOf(event.data, event.commitmentSalts));
+  return leafHash(storedLogEntry(event));
 }
 
 /**

@@ -90,7 +90,7 @@ export class TransparencyLog {
     return describe(this.signer.current());
   }
 
-  /** The bytes of a tile path (`<L>/<N>[.p/<W>]` under tile/); null when the log holds no such tile yet, or entry bundles (not served yet). */
+  /** The bytes of a hash tile path (`<L>/<N>[.p/<W>]` under tile/); null when the log holds no such tile yet (entry bundles: LogController). */
   tile(path: string): Uint8Array | null {
     const resource = parseTilePath(`tile/${path}`);
     if (resource.kind !== 'hashes') return null;

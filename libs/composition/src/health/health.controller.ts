@@ -6,6 +6,7 @@ import { ProjectionRunner } from '@ledger/projections';
 import { RAW_EVENT_STORE } from '../ledger-core.module';
 import type { ReplayManifest } from '../replay/replay-manifest';
 import { SERVED_REPLAY } from '../graphql-server/served-replay';
+import { TRANSPARENCY_LOG, type TransparencyLog } from '@ledger/transparency-log';
 import { LedgerHealth } from './ledger-health';
 
 @Controller()
@@ -16,6 +17,7 @@ export class HealthController {
     private readonly health: LedgerHealth,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     @Inject(SERVED_REPLAY) private readonly replay: ReplayManifest | null,
+    @Inject(TRANSPARENCY_LOG) private readonly transparency: TransparencyLog | null,
   ) {}
 
   /**
@@ -33,10 +35,21 @@ export class HealthController {
       store: this.config.store,
       lastSequence,
       readModelsAt: this.runner.appliedThrough,
+      ...(this.transparency && { log: this.logHealth(this.transparency) }),
       ...(problems.length && { problems }),
     };
     if (!this.replay) return health;
     const { source, bound, lastSequenceApplied, lastLeafHash, createdAt } = this.replay;
     return { ...health, readOnly: true, replay: { source, bound, lastSequenceApplied, lastLeafHash, createdAt } };
+  }
+
+  /** How far the signed log is behind: the tree's size, the latest checkpoint's, and how old that checkpoint is. */
+  private logHealth(transparency: TransparencyLog) {
+    const head = transparency.treeHead();
+    return {
+      treeSize: transparency.log.size,
+      checkpointSize: head.treeSize,
+      checkpointAgeSeconds: Math.max(0, (Date.now() - Date.parse(head.timestamp)) / 1000),
+    };
   }
 }

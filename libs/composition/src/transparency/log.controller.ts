@@ -1,18 +1,23 @@
 import { Controller, Get, Header, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { MalformedTilePath } from '@ledger/integrity';
+import { storedLogEntry, type EventStore } from '@ledger/event-store';
+import { FULL_TILE_WIDTH, MalformedTilePath, encodeEntryBundle, parseTilePath, utf8 } from '@ledger/integrity';
+import { RAW_EVENT_STORE } from '../ledger-core.module';
 import { TRANSPARENCY_LOG, type LogKeyInfo, type TransparencyLog } from '@ledger/transparency-log';
 
 /**
  * The log as c2sp.org/tlog-tiles serves it, so that any copy of these files (a mirror, a CDN, a
  * journalist's disk) can be checked with the city's server switched off: the latest checkpoint
  * (changes, short cache), the hash tiles (never change once served, long cache), and the key that
- * signs checkpoints. Entry bundles (tile/entries/…) are not served yet: the leaf's entry is still
- * the whole envelope, restricted values included (README, "What is not done yet").
+ * signs checkpoints. Entry bundles hold each event's log entry (public data only: restricted values
+ * are commitments), computed from the stored events.
  */
 @Controller()
 export class LogController {
-  constructor(@Inject(TRANSPARENCY_LOG) private readonly transparency: TransparencyLog | null) {}
+  constructor(
+    @Inject(TRANSPARENCY_LOG) private readonly transparency: TransparencyLog | null,
+    @Inject(RAW_EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   @Get('log/checkpoint')
   @Header('Content-Type', 'text/plain; charset=utf-8')
@@ -22,11 +27,12 @@ export class LogController {
   }
 
   @Get('log/tile/*path')
-  tile(@Param('path') path: string | string[], @Res() response: Response): void {
+  async tile(@Param('path') path: string | string[], @Res() response: Response): Promise<void> {
     const relative = Array.isArray(path) ? path.join('/') : path;
     let bytes: Uint8Array | null;
     try {
-      bytes = this.log().tile(relative);
+      const resource = parseTilePath(`tile/${relative}`);
+      bytes = resource.kind === 'hashes' ? this.log().tile(relative) : await this.entryBundle(resource.bundle.index, resource.bundle.width);
     } catch (error) {
       if (error instanceof MalformedTilePath) throw new NotFoundException(error.message);
       throw error;
@@ -42,6 +48,15 @@ export class LogController {
   @Header('Cache-Control', 'public, max-age=300')
   key(): LogKeyInfo {
     return this.log().keyInfo();
+  }
+
+  /** The entries of leaves [256·index, 256·index + width), once the tree holds them all. */
+  private async entryBundle(index: number, width: number): Promise<Uint8Array | null> {
+    const first = index * FULL_TILE_WIDTH;
+    if (first + width > this.log().log.size) return null;
+    const events = await this.store.readAll(first, width);
+    if (events.length !== width) return null;
+    return encodeEntryBundle(events.map((event) => utf8(storedLogEntry(event))));
   }
 
   private log(): TransparencyLog {
