@@ -99,7 +99,7 @@ describe('the transparency log (built server, tiles and checkpoints over HTTP, p
     expect(head).toMatchObject({ origin: ORIGIN, treeSize: checkpoint.size, rootHash: hex(checkpoint.rootHash), keyId: key.keyId });
     const lastSequence = (await server.gql('{ events(first: 1, filter: { fromSequence: 0 }) { totalCount } }')).data.events.totalCount - 1;
     expect(checkpoint.size).toBe(lastSequence + 1);
-    const health = await (await fetch(`${server.base}/healthz`)).json();
+    const health = (await (await fetch(`${server.base}/healthz`)).json()) as { log: { checkpointAgeSeconds: number } };
     expect(health.log).toEqual({ treeSize: checkpoint.size, checkpointSize: checkpoint.size, checkpointAgeSeconds: expect.any(Number) });
     expect(health.log.checkpointAgeSeconds).toBeLessThan(600);
   });

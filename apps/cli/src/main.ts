@@ -7,6 +7,7 @@ import { exportCommand, exportUsage } from './commands/export.command';
 import { generateCommand, generateUsage } from './commands/generate.command';
 import { importCommand, importUsage } from './commands/import.command';
 import { investigateCommand, investigateUsage } from './commands/investigate.command';
+import { proofCommand, proofUsage } from './commands/proof.command';
 import { rebuildCommand, rebuildUsage } from './commands/rebuild.command';
 import { replayCommand, replayUsage } from './commands/replay.command';
 import { seedCommand, seedUsage } from './commands/seed.command';
@@ -27,6 +28,7 @@ const commands: Record<string, { run: CommandFn; usage: string }> = {
   export: { run: exportCommand, usage: exportUsage },
   import: { run: importCommand, usage: importUsage },
   investigate: { run: investigateCommand, usage: investigateUsage },
+  proof: { run: proofCommand, usage: proofUsage },
 };
 
 function usage(): string {
