@@ -12,6 +12,7 @@ import { replayCommand, replayUsage } from './commands/replay.command';
 import { seedCommand, seedUsage } from './commands/seed.command';
 import { serveCommand, serveUsage } from './commands/serve.command';
 import { tokenCommand, tokenUsage } from './commands/token.command';
+import { verifyCommand, verifyUsage } from './commands/verify.command';
 import type { LedgerConfig } from '@ledger/config';
 
 type CommandFn = (args: string[], config: LedgerConfig) => Promise<void>;
@@ -27,6 +28,7 @@ const commands: Record<string, { run: CommandFn; usage: string }> = {
   export: { run: exportCommand, usage: exportUsage },
   import: { run: importCommand, usage: importUsage },
   investigate: { run: investigateCommand, usage: investigateUsage },
+  verify: { run: verifyCommand, usage: verifyUsage },
 };
 
 function usage(): string {
