@@ -30,12 +30,14 @@ export class SqliteRecordedLogReader {
    * as an envelope ends the walk with UnreadableEvent, naming its sequence.
    */
   *events(): IterableIterator<RecordedEvent> {
-    for (const row of this.db.prepare('SELECT * FROM events ORDER BY sequence').iterate() as IterableIterator<EventRow>) {
+    // Rows as arrays, not objects: half the cost of reading a row, which is a fifth of `verify`'s.
+    const rows = this.db.prepare(`SELECT ${COLUMNS.join(', ')} FROM events ORDER BY sequence`).raw().iterate() as IterableIterator<unknown[]>;
+    for (const values of rows) {
       let event: RecordedEvent;
       try {
-        event = toRecordedEvent(row);
+        event = toRecordedEvent(rowOf(values));
       } catch (error) {
-        throw new UnreadableEvent(row.sequence, (error as Error).message);
+        throw new UnreadableEvent(values[0] as number, (error as Error).message);
       }
       yield event;
     }
@@ -44,4 +46,28 @@ export class SqliteRecordedLogReader {
   close(): void {
     this.db.close();
   }
+}
+
+const COLUMNS = [
+  'sequence',
+  'event_id',
+  'stream_id',
+  'stream_revision',
+  'type',
+  'schema_version',
+  'occurred_at',
+  'recorded_at',
+  'recorded_by',
+  'correlation_id',
+  'causation_id',
+  'data',
+  'leaf_hash',
+] as const satisfies ReadonlyArray<keyof EventRow>;
+
+/** The row of `values` selected as COLUMNS lists them, for the adapter's own mapping (toRecordedEvent); a literal, so every row has one shape. */
+function rowOf(v: unknown[]): EventRow {
+  return {
+    sequence: v[0], event_id: v[1], stream_id: v[2], stream_revision: v[3], type: v[4], schema_version: v[5], occurred_at: v[6],
+    recorded_at: v[7], recorded_by: v[8], correlation_id: v[9], causation_id: v[10], data: v[11], leaf_hash: v[12],
+  } as EventRow;
 }
