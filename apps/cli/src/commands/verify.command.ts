@@ -24,23 +24,34 @@ export async function verifyCommand(args: string[], config: LedgerConfig): Promi
   const savedCheckpoint = values.checkpoint === undefined ? undefined : { source: values.checkpoint, note: readSavedCheckpoint(values.checkpoint) };
 
   const started = Date.now();
-  const ledger = openStoredLedgerLog(config);
-  const bar = progressBar('verify');
   let verification;
   try {
-    verification = verifyLedgerLog(ledger, {
-      verifierKey: ledger.verifierKey,
-      configuredOrigin: config.logOrigin,
-      savedCheckpoint,
-      requireAllSigned: values['all-signed'],
-      onProgress: (done, total) => bar.update(done, total),
-    });
-  } finally {
-    bar.stop();
-    ledger.close();
+    const ledger = openStoredLedgerLog(config);
+    const bar = progressBar('verify');
+    try {
+      verification = verifyLedgerLog(ledger, {
+        verifierKey: ledger.verifierKey,
+        configuredOrigin: config.logOrigin,
+        savedCheckpoint,
+        requireAllSigned: values['all-signed'],
+        onProgress: (done, total) => bar.update(done, total),
+      });
+    } finally {
+      bar.stop();
+      ledger.close();
+    }
+  } catch (error) {
+    if (!isSqliteError(error)) throw error;
+    // An operational problem, not a finding about the log: say which, without a stack.
+    throw new CheckFailed(`the ledger's files cannot be read (${(error as Error).message}); after a crash, start the server once so SQLite recovers them, then verify again`);
   }
   if (!verification.holds) throw new CheckFailed(verification.problem);
   console.log(summary(verification.verified, savedCheckpoint?.source, (Date.now() - started) / 1000));
+}
+
+function isSqliteError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_');
 }
 
 function readSavedCheckpoint(file: string): string {

@@ -151,6 +151,12 @@ describe('verifyLedgerLog (events in memory, log.db in a real SQLite file)', () 
     expect(problemOf(verify())).toBe("sequence 256: the log's tile/0/001 is missing from log.db");
   });
 
+  it('names a checkpoint beyond the tree log.db holds (its size set back)', () => {
+    serveLog();
+    alterLog('UPDATE log_state SET size = 512');
+    expect(problemOf(verify())).toBe(`checkpoint of size ${EVENTS}: the log's tree in log.db holds only 512 leaves`);
+  });
+
   it('names a checkpoint signed by another key, or whose signed root is not the events\'', () => {
     serveLog();
     const impostor = generateSignerKey(crypto, ORIGIN);

@@ -139,6 +139,10 @@ class LogVerificationRun {
     for (const checkpoint of stored) if (checkpoint.treeSize > count) throw new LogDoesNotHold(missingTail(count, checkpoint.treeSize, `the checkpoint of size ${checkpoint.treeSize} signs`));
     if (savedCheckpoint && savedCheckpoint.size > count) throw new LogDoesNotHold(`${savedName}: ${missingTail(count, savedCheckpoint.size, 'it signs')}`);
 
+    // The server signs only sizes its tree has reached: a checkpoint beyond it means log.db lost part of its tree.
+    const beyond = stored.find((checkpoint) => checkpoint.treeSize > treeSize);
+    if (beyond) throw new LogDoesNotHold(`checkpoint of size ${beyond.treeSize}: the log's tree in log.db holds only ${treeSize} leaves`);
+
     // With every tile verified, the stored tiles are the recomputed tree: proofs come from them.
     if (store && state && (signed.length > 1 || savedCheckpoint)) {
       const tiles = memoized(new TiledLog(store, this.hasher));
