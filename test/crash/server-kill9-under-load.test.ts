@@ -11,6 +11,9 @@
  * Then the clients carry on where they were: a command whose answer the kill cut off is sent again
  * with its key, and must be answered with the first attempt's events if it was recorded.
  *
+ * At the end, after a clean stop, `ledger verify` recomputes the whole log, the transparency log's
+ * tiles and every checkpoint signed across the kills, and must find that everything holds.
+ *
  * The kill delays and each client's commands come from seeded random sequences (one for the
  * kills, one per client, so that how the clients interleave does not change either); a failure
  * names its seed, and LEDGER_CRASH_SEED=<seed> runs the same delays and commands again (not the
@@ -20,7 +23,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { COUNCIL, ICE, SHERIFF, seat, sheriffOfficer } from '@ledger/scenarios';
 import { LedgerServer, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
-import { NO_LOG_PROBLEMS, acknowledgedCommandsMissing, checkLedgerLog, type AcknowledgedCommand } from '../support/ledger-log';
+import { NO_LOG_PROBLEMS, acknowledgedCommandsMissing, checkLedgerLog, runLedgerVerify, type AcknowledgedCommand } from '../support/ledger-log';
 import { readModelDigest } from '../support/read-model-digest';
 
 const ROUNDS = 20;
@@ -262,7 +265,11 @@ describe('the API server killed with kill -9 under a mutation load (built server
     const { events, problems } = checkLedgerLog(dataDir);
     expect({ seed: SEED, ...problems }).toEqual({ seed: SEED, ...NO_LOG_PROBLEMS });
     expect({ seed: SEED, missing: acknowledgedCommandsMissing(events, acknowledged()) }).toEqual({ seed: SEED, missing: [] });
+    // And the transparency log the twenty kills left: its tiles and every checkpoint signed across
+    // them, recomputed from the events by `ledger verify` (once: a CLI process, not one per round).
+    const verified = await runLedgerVerify(dataDir);
+    expect({ seed: SEED, verify: verified.code, output: verified.stdout + verified.stderr }).toMatchObject({ seed: SEED, verify: 0 });
 
-    console.log(`server-kill9-under-load (seed ${SEED}): ${events.length} events; per round [kill after ms, acknowledged, answers lost]: ${summary.map((r) => `[${r.killAfterMs}, ${r.acknowledged}, ${r.answerLost}]`).join(' ')}`);
+    console.log(`server-kill9-under-load (seed ${SEED}): ${events.length} events; ${verified.stdout.trim()}; per round [kill after ms, acknowledged, answers lost]: ${summary.map((r) => `[${r.killAfterMs}, ${r.acknowledged}, ${r.answerLost}]`).join(' ')}`);
   }, 420_000);
 });

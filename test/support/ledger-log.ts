@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { dataPaths } from '@ledger/config';
 import { leafHashOf, type RecordedEvent } from '@ledger/event-store';
 import { toRecordedEvent, type EventRow } from '@ledger/event-store-sqlite';
+import { runCli, type CliResult } from './ledger-process';
 
 /**
  * Every event in `events.db`, in sequence order, as the port would return it (not upcast). After a
@@ -70,12 +71,22 @@ export function logProblems(events: RecordedEvent[]): LogProblems {
 
 /**
  * Every check of a data dir's log that a crash must never break, in one place: the invariants
- * above, on the log as stored. When `ledger verify` exists (the verifiable-log issue), it belongs
- * here, so that every suite that checks a log after a crash runs it too.
+ * above, on the log as stored, cheap enough to run after every restart. `ledger verify` checks
+ * these and the transparency log besides (tiles, signed checkpoints); it is a CLI process of a
+ * second or more, so suites run it once at the end (runLedgerVerify).
  */
 export function checkLedgerLog(dataDir: string): { events: RecordedEvent[]; problems: LogProblems } {
   const events = readLog(dataDir);
   return { events, problems: logProblems(events) };
+}
+
+/**
+ * `ledger verify` (the built CLI) on a data dir no server is writing to: every leaf, the tree and its
+ * tiles, every signed checkpoint and their consistency. Exit 0 when all holds; otherwise stderr
+ * names the first sequence or checkpoint that does not.
+ */
+export function runLedgerVerify(dataDir: string, args: string[] = []): Promise<CliResult> {
+  return runCli(['verify', ...args], { LEDGER_DATA_DIR: dataDir });
 }
 
 /** What a client was told was recorded: a mutation's receipt (RecordReceipt) as answered. */

@@ -13,6 +13,7 @@ import { replayCommand, replayUsage } from './commands/replay.command';
 import { seedCommand, seedUsage } from './commands/seed.command';
 import { serveCommand, serveUsage } from './commands/serve.command';
 import { tokenCommand, tokenUsage } from './commands/token.command';
+import { verifyCommand, verifyUsage } from './commands/verify.command';
 import type { LedgerConfig } from '@ledger/config';
 
 type CommandFn = (args: string[], config: LedgerConfig) => Promise<void>;
@@ -29,6 +30,7 @@ const commands: Record<string, { run: CommandFn; usage: string }> = {
   import: { run: importCommand, usage: importUsage },
   investigate: { run: investigateCommand, usage: investigateUsage },
   proof: { run: proofCommand, usage: proofUsage },
+  verify: { run: verifyCommand, usage: verifyUsage },
 };
 
 function usage(): string {

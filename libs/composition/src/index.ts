@@ -10,3 +10,4 @@ export * from './token-service.factory';
 export * from './health/ledger-health';
 export * from './http/ledger-http-app';
 export * from './secrets/secrets-check';
+export * from './transparency/stored-ledger-log';

@@ -51,6 +51,8 @@ class LedgerCoreShutdown implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop();
+    // A clean stop leaves every event the tree holds in a signed checkpoint (not only those of the last second).
+    this.transparency?.signer.signNow();
     this.transparency?.close();
     await this.store.close();
     this.db.close();

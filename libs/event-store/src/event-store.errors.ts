@@ -66,3 +66,18 @@ export class StorageUnavailable extends EventStoreError {
     this.name = 'StorageUnavailable';
   }
 }
+
+/**
+ * A stored event its store cannot read back as an envelope (a payload that is no longer JSON, a
+ * missing field): the file was altered or damaged. Carries the sequence, so a check can name it.
+ */
+export class UnreadableEvent extends EventStoreError {
+  readonly code = 'UNREADABLE_EVENT';
+  constructor(
+    readonly sequence: number,
+    readonly reason: string,
+  ) {
+    super(`sequence ${sequence}: the stored event cannot be read (${reason})`);
+    this.name = 'UnreadableEvent';
+  }
+}

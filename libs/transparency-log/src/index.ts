@@ -4,3 +4,4 @@ export * from './log-store';
 export * from './tiled-log';
 export * from './transparency-log';
 export * from './transparency-log.consumer';
+export * from './verification/log-verification';

@@ -2,7 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigError, MissingSecret } from '@ledger/config';
-import { formatSignerKey, generateSignerKey, isValidKeyName, keyIdHex, parseSignerKey, type IntegrityCrypto, type NoteSignerKey } from '@ledger/integrity';
+import {
+  formatSignerKey,
+  generateSignerKey,
+  isValidKeyName,
+  keyIdHex,
+  parseSignerKey,
+  parseVerifierKey,
+  verifierKeyOf,
+  type IntegrityCrypto,
+  type NoteSignerKey,
+  type NoteVerifierKey,
+} from '@ledger/integrity';
 import type { LogState } from './log-store';
 
 export interface SigningKeySource {
@@ -44,6 +55,26 @@ function generatedKey(crypto: IntegrityCrypto, source: SigningKeySource, state: 
   writeSecretOnce(source.generatedFile, `${formatSignerKey(key)}\n`);
   // Another process may have written its own first: the file is the key.
   return readKeyFile(crypto, source.generatedFile, 'the log signing key');
+}
+
+/**
+ * The key that checks the log's checkpoints (`ledger verify`), from the same file the server signs
+ * with: a signer key gives its verifier key; a verifier key (vkey, as /.well-known/ledger-key.json
+ * serves it) is taken as it is, so an auditor can verify without holding the private key.
+ */
+export function readLogVerifierKey(crypto: IntegrityCrypto, file: string): NoteVerifierKey {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new ConfigError(`the log's key ${file} cannot be read: ${(error as Error).message}`);
+  }
+  if (text.startsWith('PRIVATE+KEY+')) return verifierKeyOf(readKeyFile(crypto, file, 'the log signing key'));
+  try {
+    return parseVerifierKey(crypto, text);
+  } catch (error) {
+    throw new ConfigError(`the log's key ${file} is neither a signer key (PRIVATE+KEY+name+id+key) nor a verifier key (name+id+key): ${(error as Error).message}`);
+  }
 }
 
 function readKeyFile(crypto: IntegrityCrypto, file: string, what: string): NoteSignerKey {

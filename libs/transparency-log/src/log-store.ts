@@ -30,8 +30,16 @@ export interface StoredCheckpoint {
 export class LogStore {
   private readonly db: Database.Database;
 
-  constructor(file: string) {
-    this.db = new Database(file);
+  /** Opens (and creates when missing) the log's store for the process that keeps the log. */
+  constructor(file: string);
+  /** A store opened by `openReadOnly`. */
+  constructor(db: Database.Database);
+  constructor(source: string | Database.Database) {
+    if (typeof source !== 'string') {
+      this.db = source;
+      return;
+    }
+    this.db = new Database(source);
     this.db.pragma('journal_mode = WAL');
     // Tiles are the log's own record of what was proven to whom: synced with every batch.
     this.db.pragma('synchronous = FULL');
@@ -56,6 +64,25 @@ export class LogStore {
         signed_at TEXT NOT NULL
       );
     `);
+  }
+
+  /**
+   * The store as it is, read-only (`ledger verify`, beside a running server): nothing is created,
+   * migrated or started over, and a missing file is an error. Read inside `snapshot` to see one
+   * consistent state of a store another process is writing.
+   */
+  static openReadOnly(file: string): LogStore {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    return new LogStore(db);
+  }
+
+  /**
+   * Runs `read` in one read transaction: every read in it sees the store as of its first read
+   * (WAL snapshot), whatever a writer commits meanwhile, so the size, tiles and checkpoints agree.
+   */
+  snapshot<T>(read: () => T): T {
+    return this.db.transaction(read)();
   }
 
   state(): LogState | null {
