@@ -45,7 +45,19 @@ export async function runCheckpointBench(clients: number, mutationsEach: number)
   const dir = mkdtempSync(join(tmpdir(), 'ledger-checkpoint-bench-'));
   try {
     execFileSync(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), 'seed', 'demo'], { env: { ...process.env, LEDGER_DATA_DIR: dir }, stdio: 'ignore' });
-    const api = await startApi(dir, { LEDGER_LOG_LEVEL: 'warn' });
+    const api = await startApi(dir);
+    try {
+      return await measure(api, clients, mutationsEach, dir);
+    } finally {
+      await api.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measure(api: Awaited<ReturnType<typeof startApi>>, clients: number, mutationsEach: number, dir: string) {
+  {
     const base = api.url.replace(/\/graphql$/, '');
     const token = mintToken(dir, 'clerk');
     const seen: Array<{ size: number; at: number }> = [];
@@ -58,6 +70,11 @@ export async function runCheckpointBench(clients: number, mutationsEach: number)
       }
     })();
     const answered: Array<{ sequence: number; at: number }> = [];
+    // The poller must stop whatever happens: its requests would keep the server from shutting down.
+    const stopPolling = async () => {
+      polling = false;
+      await poller;
+    };
     await Promise.all(
       Array.from({ length: clients }, async (_, client) => {
         for (let i = 0; i < mutationsEach; i++) {
@@ -67,7 +84,10 @@ export async function runCheckpointBench(clients: number, mutationsEach: number)
             body: JSON.stringify({ query: `mutation { registerPerson(input: { id: "person:bench-${client}-${i}", name: "Bench ${client} ${i}" }) { events { sequence } } }` }),
           });
           const body = (await response.json()) as { data?: { registerPerson: { events: Array<{ sequence: number }> } }; errors?: unknown };
-          if (!body.data) throw new Error(`mutation refused: ${JSON.stringify(body.errors)}`);
+          if (!body.data) {
+            await stopPolling();
+            throw new Error(`mutation refused: ${JSON.stringify(body.errors)}`);
+          }
           answered.push({ sequence: body.data.registerPerson.events[0].sequence, at: performance.now() });
         }
       }),
@@ -75,9 +95,7 @@ export async function runCheckpointBench(clients: number, mutationsEach: number)
     const last = Math.max(...answered.map((a) => a.sequence));
     const deadline = performance.now() + 10_000;
     while (seen[seen.length - 1].size <= last && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    polling = false;
-    await poller;
-    await api.stop();
+    await stopPolling();
     const latencies = answered
       .map(({ sequence, at }) => {
         const covering = seen.find((checkpoint) => checkpoint.size > sequence);
@@ -85,12 +103,10 @@ export async function runCheckpointBench(clients: number, mutationsEach: number)
       })
       .sort((a, b) => a - b);
     return { mutations: answered.length, clients, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies[latencies.length - 1], checkpoints: seen.length, signingMs: signingMs() };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-export function formatCheckpointBench(result: Awaited<ReturnType<typeof runCheckpointBench>>): string[] {
+export function formatCheckpointBench(result: Awaited<ReturnType<typeof measure>>): string[] {
   const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value).toLocaleString('en-US')} ms` : 'never');
   return [
     `checkpoint latency: ${result.mutations} mutations from ${result.clients} clients, ${result.checkpoints} checkpoints seen`,
