@@ -18,6 +18,8 @@ import { printCommands, runCommandsBench } from './commands.bench';
 import { formatRebuildBench, runRebuildBench, TARGET_REBUILD_VS_RAW } from './rebuild.bench';
 import { runReadsBench, TARGET_P99_MS, TARGET_RATIO } from './reads.bench';
 import { ROOT, loadGraphql, residentBytes, startApi } from './support/api-process';
+import { formatCheckpointBench, runCheckpointBench } from './checkpoint.bench';
+import { formatVerifyBench, runVerifyBench } from './verify.bench';
 
 const CLI = join(ROOT, 'dist/apps/cli/src/main.js');
 
@@ -127,6 +129,13 @@ async function main(): Promise<void> {
     const events = generated[name as keyof typeof generated].events;
     console.log(`  bytes on disk per event, ${name}: ${rate(bytesOnDisk(dir) / events)} (event store and read models)`);
   }
+
+  // The servers above built each city's transparency log (log.db) while catching up: verify reads it.
+  console.log('\n## ledger verify (bench/verify.bench.ts), large ledger');
+  formatVerifyBench(runVerifyBench(dirs.large)).forEach((line) => console.log(line));
+
+  console.log('\n## checkpoint latency (bench/checkpoint.bench.ts), a fresh demo ledger under 32 clients');
+  formatCheckpointBench(await runCheckpointBench(32, 20)).forEach((line) => console.log(line));
 
   console.log('\n## commands through GraphQL (bench/commands.bench.ts), large ledger (it grows by what it records)');
   printCommands(await runCommandsBench({ dataDir: dirs.large }));
