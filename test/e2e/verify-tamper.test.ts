@@ -77,8 +77,9 @@ function withRecomputedLeaf(content: EventRow): EventRow {
 }
 
 function insert(db: Database.Database, content: EventRow): void {
-  db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(content.sequence, content.event_id, content.stream_id, content.stream_revision,
-    content.type, content.schema_version, content.occurred_at, content.recorded_at, content.recorded_by, content.correlation_id, content.causation_id, content.data, content.leaf_hash);
+  db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(content.sequence, content.event_id, content.stream_id, content.stream_revision,
+    content.type, content.schema_version, content.occurred_at, content.recorded_at, content.recorded_by, content.correlation_id, content.causation_id, content.data, content.leaf_hash,
+    content.commitment_salts ?? null);
 }
 
 /** A PersonRegistered nobody recorded, at `sequence`, with a correct leaf hash. */

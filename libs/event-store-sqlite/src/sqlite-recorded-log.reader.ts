@@ -62,6 +62,7 @@ const COLUMNS = [
   'causation_id',
   'data',
   'leaf_hash',
+  'commitment_salts',
 ] as const satisfies ReadonlyArray<keyof EventRow>;
 
 /** The row of `values` selected as COLUMNS lists them, for the adapter's own mapping (toRecordedEvent); a literal, so every row has one shape. */
@@ -69,5 +70,6 @@ function rowOf(v: unknown[]): EventRow {
   return {
     sequence: v[0], event_id: v[1], stream_id: v[2], stream_revision: v[3], type: v[4], schema_version: v[5], occurred_at: v[6],
     recorded_at: v[7], recorded_by: v[8], correlation_id: v[9], causation_id: v[10], data: v[11], leaf_hash: v[12],
+    commitment_salts: v[13],
   } as EventRow;
 }
