@@ -98,7 +98,7 @@ describe('ledgerEvents subscription (graphql-ws, real server, seeded demo)', () 
     expect(byClerk.received.map((r) => r.data.ledgerEvents.sequence)).toEqual([other.sequence]);
   });
 
-  it('removes restricted fields for an anonymous subscriber, not for oversight', async () => {
+  it('replaces restricted values by commitments for an anonymous subscriber, not for oversight', async () => {
     const filter = { type: 'DataRequestReceived', fromSequence: await nextSequence() };
     const anonymous = subscribe({ filter });
     const overseer = subscribe({ filter }, oversight);
@@ -119,8 +119,9 @@ describe('ledgerEvents subscription (graphql-ws, real server, seeded demo)', () 
     expect(seen(overseer).data.personalDetails).toBeTruthy();
     for (const s of [anonymous, asOfficer]) {
       expect(seen(s).sequence).toBe(seen(overseer).sequence);
-      expect(seen(s).data).not.toHaveProperty('subjectRef');
-      expect(seen(s).data).not.toHaveProperty('personalDetails');
+      // A salted commitment stands for each restricted value, never the value.
+      expect(seen(s).data.subjectRef).toEqual({ commitment: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(seen(s).data.personalDetails).toEqual({ commitment: expect.stringMatching(/^[0-9a-f]{64}$/) });
       expect(seen(s).data.dataCategories).toEqual(['release-date-time']);
       expect(JSON.stringify(s.received)).not.toContain(seen(overseer).data.subjectRef);
     }

@@ -22,18 +22,18 @@ const version: fc.Arbitrary<IndexedRule> = fc
     measure: fc.integer({ min: 1, max: 6 }),
     eId: fc.constantFrom('sec_1', 'sec_2'),
     version: fc.integer({ min: 1, max: 3 }),
-    position: fc.integer({ min: 0, max: 3 }),
     from: fc.integer({ min: 0, max: DATES.length - 1 }),
     length: fc.integer({ min: 1, max: DATES.length }),
     rule,
   })
-  .map(({ measure, eId, version: v, position, from, length, rule: r }) => ({
+  .map(({ measure, eId, version: v, from, length, rule: r }) => ({
     measureId: `CB-${measure}`,
     eId,
     version: v,
     measureKind: 'ORDINANCE' as const,
     measureSequence: measure * 10,
-    position,
+    // Each clause has its own place in its measure, as recorded.
+    position: eId === 'sec_1' ? 0 : 1,
     validFrom: DATES[from],
     validUntil: DATES[from + length] ?? OPEN_ENDED,
     rule: r,
