@@ -9,7 +9,7 @@ import { FileSubjectVault } from '@ledger/subject-vault-file';
 import { appendFixtureEvents } from '../support/ledger-fixtures';
 import { LedgerServer, mintToken, removeDir, tempDataDir } from '../support/ledger-process';
 
-const NODE_FIELDS = 'id type schemaVersion streamId streamRevision sequence occurredAt recordedAt recordedBy { id name role } correlationId causationId leafHash data';
+const NODE_FIELDS = 'id type schemaVersion streamId streamRevision sequence occurredAt recordedAt recordedBy { id name role } correlationId causationId leafHash data commitmentSalts';
 const EVENTS = `query($streamId: String) { events(filter: { streamId: $streamId }) { edges { node { ${NODE_FIELDS} } } } }`;
 const NODE = `query($id: ID!) { node(id: $id) { ... on LedgerEvent { ${NODE_FIELDS} } } }`;
 
@@ -83,6 +83,7 @@ describe('restricted fields over GraphQL (real server, real data dir)', () => {
         personalDetails: { commitment: commitmentOf(salts.personalDetails, personalDetails) },
       });
       expect(node.leafHash).toBe(stored.leafHash);
+      expect(node.commitmentSalts).toBeNull();
       const { id, leafHash, data, ...envelope } = node;
       expect(leafHashOfPublic({ ...envelope, eventId: id }, data)).toBe(leafHash);
     }
@@ -98,8 +99,9 @@ describe('restricted fields over GraphQL (real server, real data dir)', () => {
       expect(vault.decrypt(node.data.personalDetails)).toBe(plaintext);
       const { id, leafHash, ...rest } = node;
       expect(leafHash).toBe(stored.leafHash);
-      // The values and their salts give the leaf: oversight can check each value against its commitment.
-      expect(leafHashOf({ ...rest, eventId: id, commitmentSalts: stored.commitmentSalts })).toBe(leafHash);
+      // The values and their salts, both served to oversight, give the leaf: each value checks against its commitment.
+      expect(rest.commitmentSalts).toEqual(stored.commitmentSalts);
+      expect(leafHashOf({ ...rest, eventId: id })).toBe(leafHash);
     }
     const { leafHash, ...envelope } = stored;
     expect(leafHashOf(envelope)).toBe(listed.leafHash);

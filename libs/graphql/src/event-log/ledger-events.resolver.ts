@@ -36,6 +36,15 @@ export class LedgerEventsResolver {
     return this.view.payload(viewerOf(context), event);
   }
 
+  @ResolveField('commitmentSalts', () => JSONScalar, {
+    nullable: true,
+    description:
+      'oversight only: the salt of each restricted value, by field (hex), to check a value against its commitment (SHA-256 of the salt and the canonical JSON of the value); null for everyone else and for events without restricted values',
+  })
+  commitmentSalts(event: LedgerEventModel, _args: NoArgs, context: RequestContext): unknown {
+    return this.view.commitmentSalts(viewerOf(context), event);
+  }
+
   @Query(() => LedgerEventConnectionModel, { description: 'every event of the ledger, in sequence order' })
   events(
     @Args('filter', { type: () => EventFilterInput, nullable: true }) filter: EventFilterInput | null,

@@ -81,6 +81,14 @@ export class PublicView {
     return (data === event.data ? event : { ...event, data }) as EventView;
   }
 
+  /**
+   * The salts of an event's restricted values, by field, or null: restricted like the values, so
+   * oversight (who sees a value) can recompute its commitment and check it against the public data.
+   */
+  commitmentSalts(viewer: Viewer, event: Pick<RecordedEvent, 'commitmentSalts'>): RecordedEvent['commitmentSalts'] {
+    return canSeeRestricted(viewer) ? (event.commitmentSalts ?? null) : null;
+  }
+
   /** A data request's pseudonymous subject reference, or null. */
   subjectRef(viewer: Viewer, request: Pick<DataRequestRow, 'subjectRef'>): string | null {
     return canSeeRestricted(viewer) ? request.subjectRef : null;
