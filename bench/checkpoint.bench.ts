@@ -57,53 +57,51 @@ export async function runCheckpointBench(clients: number, mutationsEach: number)
 }
 
 async function measure(api: Awaited<ReturnType<typeof startApi>>, clients: number, mutationsEach: number, dir: string) {
-  {
-    const base = api.url.replace(/\/graphql$/, '');
-    const token = mintToken(dir, 'clerk');
-    const seen: Array<{ size: number; at: number }> = [];
-    let polling = true;
-    const poller = (async () => {
-      while (polling) {
-        const size = Number((await (await fetch(`${base}/log/checkpoint`)).text()).split('\n')[1]);
-        if (seen.length === 0 || size > seen[seen.length - 1].size) seen.push({ size, at: performance.now() });
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    })();
-    const answered: Array<{ sequence: number; at: number }> = [];
-    // The poller must stop whatever happens: its requests would keep the server from shutting down.
-    const stopPolling = async () => {
-      polling = false;
-      await poller;
-    };
-    await Promise.all(
-      Array.from({ length: clients }, async (_, client) => {
-        for (let i = 0; i < mutationsEach; i++) {
-          const response = await fetch(api.url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: JSON.stringify({ query: `mutation { registerPerson(input: { id: "person:bench-${client}-${i}", name: "Bench ${client} ${i}" }) { events { sequence } } }` }),
-          });
-          const body = (await response.json()) as { data?: { registerPerson: { events: Array<{ sequence: number }> } }; errors?: unknown };
-          if (!body.data) {
-            await stopPolling();
-            throw new Error(`mutation refused: ${JSON.stringify(body.errors)}`);
-          }
-          answered.push({ sequence: body.data.registerPerson.events[0].sequence, at: performance.now() });
+  const base = api.url.replace(/\/graphql$/, '');
+  const token = mintToken(dir, 'clerk');
+  const seen: Array<{ size: number; at: number }> = [];
+  let polling = true;
+  const poller = (async () => {
+    while (polling) {
+      const size = Number((await (await fetch(`${base}/log/checkpoint`)).text()).split('\n')[1]);
+      if (seen.length === 0 || size > seen[seen.length - 1].size) seen.push({ size, at: performance.now() });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  })();
+  const answered: Array<{ sequence: number; at: number }> = [];
+  // The poller must stop whatever happens: its requests would keep the server from shutting down.
+  const stopPolling = async () => {
+    polling = false;
+    await poller;
+  };
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let i = 0; i < mutationsEach; i++) {
+        const response = await fetch(api.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: `mutation { registerPerson(input: { id: "person:bench-${client}-${i}", name: "Bench ${client} ${i}" }) { events { sequence } } }` }),
+        });
+        const body = (await response.json()) as { data?: { registerPerson: { events: Array<{ sequence: number }> } }; errors?: unknown };
+        if (!body.data) {
+          await stopPolling();
+          throw new Error(`mutation refused: ${JSON.stringify(body.errors)}`);
         }
-      }),
-    );
-    const last = Math.max(...answered.map((a) => a.sequence));
-    const deadline = performance.now() + 10_000;
-    while (seen[seen.length - 1].size <= last && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    await stopPolling();
-    const latencies = answered
-      .map(({ sequence, at }) => {
-        const covering = seen.find((checkpoint) => checkpoint.size > sequence);
-        return covering ? Math.max(0, covering.at - at) : Number.POSITIVE_INFINITY;
-      })
-      .sort((a, b) => a - b);
-    return { mutations: answered.length, clients, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies[latencies.length - 1], checkpoints: seen.length, signingMs: signingMs() };
-  }
+        answered.push({ sequence: body.data.registerPerson.events[0].sequence, at: performance.now() });
+      }
+    }),
+  );
+  const last = Math.max(...answered.map((a) => a.sequence));
+  const deadline = performance.now() + 10_000;
+  while (seen[seen.length - 1].size <= last && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  await stopPolling();
+  const latencies = answered
+    .map(({ sequence, at }) => {
+      const covering = seen.find((checkpoint) => checkpoint.size > sequence);
+      return covering ? Math.max(0, covering.at - at) : Number.POSITIVE_INFINITY;
+    })
+    .sort((a, b) => a - b);
+  return { mutations: answered.length, clients, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies[latencies.length - 1], checkpoints: seen.length, signingMs: signingMs() };
 }
 
 export function formatCheckpointBench(result: Awaited<ReturnType<typeof measure>>): string[] {

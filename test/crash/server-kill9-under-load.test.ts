@@ -25,6 +25,7 @@ import { COUNCIL, ICE, SHERIFF, seat, sheriffOfficer } from '@ledger/scenarios';
 import { LedgerServer, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
 import { NO_LOG_PROBLEMS, acknowledgedCommandsMissing, checkLedgerLog, runLedgerVerify, type AcknowledgedCommand } from '../support/ledger-log';
 import { readModelDigest } from '../support/read-model-digest';
+import { seededRandom } from '../support/seeded-random';
 
 const ROUNDS = 20;
 const CLIENTS = 6;
@@ -37,17 +38,6 @@ const KILL_AFTER_MS = { min: 0, max: 1500 };
 
 const SEED = process.env.LEDGER_CRASH_SEED ? Number(process.env.LEDGER_CRASH_SEED) : randomInt(2 ** 31);
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed from its seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const RECEIPT = '{ replayed events { id sequence leafHash correlationId type data } }';
 const mutation = (name: string, inputType: string) => `mutation($input: ${inputType}!) { ${name}(input: $input) ${RECEIPT} }`;

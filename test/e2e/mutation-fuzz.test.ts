@@ -17,6 +17,7 @@
  */
 import { LedgerServer, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
 import { COMMITTEE, COUNCIL, demoClerk, ICE, mayor, MAYORS_OFFICE, oversightReviewer, seat, SHERIFF, sheriffOfficer } from '@ledger/scenarios';
+import { seededRandom } from '../support/seeded-random';
 
 const SEED = Number(process.env.LEDGER_FUZZ_SEED ?? 20170828);
 
@@ -31,19 +32,7 @@ const ACTORS: Record<string, [string, string]> = Object.fromEntries(
 );
 
 // ---------------------------------------------------------------------------------------------
-// Deterministic randomness
-
-/** mulberry32: a small, well-mixed 32-bit PRNG; the same seed gives the same cases everywhere. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Deterministic randomness (test/support/seeded-random.ts)
 
 /** FNV-1a: each mutation draws from its own stream, so one mutation's cases do not depend on another's. */
 function hash(text: string): number {
@@ -509,7 +498,7 @@ describe(`mutation fuzz suite (seed ${SEED})`, () => {
     const failures: string[] = [];
     let accepted = 0;
     let before = await counts();
-    for (const fuzz of schema.cases(mutation, prng(SEED ^ hash(name)))) {
+    for (const fuzz of schema.cases(mutation, seededRandom(SEED ^ hash(name)))) {
       const body = fuzz.body === undefined ? JSON.stringify({ query, variables: fuzz.variables }) : `{"query":${JSON.stringify(query)},"variables":${fuzz.body}}`;
       const { status, json, text } = await post(body, tokens[role]);
       const fail = (why: string) => failures.push(`${name} ${fuzz.label}: ${why} (HTTP ${status}) ${text.slice(0, 300)}`);

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { ConfigError, MissingSecret } from '@ledger/config';
+import { existsSync, readFileSync } from 'node:fs';
+import { ConfigError, MissingSecret, writeSecretFileOnce } from '@ledger/config';
 import {
   formatSignerKey,
   generateSignerKey,
@@ -52,7 +50,7 @@ function generatedKey(crypto: IntegrityCrypto, source: SigningKeySource, state: 
     throw new MissingSecret(`the log signing key ${source.generatedFile} is missing, but checkpoints signed with key ${state.keyId} exist: restore it (or set LEDGER_SIGNING_KEY_FILE to it)`);
   }
   const key = generateSignerKey(crypto, source.origin);
-  writeSecretOnce(source.generatedFile, `${formatSignerKey(key)}\n`);
+  writeSecretFileOnce(source.generatedFile, `${formatSignerKey(key)}\n`);
   // Another process may have written its own first: the file is the key.
   return readKeyFile(crypto, source.generatedFile, 'the log signing key');
 }
@@ -88,20 +86,6 @@ function readKeyFile(crypto: IntegrityCrypto, file: string, what: string): NoteS
     return parseSignerKey(crypto, text);
   } catch (error) {
     throw new ConfigError(`${what} ${file} is not a signer key in Go's note format (PRIVATE+KEY+name+id+key): ${(error as Error).message}`);
-  }
-}
-
-/** Written whole under a private name, then linked into place: the first writer wins, nobody reads half a key. */
-function writeSecretOnce(file: string, content: string): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(draft, content, { mode: 0o600 });
-  try {
-    linkSync(draft, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    rmSync(draft, { force: true });
   }
 }
 

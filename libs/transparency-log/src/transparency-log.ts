@@ -7,9 +7,9 @@ import {
   keyIdHex,
   nodeIntegrityCrypto,
   parseNote,
-  parseTilePath,
   treeHasher,
   verifierKeyOf,
+  type HashTile,
   type IntegrityCrypto,
   type NoteSignerKey,
 } from '@ledger/integrity';
@@ -90,11 +90,9 @@ export class TransparencyLog {
     return describe(this.signer.current());
   }
 
-  /** The bytes of a hash tile path (`<L>/<N>[.p/<W>]` under tile/); null when the log holds no such tile yet (entry bundles: LogController). */
-  tile(path: string): Uint8Array | null {
-    const resource = parseTilePath(`tile/${path}`);
-    if (resource.kind !== 'hashes') return null;
-    return this.log.tileBytes(resource.tile);
+  /** The bytes of a hash tile; null when the log holds no such tile yet (entry bundles: LogController). */
+  tile(tile: HashTile): Uint8Array | null {
+    return this.log.tileBytes(tile);
   }
 
   keyInfo(): LogKeyInfo {

@@ -31,8 +31,11 @@ export async function proofCommand(args: string[], config: LedgerConfig): Promis
   if (!event) throw new CheckFailed(`no event ${eventId} in the ledger`);
   const file = dataPaths(config).log;
   if (!existsSync(file)) throw new CheckFailed('the ledger has no transparency log yet: start the server once, and it builds and signs it');
-  const store = new LogStore(file);
+  // Read-only: a running server owns log.db; a proof never changes it.
+  const store = LogStore.openReadOnly(file);
   try {
+    const version = store.state()?.version;
+    if (version !== TiledLog.VERSION) throw new CheckFailed(`log.db holds a tree of layout version ${version}, not ${TiledLog.VERSION}: start the server of this version once, and it builds the log anew`);
     const checkpoint = store.latestCheckpoint();
     if (!checkpoint || event.sequence >= checkpoint.treeSize) {
       throw new CheckFailed(`event ${eventId} (sequence ${event.sequence}) is not in a signed checkpoint yet (latest: ${checkpoint?.treeSize ?? 0} events); try again in a second, with the server running`);

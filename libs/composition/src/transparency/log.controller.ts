@@ -32,7 +32,7 @@ export class LogController {
     let bytes: Uint8Array | null;
     try {
       const resource = parseTilePath(`tile/${relative}`);
-      bytes = resource.kind === 'hashes' ? this.log().tile(relative) : await this.entryBundle(resource.bundle.index, resource.bundle.width);
+      bytes = resource.kind === 'hashes' ? this.log().tile(resource.tile) : await this.entryBundle(resource.bundle.index, resource.bundle.width);
     } catch (error) {
       if (error instanceof MalformedTilePath) throw new NotFoundException(error.message);
       throw error;
