@@ -102,8 +102,11 @@ describeIfRoot('a disk that fills up under a write load (built server, tmpfs dat
           if (attempts.filter((a) => a.outcome === 'refused').length >= 40) stop = true;
         }
       });
+      // The prober goes on for a while after the first refusal even when the writers have already
+      // stopped (the 40 refusals can all come within a few milliseconds): /healthz must stay honest.
+      const probing = () => !stop || (firstRefusalAt !== Infinity && Date.now() < firstRefusalAt + 500);
       const prober = (async () => {
-        while (!stop) {
+        while (probing()) {
           samples.push({ at: Date.now(), status: (await health(server)).status });
           await new Promise((done) => setTimeout(done, 25));
         }
