@@ -112,7 +112,7 @@ describe('SchemaCheckedEventStore over a real SQLite file', () => {
 
     const [stored] = await raw.readStream('person-paul-lopez');
     expect(stored.schemaVersion).toBe(1);
-    expect(JSON.stringify(stored.data)).toBe(JSON.stringify(v1Data));
+    expect(stored.data).toEqual(v1Data);
     expect(stored.leafHash).toBe(storedHash);
     expect(leafHashOf(stored)).toBe(storedHash);
 

@@ -1,6 +1,6 @@
 import {
   assertAppendable,
-  jsonRoundTrip,
+  jsonValueOf,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
@@ -31,7 +31,7 @@ export class SchemaCheckedEventStore implements EventStore {
     assertAppendable(streamId, events, expectedRevision);
     for (const event of events) {
       // Checked in its stored form: undefined members vanish and Dates become strings on the way in.
-      this.registry.validate(event.type, event.schemaVersion, jsonRoundTrip(event.data).value);
+      this.registry.validate(event.type, event.schemaVersion, jsonValueOf(event.data));
     }
     // The schema says which values are restricted: the store commits to those instead of hashing them into the leaf.
     const withRestricted = events.map((event) => ({ ...event, restrictedFields: this.registry.restrictedFields(event.type, event.schemaVersion) }));

@@ -12,7 +12,7 @@ import { jsonEvent, type EventData, type JSONType, type RecordedEvent as EsdbRec
 import { randomBytes } from 'node:crypto';
 import {
   drawCommitmentSalts,
-  jsonRoundTrip,
+  jsonValueOf,
   leafHashOf,
   type CommitmentSalts,
   type RecordedBy,
@@ -45,7 +45,7 @@ export interface PreparedEvent {
 
 export function prepareEvent(event: NewEvent, recordedAt: string): PreparedEvent {
   // The stored payload is the parsed copy, so what the append returns is exactly what reads return.
-  const { value: data } = jsonRoundTrip(event.data);
+  const data = jsonValueOf(event.data);
   const metadata: EnvelopeMetadata = {
     eventId: event.eventId,
     schemaVersion: event.schemaVersion,

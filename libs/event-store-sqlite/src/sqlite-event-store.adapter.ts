@@ -13,6 +13,7 @@ import {
   envelopeOf,
   jsonRoundTrip,
   leafHashOf,
+  leafHashOfCanonicalData,
   type AppendResult,
   type EventStore,
   type ExpectedRevision,
@@ -223,7 +224,9 @@ export class SqliteEventStore implements EventStore {
         data: dataValue,
       };
       const commitmentSalts = drawCommitmentSalts(dataValue, event.restrictedFields, randomSalt);
-      const stored: RecordedEvent = { ...envelope, leafHash: leafHashOf({ ...envelope, commitmentSalts }), commitmentSalts };
+      // Without restricted values the stored text (canonical JSON) is the public data: hashed as it is.
+      const leafHash = commitmentSalts ? leafHashOf({ ...envelope, commitmentSalts }) : leafHashOfCanonicalData(envelope, dataText);
+      const stored: RecordedEvent = { ...envelope, leafHash, commitmentSalts };
       try {
         this.statements.insert.run(
           stored.sequence, stored.eventId, stored.streamId, stored.streamRevision, stored.type, stored.schemaVersion,

@@ -6,7 +6,9 @@ import {
   drawCommitmentSalts,
   envelopeOf,
   isIsoInstant,
+  canonicalJsonOf,
   leafHashOf,
+  leafHashOfCanonicalData,
   leafHashOfPublic,
   logEntryOf,
   newEventId,
@@ -52,6 +54,12 @@ describe('log entry (RFC 8785 canonical JSON of the envelope with the hash of it
     expect(dataHashOf(event.data)).toBe(dataHash);
     expect(logEntryOf(event, dataHash)).toBe(entryByTheBook(event, dataHash));
     expect(leafHashOf(event)).toBe(sha256(Buffer.from([0]), Buffer.from(entryByTheBook(event, dataHash), 'utf8')));
+  });
+
+  it('is the same leaf from the payload\'s canonical text, hashed unparsed; any other text of the same data gives another', () => {
+    const event = envelope();
+    expect(leafHashOfCanonicalData(event, canonicalJsonOf(event.data))).toBe(leafHashOf(event));
+    expect(leafHashOfCanonicalData(event, JSON.stringify(event.data))).not.toBe(leafHashOf(event));
   });
 
   it('ignores properties that are not part of the envelope', () => {

@@ -1,5 +1,5 @@
 import { InvalidEvent } from './event-store.errors';
-import { isIsoInstant, type NewEvent } from './event-envelope';
+import { canonicalJsonOf, isIsoInstant, type NewEvent } from './event-envelope';
 import type { ExpectedRevision } from './event-store.port';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -98,11 +98,24 @@ export function firstIllFormedString(value: unknown): string | null {
 }
 
 /**
- * The payload exactly as it will be read back: JSON text and its parse. Hashing the parsed copy
- * guarantees the stored leaf hash matches what any reader recomputes.
+ * The payload exactly as it will be read back: its JSON value (through JSON text, so whatever
+ * JSON drops is dropped here too). Hashing the parsed copy guarantees the stored leaf hash
+ * matches what any reader recomputes.
  */
-export function jsonRoundTrip(data: unknown): { text: string; value: unknown } {
+export function jsonValueOf(data: unknown): unknown {
   const text = JSON.stringify(data);
   if (text === undefined) throw new InvalidEvent('data is not JSON');
-  return { text, value: JSON.parse(text) };
+  return JSON.parse(text);
+}
+
+/**
+ * The payload as a store keeps it: its JSON value (jsonValueOf) and that value's RFC 8785
+ * canonical text, the text stored. For an event without restricted values the stored text is
+ * then exactly what its dataHash hashes, so a leaf is recomputed from the text without parsing it
+ * (leafHashOfCanonicalData: append, and `ledger verify` at a million events).
+ */
+export function jsonRoundTrip(data: unknown): { text: string; value: unknown } {
+  // A parsed JSON value always canonicalizes (no NaN, no Infinity, no undefined left).
+  const value = jsonValueOf(data);
+  return { text: canonicalJsonOf(value), value };
 }

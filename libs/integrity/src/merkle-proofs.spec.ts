@@ -75,6 +75,20 @@ describe('the Merkle tree hash', () => {
     expect(frontier.size).toBe(MAX_SIZE);
   });
 
+  it('hands out the hashes of the tlog-tiles tiles as the frontier forms them (256^L leaves each, in order)', () => {
+    const leaves = Array.from({ length: 256 * 256 + 300 }, (_, i) => nodeIntegrityCrypto.sha256(utf8(`leaf ${i}`)));
+    const heard: Array<[number, Uint8Array]> = [];
+    const frontier = new MerkleFrontier(hasher, (level, hash) => heard.push([level, hash]));
+    leaves.forEach((leaf) => frontier.append(leaf));
+    const levelOne = Array.from({ length: 257 }, (_, i) => merkleRoot(hasher, leaves.slice(i * 256, (i + 1) * 256)));
+    expect(heard.filter(([level]) => level === 1).map(([, hash]) => hash)).toEqual(levelOne);
+    expect(heard.filter(([level]) => level === 2).map(([, hash]) => hash)).toEqual([merkleRoot(hasher, levelOne.slice(0, 256))]);
+    expect(heard.length).toBe(258);
+    // Each in the order a tile grows: the level-2 hash right after the level-1 hash that completes it.
+    expect(heard.findIndex(([level]) => level === 2)).toBe(256);
+    expect(frontier.root()).toEqual(merkleRoot(hasher, leaves));
+  });
+
   it('of any range is the recursive definition of that range', () => {
     fc.assert(
       fc.property(sizePair, ([a, b]) => {

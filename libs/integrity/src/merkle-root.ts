@@ -1,3 +1,4 @@
+import { FULL_TILE_WIDTH, TILE_HEIGHT } from './tile-path';
 import type { TreeHasher } from './tree-hasher';
 
 /**
@@ -12,7 +13,15 @@ export class MerkleFrontier {
   private readonly subtreeSizes: number[] = [];
   private leaves = 0;
 
-  constructor(private readonly hasher: TreeHasher) {}
+  /**
+   * onTileHash, when given, hears each perfect subtree of 256^level leaves (level >= 1) as the
+   * appends form it: the hashes of the level-`level` tiles of c2sp.org/tlog-tiles, in order. A
+   * follower that checks tiles gets them from the hashing the root needs anyway, not a second time.
+   */
+  constructor(
+    private readonly hasher: TreeHasher,
+    private readonly onTileHash?: (level: number, hash: Uint8Array) => void,
+  ) {}
 
   get size(): number {
     return this.leaves;
@@ -24,6 +33,11 @@ export class MerkleFrontier {
     while (this.subtreeSizes.length > 0 && this.subtreeSizes[this.subtreeSizes.length - 1] === size) {
       hash = this.hasher.hashChildren(this.subtrees.pop()!, hash);
       size += this.subtreeSizes.pop()!;
+      // A power of two here; the tile hashes are the powers of 256 (a height that is a multiple of 8).
+      if (this.onTileHash && size >= FULL_TILE_WIDTH) {
+        const height = Math.log2(size); // exact for a power of two
+        if (height % TILE_HEIGHT === 0) this.onTileHash(height / TILE_HEIGHT, hash);
+      }
     }
     this.subtrees.push(hash);
     this.subtreeSizes.push(size);

@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, hash, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { concatBytes } from './bytes';
 import { ED25519_PUBLIC_KEY_SIZE, ED25519_SEED_SIZE, ED25519_SIGNATURE_SIZE, type IntegrityCrypto } from './integrity-crypto';
 
@@ -25,9 +25,9 @@ function plain(buffer: Buffer): Uint8Array {
 /** IntegrityCrypto on node:crypto (OpenSSL). */
 export const nodeIntegrityCrypto: IntegrityCrypto = {
   sha256(...parts) {
-    const hash = createHash('sha256');
-    for (const part of parts) hash.update(part);
-    return plain(hash.digest());
+    // One-shot crypto.hash: about twice as fast as createHash().update().digest() on the small
+    // inputs of a Merkle tree (a node is 65 bytes), which is most of what verify does.
+    return plain(hash('sha256', parts.length === 1 ? parts[0] : concatBytes(...parts), 'buffer'));
   },
   ed25519PublicKey(seed) {
     const spki = createPublicKey(privateKeyOf(seed)).export({ format: 'der', type: 'spki' });

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { leafHashOf, type RecordedEvent } from '@ledger/event-store';
+import { canonicalJsonOf, leafHashOf, type RecordedEvent, type StoredRecordedEvent } from '@ledger/event-store';
 import {
   formatVerifierKey,
   generateSignerKey,
@@ -129,6 +129,20 @@ describe('verifyLedgerLog (events in memory, log.db in a real SQLite file)', () 
       { verifierKey: () => { throw new Error('no key was needed'); }, configuredOrigin: ORIGIN },
     );
     expect(verification).toMatchObject({ holds: true, verified: { events: events.length, hasLog: false, treeSize: 0, tilesChecked: 0, checkpointsChecked: 0, latestCheckpointSize: null } });
+  });
+
+  it('hashes a payload stored as its canonical text unparsed, judges any other text parsed, and names an altered one', () => {
+    serveLog();
+    // As the embedded store's reader hands events out: with the payload's text as stored.
+    const asStored = (storedData: (event: RecordedEvent) => string): StoredRecordedEvent[] =>
+      events.map((event) => ({ ...event, storedData: storedData(event), data: JSON.parse(storedData(event)) }));
+    expect(verify({}, asStored((event) => canonicalJsonOf(event.data))).holds).toBe(true);
+    // Keys in another order (a ledger stored before payloads were canonical): the same data, so it holds.
+    const reordered = (event: RecordedEvent) => JSON.stringify(Object.fromEntries(Object.entries(event.data as object).reverse()));
+    expect(reordered(events[3])).not.toBe(canonicalJsonOf(events[3].data));
+    expect(verify({}, asStored(reordered)).holds).toBe(true);
+    const altered = asStored((event) => (event.sequence === 7 ? '{"n":7,"text":"event seven"}' : canonicalJsonOf(event.data)));
+    expect(problemOf(verify({}, altered))).toBe('sequence 7: the stored leaf hash is not the hash of the event');
   });
 
   it('names an event out of its stream order', () => {

@@ -1,4 +1,4 @@
-import { UnreadableEvent, type RecordedEvent } from '@ledger/event-store';
+import { UnreadableEvent } from '@ledger/event-store';
 import {
   bytesEqual,
   keyIdHex,
@@ -15,12 +15,12 @@ import { TiledLog } from '../tiled-log';
 import { checkConsistent, checkSignedRoot, openLogCheckpoint, type LogIdentity } from './checkpoint-checks';
 import { LogDoesNotHold } from './log-does-not-hold';
 import { RecomputedTree } from './recomputed-tree';
-import { StoredEventChecks } from './stored-event-checks';
+import { StoredEventChecks, type EventToVerify } from './stored-event-checks';
 
 /** What `ledger verify` reads: the events as stored and the log's own store, both read-only. */
 export interface LedgerLogToVerify {
   /** every stored event in sequence order, streamed (a reader's `.iterate()`, never a whole array) */
-  events: Iterable<RecordedEvent>;
+  events: Iterable<EventToVerify>;
   /** the last sequence stored when verification starts (for progress only) */
   lastSequence: number;
   /** the transparency log's store (log.db) opened read-only, or null when the ledger has none yet (never served) */

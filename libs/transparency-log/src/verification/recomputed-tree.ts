@@ -1,4 +1,4 @@
-import { FULL_TILE_WIDTH, HASH_SIZE, MerkleFrontier, formatTilePath, merkleRoot, type TreeHasher } from '@ledger/integrity';
+import { FULL_TILE_WIDTH, HASH_SIZE, MerkleFrontier, formatTilePath, type TreeHasher } from '@ledger/integrity';
 import { LogDoesNotHold } from './log-does-not-hold';
 
 /** Where the log keeps its tiles: the stored hashes of tile (level, index), a partial tile as the prefix it has grown to. */
@@ -12,8 +12,9 @@ export interface StoredTiles {
  * partial, must hold exactly the bytes recomputed here. Level 0 is compared leaf by leaf, so a
  * changed event is named by its own sequence; a higher tile is compared when it is complete (or,
  * for a partial one, when the tree reaches `storedSize`). The root of any size comes from a
- * MerkleFrontier, computed apart from the tiles, so a checkpoint's root is checked against the
- * events themselves. Memory: one growing tile per level and the frontier, O(log n).
+ * MerkleFrontier over the events' leaves, so a checkpoint's root is checked against the events
+ * themselves; the higher tiles' hashes are the frontier's own perfect subtrees (onTileHash), so
+ * every node is hashed once. Memory: one growing tile per level and the frontier, O(log n).
  */
 export class RecomputedTree {
   private readonly frontier: MerkleFrontier;
@@ -30,7 +31,10 @@ export class RecomputedTree {
     /** the tree size log.db records: its tiles are those of a tree of this many leaves */
     private readonly storedSize: number,
   ) {
-    this.frontier = new MerkleFrontier(hasher);
+    this.frontier = new MerkleFrontier(hasher, (level, hash) => {
+      // The subtree that ends at the leaf being appended: within the stored tree, or beyond it (no tile yet).
+      if (this.frontier.size < this.storedSize) this.push(level, hash);
+    });
   }
 
   get size(): number {
@@ -49,11 +53,13 @@ export class RecomputedTree {
 
   append(leafHash: Uint8Array): void {
     const sequence = this.frontier.size;
-    this.frontier.append(leafHash);
     // The tiles cover the stored tree only: leaves beyond it (not yet followed by the log) have none.
-    if (sequence >= this.storedSize) return;
-    this.checkStoredLeaf(sequence, leafHash);
-    this.push(0, leafHash);
+    if (sequence < this.storedSize) {
+      this.checkStoredLeaf(sequence, leafHash);
+      this.push(0, leafHash);
+    }
+    // Hashes the leaf into the tree, handing the higher tiles the subtrees it completes (push).
+    this.frontier.append(leafHash);
     if (sequence + 1 === this.storedSize) this.checkPartialTiles();
   }
 
@@ -74,13 +80,12 @@ export class RecomputedTree {
     tile.push(hash);
     this.hashCounts[level] = (this.hashCounts[level] ?? 0) + 1;
     if (tile.length < FULL_TILE_WIDTH) return;
-    // Complete: level 0 was compared leaf by leaf; a higher one is compared now. Its root is the
-    // next level's next hash.
+    // Complete: level 0 was compared leaf by leaf; a higher one is compared now. (Its root, the
+    // next level's next hash, comes from the frontier.)
     const index = this.hashCounts[level] / FULL_TILE_WIDTH - 1;
     if (level > 0) this.compareTile(level, index, tile);
     this.tilesChecked++;
     this.growing[level] = [];
-    this.push(level + 1, merkleRoot(this.hasher, tile));
   }
 
   /** At the stored size: each level's growing tile is that level's partial tile, which log.db must hold as it is. */
