@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Checks that an event is in the ledger the city signed, with Node alone (no dependencies), so that
 // anyone can read exactly what is checked. Two ways:
-//   node scripts/verify-proof.mjs --vkey VKEY FILE.tlog-proof    a proof file from `ledger proof` (offline)
+//   node scripts/verify-proof.mjs --vkey VKEY FILE.tlog-proof...    proof files from `ledger proof` (offline)
 //   node scripts/verify-proof.mjs --vkey VKEY --url URL --event ID    an event of a running ledger
 // VKEY is the log's public key (`vkey` of /.well-known/ledger-key.json): get it once, from a source
 // you trust (not only from the server you are checking). Exit 0: verified; 1: not; 2: bad usage.
@@ -74,39 +74,42 @@ async function graphql(url, query, variables) {
 }
 
 const { values, positionals } = parseArgs({ options: { vkey: { type: 'string' }, url: { type: 'string' }, event: { type: 'string' } }, allowPositionals: true });
-if (!values.vkey || (positionals.length === 1) === Boolean(values.url && values.event)) {
-  console.error('usage: verify-proof.mjs --vkey VKEY FILE.tlog-proof | verify-proof.mjs --vkey VKEY --url URL --event ID');
+if (!values.vkey || (positionals.length > 0) === Boolean(values.url && values.event)) {
+  console.error('usage: verify-proof.mjs --vkey VKEY FILE.tlog-proof... | verify-proof.mjs --vkey VKEY --url URL --event ID');
   process.exit(2);
 }
 const key = parseVkey(values.vkey);
-let index, path, note, entry;
-if (positionals.length === 1) {
-  const text = readFileSync(positionals[0], 'utf8');
+
+/** The proof in a tlog-proof file: the entry (its `extra`), its index, the audit path and the signed checkpoint. */
+function readProofFile(file) {
+  const text = readFileSync(file, 'utf8');
   const split = text.indexOf('\n\n');
   const lines = text.slice(0, split).split('\n');
-  if (lines[0] !== 'c2sp.org/tlog-proof@v1' || !lines[1]?.startsWith('extra ') || !/^index \d+$/.test(lines[2] ?? '')) fail('not a tlog-proof file from `ledger proof`');
-  entry = Buffer.from(lines[1].slice(6), 'base64').toString('utf8');
-  index = Number(lines[2].slice(6));
-  path = lines.slice(3).map((line) => Buffer.from(line, 'base64'));
-  note = text.slice(split + 2);
-} else {
-  const url = values.url.replace(/\/$/, '');
-  note = await (await fetch(`${url}/log/checkpoint`)).text();
+  if (lines[0] !== 'c2sp.org/tlog-proof@v1' || !lines[1]?.startsWith('extra ') || !/^index \d+$/.test(lines[2] ?? '')) fail(`${file} is not a tlog-proof file from \`ledger proof\``);
+  return { entry: Buffer.from(lines[1].slice(6), 'base64').toString('utf8'), index: Number(lines[2].slice(6)),
+    path: lines.slice(3).map((line) => Buffer.from(line, 'base64')), note: text.slice(split + 2) };
+}
+
+async function proofFromLedger(url, event) {
+  const note = await (await fetch(`${url}/log/checkpoint`)).text();
   const size = Number(note.split('\n')[1]);
   const fields = 'id type schemaVersion streamId streamRevision sequence occurredAt recordedAt recordedBy { id name role } correlationId causationId leafHash data';
-  const { node } = await graphql(url, `query($id: ID!) { node(id: $id) { ... on LedgerEvent { ${fields} } } }`, { id: values.event });
-  if (!node) fail(`${url} has no event ${values.event}`);
-  const { inclusionProof } = await graphql(url, 'query($id: ID!, $size: Int) { inclusionProof(eventId: $id, treeSize: $size) { sequence auditPath } }', { id: values.event, size });
-  entry = entryOf(node);
+  const { node } = await graphql(url, `query($id: ID!) { node(id: $id) { ... on LedgerEvent { ${fields} } } }`, { id: event });
+  if (!node) fail(`${url} has no event ${event}`);
+  const { inclusionProof } = await graphql(url, 'query($id: ID!, $size: Int) { inclusionProof(eventId: $id, treeSize: $size) { sequence auditPath } }', { id: event, size });
+  const entry = entryOf(node);
   if (sha256(Buffer.of(0), Buffer.from(entry)).toString('hex') !== node.leafHash) fail('the leaf hash served is not the hash of the event served');
-  index = inclusionProof.sequence;
-  path = inclusionProof.auditPath.map((hex) => Buffer.from(hex, 'hex'));
+  return { entry, index: inclusionProof.sequence, path: inclusionProof.auditPath.map((hex) => Buffer.from(hex, 'hex')), note };
 }
-const checkpoint = openCheckpoint(note, key);
-if (checkpoint.origin !== key.name) fail(`the checkpoint is for ${checkpoint.origin}, the key for ${key.name}`);
-const leaf = sha256(Buffer.of(0), Buffer.from(entry));
-if (!verifyInclusion(index, checkpoint.size, leaf, path, checkpoint.root)) fail(`the entry is not at index ${index} of the signed tree of ${checkpoint.size} events`);
-const { eventId, type, occurredAt, dataHash } = JSON.parse(entry);
-console.log(`VERIFIED: event ${eventId} (${type}, ${occurredAt}) is entry ${index} of the log ${checkpoint.origin}, in its tree of ${checkpoint.size} events signed by key ${key.keyId}.`);
-console.log(`Checked: the checkpoint's Ed25519 signature, the audit path from this entry to its root. The entry commits to the event's public data by dataHash ${dataHash}; restricted values appear only as salted commitments.`);
+
+const proofs = positionals.length > 0 ? positionals.map(readProofFile) : [await proofFromLedger(values.url.replace(/\/$/, ''), values.event)];
+for (const { entry, index, path, note } of proofs) {
+  const checkpoint = openCheckpoint(note, key);
+  if (checkpoint.origin !== key.name) fail(`the checkpoint is for ${checkpoint.origin}, the key for ${key.name}`);
+  const leaf = sha256(Buffer.of(0), Buffer.from(entry));
+  if (!verifyInclusion(index, checkpoint.size, leaf, path, checkpoint.root)) fail(`the entry is not at index ${index} of the signed tree of ${checkpoint.size} events`);
+  const { eventId, type, occurredAt } = JSON.parse(entry);
+  console.log(`VERIFIED: event ${eventId} (${type}, ${occurredAt}) is entry ${index} of the log ${checkpoint.origin}, in its tree of ${checkpoint.size} events signed by key ${key.keyId}.`);
+}
+console.log('Checked: the checkpoint\'s Ed25519 signature, the audit path from each entry to its root. An entry commits to its event\'s public data by its dataHash; restricted values appear only as salted commitments.');
 console.log('Not checked: that the vkey is the city\'s (compare it with one you got elsewhere), and that this checkpoint is consistent with any you saw before (ledger verify --checkpoint, or consistencyProof).');

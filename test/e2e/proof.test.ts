@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatVerifierKey, generateSignerKey, nodeIntegrityCrypto, verifierKeyOf } from '@ledger/integrity';
 import { LedgerServer, ROOT, removeDir, runCli, tempDataDir } from '../support/ledger-process';
@@ -69,8 +69,36 @@ describe('ledger proof and scripts/verify-proof.mjs (offline proofs for citizens
     expect(await verifyProof(['--vkey', vkey])).toMatchObject({ code: 2 });
   });
 
+  it('writes a proof for every event of a decision\'s trace, each verified by the script, all of them at once', async () => {
+    const decisionId = (await server.gql('{ decisions(first: 1) { edges { node { id } } } }')).data.decisions.edges[0].node.id;
+    const traced = (await server.gql('query($id: ID!) { trace(id: $id) { events { id sequence type } } }', { id: decisionId })).data.trace.events as Array<{ id: string; sequence: number; type: string }>;
+    // The request, the decision, and what it rests on: the clause's measure, its votes and its signature.
+    expect(traced.map((e) => e.type)).toEqual(expect.arrayContaining(['DataRequestReceived', 'DataRequestDecided', 'VoteRecorded']));
+
+    expect(await runCli(['proof', decisionId], { LEDGER_DATA_DIR: dataDir })).toMatchObject({ code: 2, stderr: expect.stringContaining('give --out DIR') });
+    const dir = join(dataDir, 'decision-proofs');
+    const written = await runCli(['proof', decisionId, '--out', dir], { LEDGER_DATA_DIR: dataDir });
+    expect({ code: written.code, stderr: written.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(written.stdout).toContain(`${traced.length} proofs: the trace of decision ${decisionId}`);
+    const files = readdirSync(dir).sort();
+    expect(files).toEqual(traced.map((e) => `${String(e.sequence).padStart(8, '0')}-${e.type}.tlog-proof`).sort());
+
+    const verified = await verifyProof(['--vkey', vkey, ...files.map((file) => join(dir, file))]);
+    expect({ code: verified.code, stderr: verified.stderr }).toEqual({ code: 0, stderr: '' });
+    for (const event of traced) expect(verified.stdout).toContain(`VERIFIED: event ${event.id} (${event.type}`);
+
+    // One altered file among them fails the whole check.
+    const last = join(dir, files.at(-1)!);
+    const lines = readFileSync(last, 'utf8').split('\n');
+    lines[2] = `index ${Number(lines[2].slice('index '.length)) + 1}`;
+    writeFileSync(last, lines.join('\n'));
+    expect(await verifyProof(['--vkey', vkey, ...files.map((file) => join(dir, file))])).toMatchObject({ code: 1, stderr: expect.stringContaining('NOT VERIFIED') });
+  });
+
   it('refuses an unknown event and a malformed id', async () => {
     expect(await runCli(['proof', '01a243e4-9576-72aa-8300-000000000000'], { LEDGER_DATA_DIR: dataDir })).toMatchObject({ code: 1 });
-    expect(await runCli(['proof', 'not-an-id'], { LEDGER_DATA_DIR: dataDir })).toMatchObject({ code: 2 });
+    // Shaped like a measure id, but no such measure: a failed check; shaped like no node at all: bad usage.
+    expect(await runCli(['proof', 'not-a-measure', '--out', join(dataDir, 'none')], { LEDGER_DATA_DIR: dataDir })).toMatchObject({ code: 1, stderr: expect.stringContaining('not-a-measure') });
+    expect(await runCli(['proof', 'not an id!'], { LEDGER_DATA_DIR: dataDir })).toMatchObject({ code: 2 });
   });
 });

@@ -3,21 +3,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLedgerReadModels } from '@ledger/composition';
 import type { LedgerConfig } from '@ledger/config';
-import { EventSchemaRegistry } from '@ledger/event-schemas';
-import {
-  ANONYMOUS,
-  MalformedTraceId,
-  PublicView,
-  TraceService,
-  TraceSubjectNotFound,
-  buildInvestigationReport,
-  renderHtml,
-  renderMarkdown,
-  type InvestigationReport,
-  type Viewer,
-} from '@ledger/investigation';
-import { DataRequestQueries, DirectoryQueries, EventLogQueries, LegislationQueries } from '@ledger/projections';
-import { CheckFailed, UsageError } from '../cli-errors';
+import { ANONYMOUS, buildInvestigationReport, renderHtml, renderMarkdown, type InvestigationReport, type Viewer } from '@ledger/investigation';
+import { UsageError } from '../cli-errors';
+import { traceAtTheConsole, traceQueriesOn } from './trace-of';
 
 export const investigateUsage =
   'investigate ID --format md|json|html [--out FILE] [--include-restricted]\n' +
@@ -65,28 +53,10 @@ const viewerAtTheConsole = (includeRestricted: boolean): Viewer =>
   includeRestricted ? { role: 'oversight', restrictedUntil: Number.POSITIVE_INFINITY } : ANONYMOUS;
 
 async function investigate(id: string, config: LedgerConfig, includeRestricted: boolean): Promise<InvestigationReport> {
-  const view = new PublicView(EventSchemaRegistry.fromDirectory());
   return readLedgerReadModels(config, ({ db, through }) => {
-    const eventLog = new EventLogQueries(db);
-    const directory = new DirectoryQueries(db);
-    const legislation = new LegislationQueries(db);
-    const dataRequests = new DataRequestQueries(db);
-    const trace = traceOf(new TraceService(eventLog, directory, legislation, dataRequests, view), id, viewerAtTheConsole(includeRestricted));
-    return buildInvestigationReport(
-      trace,
-      { eventLog, directory, legislation, dataRequests, view },
-      // The report is of the ledger up to the point the read models show.
-      { generatedAt: new Date().toISOString(), ledgerSize: through + 1 },
-    );
+    const queries = traceQueriesOn(db);
+    const trace = traceAtTheConsole(queries, id, viewerAtTheConsole(includeRestricted));
+    // The report is of the ledger up to the point the read models show.
+    return buildInvestigationReport(trace, queries, { generatedAt: new Date().toISOString(), ledgerSize: through + 1 });
   });
-}
-
-function traceOf(traces: TraceService, id: string, viewer: Viewer) {
-  try {
-    return traces.trace(id, viewer);
-  } catch (error) {
-    if (error instanceof MalformedTraceId) throw new UsageError(error.message);
-    if (error instanceof TraceSubjectNotFound) throw new CheckFailed(error.message);
-    throw error;
-  }
 }
