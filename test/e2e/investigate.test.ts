@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LedgerServer, removeDir, runCli, tempDataDir } from '../support/ledger-process';
+import { fromHex, nodeIntegrityCrypto, openCheckpoint, parseVerifierKey, treeHasher, verifyInclusion } from '@ledger/integrity';
 import { SHERIFF } from '@ledger/scenarios';
 
 const SUBJECT_REF = /subj_[0-9a-f]{32}/;
@@ -182,4 +183,31 @@ describe('ledger investigate (seeded demo, server stopped)', () => {
     }
     // Eleven CLI runs and a server start: each CLI run builds its own context.
   }, 120_000);
+
+  it('gives each event its audit path to the log\'s latest signed checkpoint, once a server has signed one', async () => {
+    // Seeded and never served: no signed log yet, and the report says so rather than prove nothing silently.
+    expect(report.signedCheckpoint).toBeNull();
+    expect(report.events.every((e: any) => e.inclusionProof === null)).toBe(true);
+
+    const server = await LedgerServer.start(dataDir);
+    let vkey: string;
+    try {
+      vkey = ((await (await fetch(`${server.base}/.well-known/ledger-key.json`)).json()) as { vkey: string }).vkey;
+    } finally {
+      await server.stop(); // a clean stop signs a checkpoint of everything
+    }
+    const proven = JSON.parse((await investigate(decisionId, '--format', 'json')).stdout);
+    const key = parseVerifierKey(nodeIntegrityCrypto, vkey);
+    const { checkpoint } = openCheckpoint(nodeIntegrityCrypto, proven.signedCheckpoint, key.name, [key]);
+    const hasher = treeHasher(nodeIntegrityCrypto);
+    for (const event of proven.events) {
+      const claim = { index: event.sequence, size: checkpoint.size, leafHash: fromHex(event.leafHash)!, root: checkpoint.rootHash, proof: event.inclusionProof.map((h: string) => fromHex(h)!) };
+      expect({ sequence: event.sequence, verdict: verifyInclusion(hasher, claim) }).toEqual({ sequence: event.sequence, verdict: { ok: true } });
+      // Another leaf at that index does not verify: the path proves this event, not any.
+      expect(verifyInclusion(hasher, { ...claim, leafHash: new Uint8Array(32) }).ok).toBe(false);
+    }
+    const md = (await investigate(decisionId, '--format', 'md')).stdout;
+    expect(md).toContain(`## Proof of inclusion\n\n${proven.events.length} of the ${proven.events.length} events are in the log the city signed`);
+    expect(md).toContain(proven.signedCheckpoint.trimEnd());
+  }, 60_000);
 });

@@ -5,6 +5,7 @@ import { readLedgerReadModels } from '@ledger/composition';
 import type { LedgerConfig } from '@ledger/config';
 import { ANONYMOUS, buildInvestigationReport, renderHtml, renderMarkdown, type InvestigationReport, type Viewer } from '@ledger/investigation';
 import { UsageError } from '../cli-errors';
+import { withSignedLog } from './signed-log';
 import { traceAtTheConsole, traceQueriesOn } from './trace-of';
 
 export const investigateUsage =
@@ -56,7 +57,14 @@ async function investigate(id: string, config: LedgerConfig, includeRestricted: 
   return readLedgerReadModels(config, ({ db, through }) => {
     const queries = traceQueriesOn(db);
     const trace = traceAtTheConsole(queries, id, viewerAtTheConsole(includeRestricted));
-    // The report is of the ledger up to the point the read models show.
-    return buildInvestigationReport(trace, queries, { generatedAt: new Date().toISOString(), ledgerSize: through + 1 });
+    // The report is of the ledger up to the point the read models show; each event's audit path
+    // leads to the log's latest signed checkpoint, when there is one.
+    return withSignedLog(config, (signed) =>
+      buildInvestigationReport(trace, queries, {
+        generatedAt: new Date().toISOString(),
+        ledgerSize: through + 1,
+        inclusion: signed?.checkpoint ? { signedCheckpoint: signed.checkpoint.note, auditPath: signed.auditPathHex } : null,
+      }),
+    );
   });
 }

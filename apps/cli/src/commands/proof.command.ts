@@ -1,13 +1,14 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLedgerReadModels } from '@ledger/composition';
-import { dataPaths, type LedgerConfig } from '@ledger/config';
+import type { LedgerConfig } from '@ledger/config';
 import { storedLogEntry, type RecordedEvent } from '@ledger/event-store';
-import { formatTlogProof, nodeIntegrityCrypto, treeHasher, utf8 } from '@ledger/integrity';
+import { formatTlogProof, utf8 } from '@ledger/integrity';
 import { ANONYMOUS } from '@ledger/investigation';
-import { LogStore, TiledLog, type StoredCheckpoint } from '@ledger/transparency-log';
+import type { StoredCheckpoint, TiledLog } from '@ledger/transparency-log';
 import { CheckFailed, UsageError } from '../cli-errors';
+import { withSignedLog } from './signed-log';
 import { traceAtTheConsole, traceQueriesOn } from './trace-of';
 
 export const proofUsage =
@@ -41,20 +42,14 @@ export async function proofCommand(args: string[], config: LedgerConfig): Promis
   });
   if (subject && values.out === undefined) throw new UsageError(`the trace of ${subject} has ${events.length} events: give --out DIR for their proof files`);
 
-  const file = dataPaths(config).log;
-  if (!existsSync(file)) throw new CheckFailed('the ledger has no transparency log yet: start the server once, and it builds and signs it');
-  // Read-only: a running server owns log.db; a proof never changes it.
-  const store = LogStore.openReadOnly(file);
-  try {
-    const version = store.state()?.version;
-    if (version !== TiledLog.VERSION) throw new CheckFailed(`log.db holds a tree of layout version ${version}, not ${TiledLog.VERSION}: start the server of this version once, and it builds the log anew`);
-    const checkpoint = store.latestCheckpoint();
+  withSignedLog(config, (signed) => {
+    if (!signed) throw new CheckFailed('the ledger has no transparency log yet: start the server once, and it builds and signs it');
+    const { log, checkpoint } = signed;
     const unsigned = events.filter((event) => !checkpoint || event.sequence >= checkpoint.treeSize);
     if (!checkpoint || unsigned.length > 0) {
       const which = unsigned.length === 1 ? `event ${unsigned[0].eventId} (sequence ${unsigned[0].sequence}) is` : `${unsigned.length} of its events are`;
       throw new CheckFailed(`${which} not in a signed checkpoint yet (latest: ${checkpoint?.treeSize ?? 0} events); try again in a second, with the server running`);
     }
-    const log = new TiledLog(store, treeHasher(nodeIntegrityCrypto));
     const proofOf = (event: RecordedEvent) => tlogProof(log, checkpoint, event);
     if (!subject) {
       if (values.out === undefined) {
@@ -74,9 +69,7 @@ export async function proofCommand(args: string[], config: LedgerConfig): Promis
       console.log(out);
     }
     console.log(`${events.length} proofs: the trace of ${subject}, each against the checkpoint of ${checkpoint.treeSize} events`);
-  } finally {
-    store.close();
-  }
+  });
 }
 
 function tlogProof(log: TiledLog, checkpoint: StoredCheckpoint, event: RecordedEvent): string {

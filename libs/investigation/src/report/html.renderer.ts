@@ -2,6 +2,7 @@ import type { DecisionEntry, InvestigationReport, TimelineEntry, VoteEntry } fro
 import {
   clauseLookup,
   inForceSteps,
+  inclusionText,
   nameText,
   periodText,
   provenanceText,
@@ -130,6 +131,9 @@ ${facts([
         report.events.map((e) => [String(e.sequence), esc(e.type), code(e.streamId), code(e.eventId), `<span class="hash">${esc(e.leafHash)}</span>`]),
       ),
     ),
+  );
+  sections.push(
+    major('Proof of inclusion', `<p>${esc(inclusionText(report))}</p>${report.signedCheckpoint ? `<pre>${esc(report.signedCheckpoint)}</pre>` : ''}`),
   );
 
   return `<!DOCTYPE html>

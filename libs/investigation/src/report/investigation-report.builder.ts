@@ -36,6 +36,16 @@ export interface ReportSources {
 export interface ReportOptions {
   generatedAt: string;
   ledgerSize: number;
+  /** the transparency log's latest signed checkpoint and audit paths to its root, when the ledger has one */
+  inclusion?: ReportInclusion | null;
+}
+
+/** What the report needs of the transparency log (the CLI reads it from log.db; no Nest, no store here). */
+export interface ReportInclusion {
+  /** the signed note */
+  signedCheckpoint: string;
+  /** the audit path (lowercase hex) of leaf `sequence` to the checkpoint's root, or null when the checkpoint does not cover it */
+  auditPath(sequence: number): string[] | null;
 }
 
 const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
@@ -180,7 +190,11 @@ export function buildInvestigationReport(trace: TraceView, sources: ReportSource
     clauses,
     votes,
     decisions: decisionEntries,
-    events: trace.events.map((e) => ({ sequence: e.sequence, eventId: e.eventId, type: e.type, streamId: e.streamId, leafHash: e.leafHash })),
+    events: trace.events.map((e) => ({
+      sequence: e.sequence, eventId: e.eventId, type: e.type, streamId: e.streamId, leafHash: e.leafHash,
+      inclusionProof: options.inclusion?.auditPath(e.sequence) ?? null,
+    })),
+    signedCheckpoint: options.inclusion?.signedCheckpoint ?? null,
   };
 }
 

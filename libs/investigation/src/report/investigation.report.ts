@@ -31,6 +31,11 @@ export interface InvestigationReport {
   decisions: DecisionEntry[];
   /** the events of the trace, for checking against the log: sequence (the Merkle leaf index) and leaf hash */
   events: EventEntry[];
+  /**
+   * The log's latest signed checkpoint (c2sp.org/tlog-checkpoint, a signed note) when the report was
+   * made, which each event's inclusionProof leads to; null when the ledger has no signed log yet.
+   */
+  signedCheckpoint: string | null;
 }
 
 export interface ReportSubject {
@@ -163,4 +168,10 @@ export interface EventEntry {
   type: string;
   streamId: string;
   leafHash: string;
+  /**
+   * RFC 9162 audit path (lowercase hex, leaf to root) from this leaf to the root of signedCheckpoint:
+   * with the log's public key, proof that the event is in the log the city signed. null when the
+   * event is not in that checkpoint (recorded after it) or there is none.
+   */
+  inclusionProof: string[] | null;
 }

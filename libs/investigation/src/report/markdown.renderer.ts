@@ -2,6 +2,7 @@ import type { DecisionEntry, InvestigationReport, TimelineEntry, VoteEntry } fro
 import {
   clauseLookup,
   inForceSteps,
+  inclusionText,
   nameText,
   periodText,
   provenanceText,
@@ -76,6 +77,9 @@ export function renderMarkdown(report: InvestigationReport): string {
 
   out.push('## Events', '');
   out.push(table(['Sequence', 'Type', 'Stream', 'Event id', 'Leaf hash'], report.events.map((e) => [e.sequence, e.type, e.streamId, code(e.eventId), code(e.leafHash)])), '');
+
+  out.push('## Proof of inclusion', '', inclusionText(report), '');
+  if (report.signedCheckpoint) out.push('```', report.signedCheckpoint.trimEnd(), '```', '');
   return out.join('\n');
 }
 
@@ -149,3 +153,4 @@ function stepMarkdown(step: TimelineEntry, inForce: InForceStep, clause: ReturnT
   }
   return out;
 }
+

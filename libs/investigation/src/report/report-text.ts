@@ -57,3 +57,15 @@ export function sequenceRange(report: InvestigationReport): string {
   if (events.length === 0) return 'none';
   return `${events.length} (sequences ${events[0].sequence} to ${events[events.length - 1].sequence})`;
 }
+
+/** What the report proves of its events, and how to check it (the same words in every rendering). */
+export function inclusionText(report: InvestigationReport): string {
+  if (!report.signedCheckpoint) return 'The ledger had no signed checkpoint when this report was made: its events cannot be proven to be in a signed log yet.';
+  const proven = report.events.filter((e) => e.inclusionProof !== null).length;
+  return (
+    `${proven} of the ${report.events.length} events are in the log the city signed with the checkpoint below ` +
+    '(c2sp.org/tlog-checkpoint). The JSON report (--format json) gives each event\'s audit path to its root; ' +
+    '`ledger proof ID --out DIR` writes them as tlog-proof files that `scripts/verify-proof.mjs` checks with the log\'s public key alone.' +
+    (proven < report.events.length ? ' The others were recorded after it.' : '')
+  );
+}
