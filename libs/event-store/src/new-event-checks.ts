@@ -115,7 +115,9 @@ export function jsonValueOf(data: unknown): unknown {
  * (leafHashOfCanonicalData: append, and `ledger verify` at a million events).
  */
 export function jsonRoundTrip(data: unknown): { text: string; value: unknown } {
-  // A parsed JSON value always canonicalizes (no NaN, no Infinity, no undefined left).
-  const value = jsonValueOf(data);
-  return { text: canonicalJsonOf(value), value };
+  // A parsed JSON value always canonicalizes (no NaN, no Infinity, no undefined left). The value
+  // is the text's own parse, keys in canonical order: what every later read returns, the
+  // append's receipt included.
+  const text = canonicalJsonOf(jsonValueOf(data));
+  return { text, value: JSON.parse(text) };
 }
