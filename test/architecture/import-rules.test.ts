@@ -41,6 +41,8 @@ const RULES: ImportRules = {
     // The log's tree follows the events as a log consumer (projections' seam), in its own store.
     'transparency-log': ['config', 'event-store', 'integrity', 'projections'],
     scenarios: ['application', 'domain'],
+    // The public portal reads through the public GraphQL API only (in process, anonymously).
+    portal: ['config', 'domain', 'graphql'],
     // Test helpers: the pure one for decider specs, and the read side's, which records on SQLite.
     'decider-testing': ['domain'],
     'read-model-testing': ['domain', 'event-schemas', 'event-store', 'event-store-sqlite', 'projections'],

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@ledger/config';
 import { assertSecretsPresent, createLedgerHttpApp, listenLedgerHttpApp } from '@ledger/composition';
+import { portalAssets } from '@ledger/portal';
 import { DataRequestQueries, ProjectionRunner } from '@ledger/projections';
 import { AppModule } from './app.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await createLedgerHttpApp(AppModule.forRoot(config), config);
+  app.use(portalAssets());
   // SIGTERM: stop taking commands, let in-flight ones finish their appends, then close the store.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   const runner = app.get(ProjectionRunner);

@@ -28,6 +28,7 @@ describe('operational settings', () => {
       rateLimitPerMinute: 600,
       trustedProxies: [],
       logLevel: 'info',
+      timeZone: 'America/Denver',
     });
   });
 
@@ -38,8 +39,9 @@ describe('operational settings', () => {
       LEDGER_RATE_LIMIT: '0',
       LEDGER_TRUSTED_PROXY: '10.0.0.1, 10.0.0.2',
       LEDGER_LOG_LEVEL: 'warn',
+      LEDGER_TIME_ZONE: 'America/Los_Angeles',
     });
-    expect(config).toMatchObject({ minFreeDiskBytes: 0, introspection: false, rateLimitPerMinute: 0, trustedProxies: ['10.0.0.1', '10.0.0.2'], logLevel: 'warn' });
+    expect(config).toMatchObject({ minFreeDiskBytes: 0, introspection: false, rateLimitPerMinute: 0, trustedProxies: ['10.0.0.1', '10.0.0.2'], logLevel: 'warn', timeZone: 'America/Los_Angeles' });
   });
 
   it.each([
@@ -48,6 +50,7 @@ describe('operational settings', () => {
     ['LEDGER_MIN_FREE_DISK_MB', '1.5', /LEDGER_MIN_FREE_DISK_MB must be a whole number/],
     ['LEDGER_INTROSPECTION', 'no', /LEDGER_INTROSPECTION must be true or false/],
     ['LEDGER_LOG_LEVEL', 'loud', /LEDGER_LOG_LEVEL must be one of/],
+    ['LEDGER_TIME_ZONE', 'Mountain/Denver', /LEDGER_TIME_ZONE must be an IANA time zone/],
   ])('refuses %s=%s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });

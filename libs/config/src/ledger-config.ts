@@ -31,6 +31,8 @@ export interface LedgerConfig {
   trustedProxies: string[];
   /** pino level: fatal, error, warn, info, debug, trace or silent */
   logLevel: string;
+  /** LEDGER_TIME_ZONE: the city's IANA time zone, in which the portal shows times (America/Denver for the demo) */
+  timeZone: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -83,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   if (subjectKey !== undefined && Buffer.byteLength(subjectKey) < 32) {
     throw new ConfigError('LEDGER_SUBJECT_KEY must be at least 32 bytes');
   }
+  const timeZone = env.LEDGER_TIME_ZONE || DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone)) throw new ConfigError(`LEDGER_TIME_ZONE must be an IANA time zone such as America/Denver, got ${timeZone}`);
   const logLevel = env.LEDGER_LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LEDGER_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${logLevel}`);
   return {
@@ -101,7 +105,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     rateLimitPerMinute: integerSetting(env, 'LEDGER_RATE_LIMIT', 600, 0, 1_000_000),
     trustedProxies: (env.LEDGER_TRUSTED_PROXY ?? '').split(',').map((proxy) => proxy.trim()).filter(Boolean),
     logLevel,
+    timeZone,
   };
+}
+
+/** The demo's city: Denver. */
+export const DEFAULT_TIME_ZONE = 'America/Denver';
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The origin of a log whose operator named none: fine for a demo, to be set for a city's (README). */

@@ -1,0 +1,3 @@
+export * from './i18n/messages';
+export * from './portal-assets';
+export * from './portal.module';

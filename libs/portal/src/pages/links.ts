@@ -1,0 +1,19 @@
+import { decisionIdOf, requestIdOfStream } from '@ledger/domain';
+
+const DECISION_EVENTS = new Set(['DataRequestDecided', 'DecisionCorrected', 'DecisionReviewed', 'DisclosureRecorded']);
+const MEASURE_STREAM = /^measure-(.+)$/;
+
+/** The portal page an event belongs on (its measure, or its request's decision), or null when there is none yet. */
+export function eventLink(event: { type: string; streamId: string }): string | null {
+  const measure = MEASURE_STREAM.exec(event.streamId);
+  if (measure) return measurePath(measure[1]);
+  const requestId = requestIdOfStream(event.streamId);
+  if (requestId && DECISION_EVENTS.has(event.type)) return decisionPath(decisionIdOf(requestId));
+  return null;
+}
+
+// An id as one path segment; a colon may stand in a segment, so decision:<uuid> reads as it is.
+const segment = (id: string) => encodeURIComponent(id).replace(/%3A/gi, ':');
+
+export const measurePath = (measureId: string) => `/measures/${segment(measureId)}`;
+export const decisionPath = (decisionId: string) => `/decisions/${segment(decisionId)}`;

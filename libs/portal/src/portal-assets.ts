@@ -1,0 +1,19 @@
+import compression from 'compression';
+import express, { type Router } from 'express';
+import { dirname, join } from 'node:path';
+import { USWDS_ASSETS } from './layout';
+
+/** The installed @uswds/uswds package's built files (css, fonts, img, js): served from here, never a CDN. */
+function uswdsDist(): string {
+  return join(dirname(require.resolve('@uswds/uswds')), '..');
+}
+
+/**
+ * The portal's static files: compressed (USWDS's stylesheet is 527 KB, about 70 KB gzipped) and
+ * cached for a day, so a new version of the package reaches readers within a day.
+ */
+export function portalAssets(): Router {
+  const router = express.Router();
+  router.use(USWDS_ASSETS, compression(), express.static(uswdsDist(), { index: false, maxAge: '1d', fallthrough: false }));
+  return router;
+}

@@ -1,0 +1,74 @@
+import { Controller, Get, Inject, Logger, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { LEDGER_CONFIG, type LedgerConfig } from '@ledger/config';
+import { PortalFormat } from './format';
+import { html } from './html';
+import { isLang } from './i18n/messages';
+import { hrefTo, layout, type Page } from './layout';
+import { decisionPage } from './pages/decision.page';
+import { decisionsPage } from './pages/decisions.page';
+import { homePage } from './pages/home.page';
+import { measurePage } from './pages/measure.page';
+import { measuresPage } from './pages/measures.page';
+import { PortalNotFound, PublicGraphql } from './public-graphql';
+
+type PageQuery = Record<string, unknown>;
+/** One value of a query parameter; a repeated or missing one is none. */
+const one = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/**
+ * The public transparency portal at `/`: server-rendered pages, usable with scripts off, in English
+ * or Spanish (`?lang=es`), read through the public GraphQL API only (PublicGraphql).
+ */
+@Controller()
+export class PortalController {
+  private readonly logger = new Logger('Portal');
+
+  constructor(
+    private readonly api: PublicGraphql,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+  ) {}
+
+  @Get()
+  home(@Query() query: PageQuery, @Res() response: Response): Promise<void> {
+    return this.render(response, query, (f) => homePage(this.api, f));
+  }
+
+  @Get('measures')
+  measures(@Query() query: PageQuery, @Res() response: Response): Promise<void> {
+    return this.render(response, query, (f) => measuresPage(this.api, f, { text: one(query.text), kind: one(query.kind), status: one(query.status), after: one(query.after) }));
+  }
+
+  @Get('measures/:id')
+  measure(@Param('id') id: string, @Query() query: PageQuery, @Res() response: Response): Promise<void> {
+    return this.render(response, query, (f) => measurePage(this.api, f, id));
+  }
+
+  @Get('decisions')
+  decisions(@Query() query: PageQuery, @Res() response: Response): Promise<void> {
+    return this.render(response, query, (f) => decisionsPage(this.api, f, one(query.after)));
+  }
+
+  @Get('decisions/:id')
+  decision(@Param('id') id: string, @Query() query: PageQuery, @Res() response: Response): Promise<void> {
+    return this.render(response, query, (f) => decisionPage(this.api, f, id));
+  }
+
+  /** The page, or a page that says plainly what went wrong (never a blank page or a stack trace). */
+  private async render(response: Response, query: PageQuery, build: (f: PortalFormat) => Promise<Page>): Promise<void> {
+    const lang = isLang(query.lang) ? query.lang : 'en';
+    const f = new PortalFormat(lang, this.config.timeZone);
+    response.setHeader('Cache-Control', 'no-cache');
+    try {
+      response.status(200).type('html').send(layout(f, await build(f)));
+    } catch (error) {
+      const notFound = error instanceof PortalNotFound;
+      // An unknown id is a reader's typo, not a fault; anything else is, and is logged once here.
+      if (!notFound) this.logger.error(`portal page failed: ${(error as Error).message}`);
+      const t = f.t.error;
+      const [title, text] = notFound ? [t.notFoundTitle, t.notFound] : [t.unavailableTitle, t.unavailable];
+      const main = html`<h1>${title}</h1><p>${text}</p><p><a class="usa-link" href="${hrefTo('/', f.lang)}">${t.backHome}</a></p>`;
+      response.status(notFound ? 404 : 503).type('html').send(layout(f, { title, path: response.req.path, main }));
+    }
+  }
+}
