@@ -1,6 +1,7 @@
 import { Logger, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +16,7 @@ export const MAX_BODY_BYTES = 100 * 1024;
 
 /**
  * The Nest application of a server that speaks HTTP (the API, `ledger serve`), hardened the same
- * way for both: structured logs, security headers and no X-Powered-By, X-Forwarded-For believed
+ * way for both: structured logs, security headers and no X-Powered-By, CORS for the public API, X-Forwarded-For believed
  * only from LEDGER_TRUSTED_PROXY, per-address rate limits, and a JSON body parser whose refusals
  * (too large, malformed) are answered in GraphQL's error shape.
  */
@@ -25,6 +26,9 @@ export async function createLedgerHttpApp(rootModule: Type | DynamicModule, conf
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
   app.use(helmet());
+  // The public API answers cross-origin reads, so civic-tech sites can build on it from a browser.
+  // Nothing here rests on cookies: a mutation still needs its bearer token, whatever the origin.
+  app.use('/graphql', cors({ origin: '*', methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'idempotency-key'], maxAge: 86_400 }));
   for (const handler of rateLimits(config, app.get<TokenService>(TOKEN_SERVICE))) app.use(handler);
   app.use(express.json({ limit: MAX_BODY_BYTES }));
   app.use(bodyParserErrors);
