@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The public portal in a real browser (Debian's Chromium, driven by playwright-core) against the
  * built server seeded with the Denver demo: every page shows the demo's real content, checked
@@ -8,7 +9,7 @@
 import { readFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { ORDINANCE } from '@ledger/scenarios';
+import { ORDINANCE, SHERIFF } from '@ledger/scenarios';
 import { LedgerServer, ROOT, removeDir, runCli, tempDataDir } from '../support/ledger-process';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -121,6 +122,76 @@ describeWithChromium('the public portal in Chromium (seeded demo, built server)'
     }
   });
 
+  it('a clause page: the text in force on any date, a word diff between two versions, the decisions that cited it', async () => {
+    const clauseId = `${ORDINANCE}#sec_4`;
+    const { clause } = (await server.gql(`query($id: ID!) { clause(id: $id) {
+      versions { version text } before: inForce(on: "2017-12-01") { version text } none: inForce(on: "2016-01-01") { version }
+      citations(first: 100) { edges { node { id } } }
+    } }`, { id: clauseId })).data;
+    expect(clause.versions.length).toBe(2);
+    const { context, page, status } = await open(`/measures/${ORDINANCE}/clauses/sec_4?asOf=2017-12-01`);
+    try {
+      expect(status).toBe(200);
+      expect(await page.locator('#as-of ~ blockquote, section[aria-labelledby=as-of] blockquote').first().innerText()).toBe(clause.before.text);
+      // By default the latest version against the one before, word by word.
+      const diff = page.locator('[data-diff]');
+      const added = (await diff.locator('ins').allInnerTexts()).join(' ');
+      const removed = (await diff.locator('del').allInnerTexts()).join(' ');
+      expect(added).toMatch(/in writing/);
+      expect(`${removed} ${added}`.length).toBeGreaterThan(0);
+      for (const { node } of clause.citations.edges) expect(await page.locator(`a[href^="/decisions/${node.id}"]`).count()).toBe(1);
+
+      // Nothing was in force before the ordinance: the page says so rather than show a text.
+      await page.locator('#asOf').fill('2016-01-01');
+      await page.locator('section[aria-labelledby=as-of] button').click();
+      await page.waitForURL(/asOf=2016-01-01/);
+      expect(clause.none).toBeNull();
+      expect(await page.locator('section[aria-labelledby=as-of]').innerText()).toContain('No version of this clause was in force on that day.');
+    } finally {
+      await context.close();
+    }
+    // The measure page marks the versions in force on the chosen date, as the API's clauses(on:) lists them.
+    const { measure } = (await server.gql(`query($id: ID!) { measure(id: $id) { clauses(on: "2017-12-01") { version } } }`, { id: ORDINANCE })).data;
+    const measurePage = await open(`/measures/${ORDINANCE}?asOf=2017-12-01`);
+    try {
+      expect(await measurePage.page.locator('[data-in-force]').count()).toBe(measure.clauses.length);
+    } finally {
+      await measurePage.context.close();
+    }
+  });
+
+  it('a person page (offices, voting record, decisions) and an organization page (members on a date, a department\'s decisions)', async () => {
+    const memberId = 'person:illustrative-council-member-a';
+    const api = (await server.gql(`query($person: ID!, $council: ID!, $sheriff: ID!) {
+      person(id: $person) { name memberships { organization { name } } votes(first: 100) { totalCount } }
+      council: organization(id: $council) { name members(on: "2017-08-28") { person { name } } }
+      sheriff: decisions(filter: { decidingOrganizationId: $sheriff }, first: 100) { totalCount }
+    }`, { person: memberId, council: 'org:denver-city-council', sheriff: SHERIFF })).data;
+    const person = await open(`/people/${memberId}`);
+    try {
+      expect(person.status).toBe(200);
+      expect(await person.page.locator('h1').innerText()).toBe(api.person.name);
+      expect(await person.page.locator('#votes ~ div table tbody tr').count()).toBe(api.person.votes.totalCount);
+      for (const m of api.person.memberships) expect(await person.page.locator('main').innerText()).toContain(m.organization.name);
+    } finally {
+      await person.context.close();
+    }
+    const council = await open('/organizations/org:denver-city-council?on=2017-08-28');
+    try {
+      expect(await council.page.locator('h1').innerText()).toBe(api.council.name);
+      const members = await council.page.locator('[data-members] li a').allInnerTexts();
+      expect(members.sort()).toEqual(api.council.members.map((m: { person: { name: string } }) => m.person.name).sort());
+    } finally {
+      await council.context.close();
+    }
+    const sheriff = await open(`/organizations/${SHERIFF}`);
+    try {
+      expect(await sheriff.page.locator('#decisions + ul li').count()).toBe(api.sheriff.totalCount);
+    } finally {
+      await sheriff.context.close();
+    }
+  });
+
   it('navigates from the home page to a decision with JavaScript off, and in Spanish keeps the language on every link', async () => {
     const { context, page } = await open('/?lang=es', { javaScriptEnabled: false });
     try {
@@ -171,7 +242,7 @@ describeWithChromium('the public portal in Chromium (seeded demo, built server)'
 
   it('passes axe-core with no serious or critical violation on every page in both languages', async () => {
     const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-    const paths = ['/', '/measures', `/measures/${ORDINANCE}`, '/decisions', `/decisions/${decisionId}`];
+    const paths = ['/', '/measures', `/measures/${ORDINANCE}`, `/measures/${ORDINANCE}/clauses/sec_4`, '/decisions', `/decisions/${decisionId}`, '/people/person:illustrative-council-member-a', '/organizations/org:denver-city-council'];
     const problems: string[] = [];
     for (const lang of ['en', 'es']) {
       for (const path of paths) {

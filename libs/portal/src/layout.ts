@@ -34,6 +34,7 @@ const PORTAL_CSS = `
 .roll-call .YES{border-left-color:#00a91c}.roll-call .NO{border-left-color:#d54309}
 .roll-call .ABSTAIN,.roll-call .RECUSED{border-left-color:#936f38}.roll-call .ABSENT{border-left-color:#71767a;color:#565c65}
 .clause-text{white-space:pre-wrap}
+ins{background:#ecf3ec;text-decoration:underline}del{background:#f8dfe2;text-decoration:line-through}
 `;
 
 /** The whole document: USWDS header and footer, the language switch, the page's main content. */
@@ -51,6 +52,7 @@ export function layout(f: PortalFormat, page: Page): string {
 <link rel="canonical" href="${hrefTo(page.path, f.lang, page.query)}">
 <link rel="alternate" hreflang="${other}" href="${hrefTo(page.path, other, page.query)}">
 <link rel="icon" href="data:,">
+<link rel="alternate" type="application/atom+xml" title="${t.feeds.measures}" href="${hrefTo('/feeds/measures.atom', f.lang)}">
 <link rel="stylesheet" href="${USWDS_ASSETS}/css/uswds.min.css">
 <style>${PORTAL_CSS}</style>
 </head>

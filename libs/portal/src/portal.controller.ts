@@ -5,8 +5,10 @@ import { PortalFormat } from './format';
 import { html } from './html';
 import { isLang } from './i18n/messages';
 import { hrefTo, layout, type Page } from './layout';
+import { clausePage } from './pages/clause.page';
 import { decisionPage } from './pages/decision.page';
 import { decisionsPage } from './pages/decisions.page';
+import { organizationPage, personPage } from './pages/directory.pages';
 import { homePage } from './pages/home.page';
 import { measurePage } from './pages/measure.page';
 import { measuresPage } from './pages/measures.page';
@@ -15,6 +17,9 @@ import { PortalNotFound, PublicGraphql } from './public-graphql';
 type PageQuery = Record<string, unknown>;
 /** One value of a query parameter; a repeated or missing one is none. */
 const one = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+/** An as-of date from the address: a real calendar day (YYYY-MM-DD), or none. */
+const isoDate = (value: unknown): string | undefined =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value) ? value : undefined;
 
 /**
  * The public transparency portal at `/`: server-rendered pages, usable with scripts off, in English
@@ -31,7 +36,7 @@ export class PortalController {
 
   @Get()
   home(@Query() query: PageQuery, @Res() response: Response): Promise<void> {
-    return this.render(response, query, (f) => homePage(this.api, f));
+    return this.render(response, query, (f) => homePage(this.api, f, { asOf: isoDate(query.asOf) }));
   }
 
   @Get('measures')
@@ -41,7 +46,23 @@ export class PortalController {
 
   @Get('measures/:id')
   measure(@Param('id') id: string, @Query() query: PageQuery, @Res() response: Response): Promise<void> {
-    return this.render(response, query, (f) => measurePage(this.api, f, id));
+    return this.render(response, query, (f) => measurePage(this.api, f, id, { asOf: isoDate(query.asOf) }));
+  }
+
+  @Get('measures/:measureId/clauses/:eId')
+  clause(@Param('measureId') measureId: string, @Param('eId') eId: string, @Query() query: PageQuery, @Res() response: Response): Promise<void> {
+    const version = (value: unknown) => (typeof value === 'string' && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : undefined);
+    return this.render(response, query, (f) => clausePage(this.api, f, measureId, eId, { asOf: isoDate(query.asOf), from: version(query.from), to: version(query.to) }));
+  }
+
+  @Get('people/:id')
+  person(@Param('id') id: string, @Query() query: PageQuery, @Res() response: Response): Promise<void> {
+    return this.render(response, query, (f) => personPage(this.api, f, id));
+  }
+
+  @Get('organizations/:id')
+  organization(@Param('id') id: string, @Query() query: PageQuery, @Res() response: Response): Promise<void> {
+    return this.render(response, query, (f) => organizationPage(this.api, f, id, { on: isoDate(query.on) }));
   }
 
   @Get('decisions')

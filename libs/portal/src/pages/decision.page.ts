@@ -3,7 +3,8 @@ import { html, type Html } from '../html';
 import { named } from '../i18n/messages';
 import { hrefTo, type Page } from '../layout';
 import { PortalNotFound, type PublicGraphql } from '../public-graphql';
-import { decisionPath, measurePath } from './links';
+import { inEnglish } from './derived-text';
+import { decisionPath, measurePath, organizationPath, personPath } from './links';
 import { anchorOf, voteSection, type VoteView } from './measure.page';
 
 const DECISION = `query Decision($id: ID!) {
@@ -74,6 +75,7 @@ export async function decisionPage(api: PublicGraphql, f: PortalFormat, id: stri
 <ol class="usa-process-list">
   ${step(t.decision.request, html`<p>${t.decision.requestText(request.requestingOrganization.name, request.dataCategories.join(', '), f.instant(request.receivedAt))}</p><p class="text-base-dark">${request.purpose} (${request.legalBasis})</p>`)}
   ${step(t.decision.decidedBy, html`<p>${t.decision.decidedText(decision.decidedBy.name, decision.decidingOrganization.name, named(t.outcomeName, decision.outcome), f.instant(decision.decidedAt))}</p>
+    <p><a class="usa-link" href="${hrefTo(personPath(decision.decidedBy.id), f.lang)}">${decision.decidedBy.name}</a> · <a class="usa-link" href="${hrefTo(organizationPath(decision.decidingOrganization.id), f.lang)}">${decision.decidingOrganization.name}</a></p>
     <p><strong>${t.decision.rationale}:</strong> ${decision.rationale}</p>
     <p><strong>${t.decision.disclosed}:</strong> ${decision.disclosedCategories.length ? decision.disclosedCategories.join(', ') : t.decision.nothingDisclosed}</p>`)}
   ${decision.citations.length === 0 ? step(t.decision.clause, html`<p>${t.decision.noCitation}</p>`) : decision.citations.map((citation) => [
@@ -81,10 +83,10 @@ export async function decisionPage(api: PublicGraphql, f: PortalFormat, id: stri
       <blockquote class="clause-text border-left-05 border-primary padding-left-2 margin-left-0">${citation.text}</blockquote>`),
     step(t.decision.adoptedBy, citation.adoptedBy ? voteSection(f, citation.adoptedBy) : html`<p>${t.decision.notAdoptedByVote}</p>`),
     ...citation.clause.measure.actions.filter((action) => AUTHORITY.has(action.classification)).slice(0, 1).map((action) =>
-      step(t.decision.signature, html`<p>${action.description}, <time datetime="${action.occurredAt}">${f.instant(action.occurredAt)}</time></p>`)),
+      step(t.decision.signature, html`<p>${inEnglish(f, action.description)}, <time datetime="${action.occurredAt}">${f.instant(action.occurredAt)}</time></p>`)),
   ])}
   ${step(t.decision.finding, html`<p><strong>${named(t.complianceName, decision.compliance.status)}</strong></p>
-    <ul class="usa-list">${decision.compliance.findings.map((finding) => html`<li>${finding.explanation}</li>`)}${decision.compliance.notes.map((note) => html`<li>${note}</li>`)}</ul>
+    <ul class="usa-list">${decision.compliance.findings.map((finding) => html`<li>${inEnglish(f, finding.explanation)}</li>`)}${decision.compliance.notes.map((note) => html`<li>${inEnglish(f, note)}</li>`)}</ul>
     ${decision.review ? html`<p>${decision.review.reviewedBy}, <time datetime="${decision.review.reviewedAt}">${f.instant(decision.review.reviewedAt)}</time>: ${decision.review.finding}. ${decision.review.reasons}</p>` : ''}`)}
 </ol>`;
   return { title, path: decisionPath(decision.id), main };

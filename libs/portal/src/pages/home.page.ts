@@ -30,9 +30,9 @@ interface Recent {
 }
 
 /** Home: the policy in force today in the record's own words, recent activity, counts. */
-export async function homePage(api: PublicGraphql, f: PortalFormat): Promise<Page> {
+export async function homePage(api: PublicGraphql, f: PortalFormat, options: { asOf?: string } = {}): Promise<Page> {
   const t = f.t;
-  const today = f.cityDateOf(new Date());
+  const today = options.asOf ?? f.cityDateOf(new Date());
   const counts = await api.query<Counts>(COUNTS, { today });
   const total = counts.events.totalCount;
   const recent = total === 0 ? [] : (await api.query<Recent>(RECENT, { from: Math.max(0, total - RECENT_COUNT) })).events.edges.map((e) => e.node).reverse();
@@ -51,7 +51,13 @@ ${total === 0 ? html`<div class="usa-alert usa-alert--info"><div class="usa-aler
   </ul>
 </section>
 <section aria-labelledby="in-force">
-  <h2 id="in-force">${t.home.inForceToday}</h2>
+  <h2 id="in-force">${options.asOf ? t.clause.inForceOn(f.day(options.asOf)) : t.home.inForceToday}</h2>
+  <form class="usa-form maxw-none" method="get" action="/#in-force">
+    ${f.lang !== 'en' ? html`<input type="hidden" name="lang" value="${f.lang}">` : ''}
+    <label class="usa-label" for="asOf">${t.clause.asOf}</label>
+    <input class="usa-input maxw-card-lg" id="asOf" name="asOf" type="date" value="${today}">
+    <button class="usa-button margin-top-1" type="submit">${t.clause.show}</button>
+  </form>
   ${inForce.length === 0 ? html`<p>${t.home.nothingInForce}</p>` : html`<p>${t.home.inForceTodayIntro(inForce.length)}</p>
   <ul class="usa-collection">${inForce.map(
     (version) => html`<li class="usa-collection__item"><div class="usa-collection__body">
@@ -59,6 +65,16 @@ ${total === 0 ? html`<div class="usa-alert usa-alert--info"><div class="usa-aler
       <p class="usa-collection__description clause-text">${version.text}</p>
     </div></li>`,
   )}</ul>`}
+</section>
+<section aria-labelledby="follow">
+  <h2 id="follow">${t.feeds.heading}</h2>
+  <p>${t.feeds.intro}</p>
+  <ul class="usa-list">
+    <li>${t.feeds.measures}: <a class="usa-link" href="${hrefTo('/feeds/measures.atom', f.lang)}">Atom</a>, <a class="usa-link" href="${hrefTo('/feeds/measures.rss', f.lang)}">RSS</a></li>
+    <li>${t.feeds.votes}: <a class="usa-link" href="${hrefTo('/feeds/votes.atom', f.lang)}">Atom</a>, <a class="usa-link" href="${hrefTo('/feeds/votes.rss', f.lang)}">RSS</a></li>
+    <li>${t.feeds.decisions}: <a class="usa-link" href="${hrefTo('/feeds/decisions.atom', f.lang)}">Atom</a>, <a class="usa-link" href="${hrefTo('/feeds/decisions.rss', f.lang)}">RSS</a></li>
+    <li><a class="usa-link" href="/downloads/measures.csv" download>${t.feeds.csvMeasures}</a>, <a class="usa-link" href="/downloads/votes.csv" download>${t.feeds.csvVotes}</a>, <a class="usa-link" href="/downloads/decisions.csv" download>${t.feeds.csvDecisions}</a></li>
+  </ul>
 </section>
 <section aria-labelledby="recent">
   <h2 id="recent">${t.home.recentActivity}</h2>
@@ -68,5 +84,5 @@ ${total === 0 ? html`<div class="usa-alert usa-alert--info"><div class="usa-aler
     return html`<li>${link ? html`<a class="usa-link" href="${hrefTo(link, f.lang)}">${label}</a>` : label}, <time datetime="${event.occurredAt}">${f.instant(event.occurredAt)}</time></li>`;
   })}</ul>
 </section>`;
-  return { title: t.home.title, path: '/', main };
+  return { title: t.home.title, path: '/', query: { asOf: options.asOf }, main };
 }

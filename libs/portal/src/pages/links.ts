@@ -16,4 +16,11 @@ export function eventLink(event: { type: string; streamId: string }): string | n
 const segment = (id: string) => encodeURIComponent(id).replace(/%3A/gi, ':');
 
 export const measurePath = (measureId: string) => `/measures/${segment(measureId)}`;
+/** CB17-0766#sec_3 -> /measures/CB17-0766/clauses/sec_3 (a '#' cannot stand in a path). */
+export const clausePath = (clauseId: string) => {
+  const [measureId, eId] = clauseId.split('#');
+  return `${measurePath(measureId)}/clauses/${segment(eId)}`;
+};
+export const personPath = (personId: string) => `/people/${segment(personId)}`;
+export const organizationPath = (orgId: string) => `/organizations/${segment(orgId)}`;
 export const decisionPath = (decisionId: string) => `/decisions/${segment(decisionId)}`;

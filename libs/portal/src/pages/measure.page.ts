@@ -1,12 +1,14 @@
 import type { PortalFormat } from '../format';
 import { html, type Html } from '../html';
 import { named } from '../i18n/messages';
-import { type Page } from '../layout';
+import { hrefTo, type Page } from '../layout';
 import { PortalNotFound, type PublicGraphql } from '../public-graphql';
-import { measurePath } from './links';
+import { inEnglish } from './derived-text';
+import { clausePath, measurePath, organizationPath, personPath } from './links';
 
-const MEASURE = `query Measure($id: ID!) {
+const MEASURE = `query Measure($id: ID!, $asOf: Date!) {
   measure(id: $id) {
+    inForceOn: clauses(on: $asOf) { version clause { id } }
     id kind title summary status introducedAt effectiveFrom effectiveUntil
     sponsors { id name }
     actions { occurredAt classification description organization { name } vote { id } }
@@ -43,6 +45,7 @@ interface ClauseVersionView {
 }
 
 interface MeasureView {
+  inForceOn: Array<{ version: number; clause: { id: string } }>;
   id: string;
   kind: string;
   title: string;
@@ -58,10 +61,13 @@ interface MeasureView {
 }
 
 /** A measure: its status explained, its history as a timeline, its clauses with every version, every vote with its roll call. */
-export async function measurePage(api: PublicGraphql, f: PortalFormat, id: string): Promise<Page> {
+export async function measurePage(api: PublicGraphql, f: PortalFormat, id: string, options: { asOf?: string } = {}): Promise<Page> {
   const t = f.t;
-  const { measure } = await api.query<{ measure: MeasureView | null }>(MEASURE, { id });
+  const asOf = options.asOf ?? f.cityDateOf(new Date());
+  const { measure } = await api.query<{ measure: MeasureView | null }>(MEASURE, { id, asOf });
   if (!measure) throw new PortalNotFound(`measure ${id}`);
+  // The API's own rule of what was in force on a day (one place for it), as version keys.
+  const inForce = new Set(measure.inForceOn.map((v) => `${v.clause.id} ${v.version}`));
   const main = html`
 <p class="margin-bottom-0">${named(t.kindName, measure.kind)} ${measure.id}</p>
 <h1 class="margin-top-05">${measure.title}</h1>
@@ -72,7 +78,8 @@ ${measure.summary ? html`<p class="usa-intro">${measure.summary}</p>` : ''}
     <div class="usa-summary-box__text">
       <p><strong>${t.measure.whatItMeans}:</strong> ${named(t.statusMeaning, measure.status)}</p>
       <p>${t.measure.introduced}: <time datetime="${measure.introducedAt}">${f.instant(measure.introducedAt)}</time>${measure.effectiveFrom ? html`. ${t.measure.effective} ${f.day(measure.effectiveFrom)}${measure.effectiveUntil ? html` ${t.measure.until} ${f.day(measure.effectiveUntil)}` : ''}` : ''}.</p>
-      ${measure.sponsors.length ? html`<p>${t.measure.sponsors}: ${measure.sponsors.map((p, i) => html`${i > 0 ? ', ' : ''}${p.name}`)}</p>` : ''}
+      <p><a class="usa-link" href="${hrefTo(`/feeds/measures/${encodeURIComponent(measure.id)}.atom`, f.lang)}">${t.feeds.measureFeed}</a></p>
+      ${measure.sponsors.length ? html`<p>${t.measure.sponsors}: ${measure.sponsors.map((p, i) => html`${i > 0 ? ', ' : ''}<a class="usa-link" href="${hrefTo(personPath(p.id), f.lang)}">${p.name}</a>`)}</p>` : ''}
     </div>
   </div>
 </div>
@@ -84,23 +91,30 @@ ${measure.votes.length === 0 ? html`<p>${t.measure.noVotes}</p>` : measure.votes
 <ol class="usa-process-list">${measure.actions.map(
     (action) => html`<li class="usa-process-list__item">
       <h3 class="usa-process-list__heading font-sans-sm"><time datetime="${action.occurredAt}">${f.instant(action.occurredAt)}</time></h3>
-      <p class="margin-top-05">${action.description}${action.organization ? html` (${action.organization.name})` : ''}${action.vote ? html` <a class="usa-link" href="#${anchorOf(action.vote.id)}">${t.vote.rollCall}</a>` : ''}</p>
+      <p class="margin-top-05"><strong>${named(t.actionName, action.classification)}.</strong> ${inEnglish(f, action.description)}${action.organization ? html` (${action.organization.name})` : ''}${action.vote ? html` <a class="usa-link" href="#${anchorOf(action.vote.id)}">${t.vote.rollCall}</a>` : ''}</p>
     </li>`,
   )}</ol>
 
 <h2 id="clauses">${t.measure.clauses}</h2>
-${measure.clauses.length === 0 ? html`<p>${t.measure.noClauses}</p>` : measure.clauses.map(({ clause }) => clauseSection(f, clause))}`;
-  return { title: measure.title, path: measurePath(measure.id), main };
+<form class="usa-form maxw-none" method="get" action="${measurePath(measure.id)}#clauses">
+  ${f.lang !== 'en' ? html`<input type="hidden" name="lang" value="${f.lang}">` : ''}
+  <label class="usa-label" for="asOf">${t.clause.asOf}</label>
+  <input class="usa-input maxw-card-lg" id="asOf" name="asOf" type="date" value="${asOf}">
+  <button class="usa-button margin-top-1" type="submit">${t.clause.show}</button>
+</form>
+${measure.clauses.length === 0 ? html`<p>${t.measure.noClauses}</p>` : measure.clauses.map(({ clause }) => clauseSection(f, clause, (version) => inForce.has(`${clause.id} ${version}`) ? t.clause.inForceOn(f.day(asOf)) : null))}`;
+  return { title: measure.title, path: measurePath(measure.id), query: { asOf: options.asOf }, main };
 }
 
-function clauseSection(f: PortalFormat, clause: MeasureView['clauses'][number]['clause']): Html {
+function clauseSection(f: PortalFormat, clause: MeasureView['clauses'][number]['clause'], inForceTag: (version: number) => string | null): Html {
   const t = f.t;
   const versions = [...clause.versions].sort((a, b) => b.version - a.version);
   return html`<section class="margin-bottom-4" aria-labelledby="${anchorOf(clause.id)}">
   <h3 id="${anchorOf(clause.id)}">${clause.heading ?? clause.eId}</h3>
+  <p><a class="usa-link" href="${hrefTo(clausePath(clause.id), f.lang)}">${t.clause.open}</a></p>
   ${versions.map(
     (version) => html`<div class="border-left-05 border-base-lighter padding-left-2 margin-bottom-2">
-      <p class="text-bold margin-bottom-05">${t.measure.version(version.version)}: ${
+      <p class="text-bold margin-bottom-05">${inForceTag(version.version) ? html`<span class="usa-tag bg-green" data-in-force>${inForceTag(version.version)}</span> ` : ''}${t.measure.version(version.version)}: ${
         version.validFrom ? html`${t.measure.inForceSince} ${f.day(version.validFrom)}${version.validUntil ? html` ${t.measure.until} ${f.day(version.validUntil)}` : ''}` : t.measure.notInForce
       }</p>
       <p class="clause-text margin-top-0">${version.text}</p>
@@ -115,14 +129,14 @@ export function voteSection(f: PortalFormat, vote: VoteView): Html {
   const present = vote.rollCall.filter((cast) => cast.choice !== 'ABSENT').length;
   const tally = vote.tally;
   return html`<section class="margin-bottom-4" id="${anchorOf(vote.id)}" aria-labelledby="${anchorOf(vote.id)}-heading">
-  <h3 id="${anchorOf(vote.id)}-heading">${vote.body.name}: ${vote.motion}, <time datetime="${vote.occurredAt}">${f.instant(vote.occurredAt)}</time></h3>
+  <h3 id="${anchorOf(vote.id)}-heading"><a class="usa-link" href="${hrefTo(organizationPath(vote.body.id), f.lang)}">${vote.body.name}</a>: ${vote.motion}, <time datetime="${vote.occurredAt}">${f.instant(vote.occurredAt)}</time></h3>
   <p><span class="usa-tag ${vote.result === 'PASSED' ? 'bg-green' : 'bg-secondary-dark'}">${named(t.resultName, vote.result)}</span>
     <strong>${tally.yes}-${tally.no}</strong>
     (${named(t.choiceName, 'YES')} ${tally.yes}, ${named(t.choiceName, 'NO')} ${tally.no}, ${named(t.choiceName, 'ABSTAIN')} ${tally.abstain}, ${named(t.choiceName, 'ABSENT')} ${tally.absent}, ${named(t.choiceName, 'RECUSED')} ${tally.recused}).
     ${t.vote.present(present, vote.rollCall.length)}. ${t.vote.rule}: ${vote.threshold}.</p>
   <h4 class="margin-bottom-1">${t.vote.rollCall}</h4>
   <ul class="roll-call">${vote.rollCall.map(
-    (cast) => html`<li class="${cast.choice}"><span class="display-block">${cast.person.name}</span><strong>${named(t.choiceName, cast.choice)}</strong></li>`,
+    (cast) => html`<li class="${cast.choice}"><a class="display-block usa-link" href="${hrefTo(personPath(cast.person.id), f.lang)}">${cast.person.name}</a><strong>${named(t.choiceName, cast.choice)}</strong></li>`,
   )}</ul>
 </section>`;
 }
@@ -131,3 +145,4 @@ export function voteSection(f: PortalFormat, vote: VoteView): Html {
 export function anchorOf(id: string): string {
   return id.replace(/[^A-Za-z0-9-]/g, '-');
 }
+
