@@ -192,6 +192,59 @@ describeWithChromium('the public portal in Chromium (seeded demo, built server)'
     }
   });
 
+  it('the verify page checks an event\'s proof in the browser, and refuses a tampered proof file or another key', async () => {
+    const { edges } = (await server.gql('{ events(first: 100, filter: { type: "DataRequestReceived" }) { edges { node { id sequence } } } }')).data.events;
+    const { id, sequence } = edges[0].node;
+    const proofResponse = await fetch(`${server.base}/log/proof/${id}`);
+    expect(proofResponse.status).toBe(200);
+    const proofText = await proofResponse.text();
+    expect(proofText.startsWith('c2sp.org/tlog-proof@v1\n')).toBe(true);
+    expect((await fetch(`${server.base}/log/proof/01a243e4-9576-72aa-8300-000000000000`)).status).toBe(404);
+
+    const { context, page } = await open(`/verify?event=${id}`);
+    const result = page.locator('#verify-result');
+    const check = async () => {
+      await page.locator('form[data-verify] button[type=submit]').click();
+      await page.waitForSelector('#verify-result[data-result]');
+      const outcome = await result.getAttribute('data-result');
+      const text = await result.innerText();
+      await result.evaluate((node) => node.removeAttribute('data-result'));
+      return { outcome, text };
+    };
+    try {
+      await page.waitForFunction(() => (document.querySelector('#vkey') as HTMLInputElement | null)?.value.includes('+'));
+      const intact = await check();
+      expect(intact.outcome).toBe('verified');
+      expect(intact.text).toContain(`DataRequestReceived ${id}: is entry ${sequence} of the signed tree of`);
+      expect(intact.text).toContain('The data this ledger serves for the event is the data the signed entry commits to');
+
+      // One byte of the audit path changed, in a file the reader chose: not verified.
+      const lines = proofText.split('\n');
+      lines[3] = Buffer.from(Buffer.from(lines[3], 'base64').map((byte, i) => (i === 0 ? byte ^ 1 : byte))).toString('base64');
+      await page.locator('#proof').setInputFiles({ name: 'tampered.tlog-proof', mimeType: 'text/plain', buffer: Buffer.from(lines.join('\n')) });
+      const tampered = await check();
+      expect(tampered.outcome).toBe('not-verified');
+
+      // The intact file, but checked against another log's key: not verified either.
+      await page.locator('#proof').setInputFiles({ name: 'intact.tlog-proof', mimeType: 'text/plain', buffer: Buffer.from(proofText) });
+      expect((await check()).outcome).toBe('verified');
+      const vkey = await page.locator('#vkey').inputValue();
+      const [name] = vkey.split('+');
+      await page.locator('#vkey').fill(`${name}+00000000+AT3RKdp+dU9Pfwsvvd9p6fgA8Z+FAkmQWr9yRmtG5Qsl`);
+      expect((await check()).outcome).toBe('not-verified');
+    } finally {
+      await context.close();
+    }
+
+    const withoutScripts = await open(`/verify?event=${id}`, { javaScriptEnabled: false });
+    try {
+      expect(await withoutScripts.page.locator('form[data-verify]').isVisible()).toBe(false);
+      expect(await withoutScripts.page.locator('main').innerText()).toContain('needs JavaScript');
+    } finally {
+      await withoutScripts.context.close();
+    }
+  });
+
   it('navigates from the home page to a decision with JavaScript off, and in Spanish keeps the language on every link', async () => {
     const { context, page } = await open('/?lang=es', { javaScriptEnabled: false });
     try {
@@ -242,7 +295,7 @@ describeWithChromium('the public portal in Chromium (seeded demo, built server)'
 
   it('passes axe-core with no serious or critical violation on every page in both languages', async () => {
     const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-    const paths = ['/', '/measures', `/measures/${ORDINANCE}`, `/measures/${ORDINANCE}/clauses/sec_4`, '/decisions', `/decisions/${decisionId}`, '/people/person:illustrative-council-member-a', '/organizations/org:denver-city-council'];
+    const paths = ['/', '/verify', '/measures', `/measures/${ORDINANCE}`, `/measures/${ORDINANCE}/clauses/sec_4`, '/decisions', `/decisions/${decisionId}`, '/people/person:illustrative-council-member-a', '/organizations/org:denver-city-council'];
     const problems: string[] = [];
     for (const lang of ['en', 'es']) {
       for (const path of paths) {

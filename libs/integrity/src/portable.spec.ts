@@ -17,4 +17,9 @@ describe('the integrity library outside Node', () => {
     const offenders = modules.filter((file) => !NODE_ONLY.has(file)).filter((file) => /from '(node:[^']+|fs|path|crypto|buffer)'|\bBuffer\b|\brequire\(/.test(code(file)));
     expect(offenders).toEqual([]);
   });
+
+  it('offers every algorithm module to the browser (browser.ts), and none of the Node ones', () => {
+    const exported = [...readFileSync(join(__dirname, 'browser.ts'), 'utf8').matchAll(/from '\.\/([^']+)'/g)].map((m) => `${m[1]}.ts`).sort();
+    expect(exported).toEqual(modules.filter((file) => !NODE_ONLY.has(file) && file !== 'browser.ts').sort());
+  });
 });

@@ -25,6 +25,8 @@ export interface Page {
   /** the page's query (filters), kept by the language switch */
   query?: Record<string, string | undefined>;
   main: Html;
+  /** scripts of the page (served under /assets/portal/): they only enhance it */
+  scripts?: string[];
 }
 
 // A few rules USWDS has no utility for: the roll-call grid and the decision chain's connectors.
@@ -65,7 +67,7 @@ export function layout(f: PortalFormat, page: Page): string {
     </div>
     <nav aria-label="${t.siteName}" class="usa-nav display-block position-static padding-0">
       <ul class="usa-nav__primary usa-accordion">
-        ${nav('/', t.nav.home)}${nav('/measures', t.nav.measures)}${nav('/decisions', t.nav.decisions)}
+        ${nav('/', t.nav.home)}${nav('/measures', t.nav.measures)}${nav('/decisions', t.nav.decisions)}${nav('/verify', t.nav.verify)}
         <li class="usa-nav__primary-item"><a class="usa-nav-link" lang="${other}" hreflang="${other}" href="${hrefTo(page.path, other, page.query)}" data-language-switch><span>${t.otherLanguageName}</span></a></li>
       </ul>
     </nav>
@@ -79,6 +81,7 @@ ${page.main}
     <p class="font-body-3xs">${t.footer} (${f.timeZone}).</p>
   </div>
 </footer>
+${(page.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </body>
 </html>`.value;
 }

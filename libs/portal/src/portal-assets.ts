@@ -2,6 +2,7 @@ import compression from 'compression';
 import express, { type Router } from 'express';
 import { dirname, join } from 'node:path';
 import { USWDS_ASSETS } from './layout';
+import { PORTAL_SCRIPTS } from './pages/verify.page';
 
 /** The installed @uswds/uswds package's built files (css, fonts, img, js): served from here, never a CDN. */
 function uswdsDist(): string {
@@ -14,6 +15,8 @@ function uswdsDist(): string {
  */
 export function portalAssets(): Router {
   const router = express.Router();
+  // The bundled browser scripts, next to the compiled server code (dist/portal).
+  router.use(PORTAL_SCRIPTS, compression(), express.static(join(__dirname, '..', '..', '..', 'portal'), { index: false, maxAge: '1h', fallthrough: false }));
   router.use(USWDS_ASSETS, compression(), express.static(uswdsDist(), { index: false, maxAge: '1d', fallthrough: false }));
   return router;
 }

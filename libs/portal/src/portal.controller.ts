@@ -12,6 +12,7 @@ import { organizationPage, personPage } from './pages/directory.pages';
 import { homePage } from './pages/home.page';
 import { measurePage } from './pages/measure.page';
 import { measuresPage } from './pages/measures.page';
+import { verifyPage } from './pages/verify.page';
 import { PortalNotFound, PublicGraphql } from './public-graphql';
 
 type PageQuery = Record<string, unknown>;
@@ -63,6 +64,11 @@ export class PortalController {
   @Get('organizations/:id')
   organization(@Param('id') id: string, @Query() query: PageQuery, @Res() response: Response): Promise<void> {
     return this.render(response, query, (f) => organizationPage(this.api, f, id, { on: isoDate(query.on) }));
+  }
+
+  @Get('verify')
+  verify(@Query() query: PageQuery, @Res() response: Response): Promise<void> {
+    return this.render(response, query, async (f) => verifyPage(f, one(query.event)));
   }
 
   @Get('decisions')

@@ -5,3 +5,4 @@ export * from './tiled-log';
 export * from './transparency-log';
 export * from './transparency-log.consumer';
 export * from './verification/log-verification';
+export * from './event-proof';

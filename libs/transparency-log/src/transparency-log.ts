@@ -18,6 +18,7 @@ import { CheckpointSigner } from './checkpoint-signer';
 import { LogStore, type StoredCheckpoint } from './log-store';
 import { loadSigningKey, type SigningKeySource } from './log-signing-key';
 import { TiledLog } from './tiled-log';
+import { eventProofFile } from './event-proof';
 
 export interface TransparencyLogOptions extends SigningKeySource {
   /** the log's own store (`log.db` in the data dir) */
@@ -93,6 +94,13 @@ export class TransparencyLog {
   /** The bytes of a hash tile; null when the log holds no such tile yet (entry bundles: LogController). */
   tile(tile: HashTile): Uint8Array | null {
     return this.log.tileBytes(tile);
+  }
+
+  /** The tlog-proof file of an event against the latest signed checkpoint; null while no checkpoint covers it. */
+  proofOf(event: RecordedEvent): string | null {
+    const checkpoint = this.store.latestCheckpoint();
+    if (!checkpoint || event.sequence >= checkpoint.treeSize) return null;
+    return eventProofFile(this.log, checkpoint, event);
   }
 
   keyInfo(): LogKeyInfo {

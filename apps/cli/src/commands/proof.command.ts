@@ -3,10 +3,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readLedgerReadModels } from '@ledger/composition';
 import type { LedgerConfig } from '@ledger/config';
-import { storedLogEntry, type RecordedEvent } from '@ledger/event-store';
-import { formatTlogProof, utf8 } from '@ledger/integrity';
+import type { RecordedEvent } from '@ledger/event-store';
 import { ANONYMOUS } from '@ledger/investigation';
-import type { StoredCheckpoint, TiledLog } from '@ledger/transparency-log';
+import { eventProofFile } from '@ledger/transparency-log';
 import { CheckFailed, UsageError } from '../cli-errors';
 import { withSignedLog } from './signed-log';
 import { traceAtTheConsole, traceQueriesOn } from './trace-of';
@@ -50,7 +49,7 @@ export async function proofCommand(args: string[], config: LedgerConfig): Promis
       const which = unsigned.length === 1 ? `event ${unsigned[0].eventId} (sequence ${unsigned[0].sequence}) is` : `${unsigned.length} of its events are`;
       throw new CheckFailed(`${which} not in a signed checkpoint yet (latest: ${checkpoint?.treeSize ?? 0} events); try again in a second, with the server running`);
     }
-    const proofOf = (event: RecordedEvent) => tlogProof(log, checkpoint, event);
+    const proofOf = (event: RecordedEvent) => eventProofFile(log, checkpoint, event);
     if (!subject) {
       if (values.out === undefined) {
         process.stdout.write(proofOf(events[0]));
@@ -69,14 +68,5 @@ export async function proofCommand(args: string[], config: LedgerConfig): Promis
       console.log(out);
     }
     console.log(`${events.length} proofs: the trace of ${subject}, each against the checkpoint of ${checkpoint.treeSize} events`);
-  });
-}
-
-function tlogProof(log: TiledLog, checkpoint: StoredCheckpoint, event: RecordedEvent): string {
-  return formatTlogProof({
-    extra: utf8(storedLogEntry(event)),
-    index: event.sequence,
-    inclusionProof: log.inclusionProof(event.sequence, checkpoint.treeSize),
-    signedCheckpoint: checkpoint.note,
   });
 }

@@ -3,7 +3,10 @@ import type { Response } from 'express';
 import { storedLogEntry, type EventStore } from '@ledger/event-store';
 import { FULL_TILE_WIDTH, MalformedTilePath, encodeEntryBundle, parseTilePath, utf8 } from '@ledger/integrity';
 import { RAW_EVENT_STORE } from '../ledger-core.module';
+import { EventLogQueries } from '@ledger/projections';
 import { TRANSPARENCY_LOG, type LogKeyInfo, type TransparencyLog } from '@ledger/transparency-log';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The log as c2sp.org/tlog-tiles serves it, so that any copy of these files (a mirror, a CDN, a
@@ -17,6 +20,7 @@ export class LogController {
   constructor(
     @Inject(TRANSPARENCY_LOG) private readonly transparency: TransparencyLog | null,
     @Inject(RAW_EVENT_STORE) private readonly store: EventStore,
+    private readonly eventLog: EventLogQueries,
   ) {}
 
   @Get('log/checkpoint')
@@ -42,6 +46,20 @@ export class LogController {
       .status(200)
       .set({ 'Content-Type': 'application/octet-stream', 'Cache-Control': 'public, max-age=31536000, immutable' })
       .end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+
+  /**
+   * An event's c2sp.org/tlog-proof file against the latest signed checkpoint (not a tlog-tiles
+   * path: a convenience for a reader with one event in hand, e.g. the portal's verify page; the
+   * same as `ledger proof ID`). Changes with each checkpoint: short cache.
+   */
+  @Get('log/proof/:eventId')
+  proof(@Param('eventId') eventId: string, @Res() response: Response): void {
+    const event = UUID.test(eventId) ? this.eventLog.byEventId(eventId.toLowerCase()) : null;
+    if (!event) throw new NotFoundException(`no event ${eventId}`);
+    const file = this.log().proofOf(event);
+    if (!file) throw new NotFoundException(`event ${eventId} (sequence ${event.sequence}) is not in a signed checkpoint yet: try again in a second`);
+    response.status(200).set({ 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=1' }).send(file);
   }
 
   @Get('.well-known/ledger-key.json')
