@@ -245,6 +245,43 @@ describeWithChromium('the public portal in Chromium (seeded demo, built server)'
     }
   });
 
+  it('the decisions register: a chart by month and outcome, and filters by outcome, month and department, as the API counts them', async () => {
+    const all = (await server.gql('{ decisions(first: 100) { totalCount edges { node { decidedAt outcome decidingOrganization { id } } } } }')).data.decisions;
+    const denverMonth = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Denver', year: 'numeric', month: '2-digit' }).format(new Date(iso));
+    const rows = (page: Page) => page.locator('table[data-register] tbody tr').count();
+    const register = await open('/decisions');
+    try {
+      expect(await rows(register.page)).toBe(all.totalCount);
+      // The chart's counts add up to every decision, month by month as the city's calendar has them.
+      const months = new Map<string, number>();
+      for (const { node } of all.edges) months.set(denverMonth(node.decidedAt), (months.get(denverMonth(node.decidedAt)) ?? 0) + 1);
+      for (const [month, count] of months) {
+        const cells = await register.page.locator(`[data-chart] tr[data-month="${month}"] td`).allInnerTexts();
+        expect({ month, count: cells.slice(0, 3).map(Number).reduce((a, b) => a + b, 0) }).toEqual({ month, count });
+      }
+      // A department's name filters the register to its decisions.
+      const department = all.edges[0].node.decidingOrganization.id;
+      await register.page.locator('table[data-register] tbody tr').first().locator(`a[href*="department="]`).click();
+      await register.page.waitForURL(/department=/);
+      expect(await rows(register.page)).toBe(all.edges.filter((e: any) => e.node.decidingOrganization.id === department).length);
+    } finally {
+      await register.context.close();
+    }
+    for (const [query, expected] of [
+      ['outcome=GRANTED', all.edges.filter((e: any) => e.node.outcome === 'GRANTED').length],
+      [`month=${denverMonth(all.edges[0].node.decidedAt)}`, all.edges.filter((e: any) => denverMonth(e.node.decidedAt) === denverMonth(all.edges[0].node.decidedAt)).length],
+      ['month=2016-01', 0],
+    ] as const) {
+      const filtered = await open(`/decisions?${query}`);
+      try {
+        expect({ query, rows: await rows(filtered.page) }).toEqual({ query, rows: expected });
+        expect(await filtered.page.locator('[role=status]').innerText()).toBe(`${expected} ${expected === 1 ? 'decision' : 'decisions'}`);
+      } finally {
+        await filtered.context.close();
+      }
+    }
+  });
+
   it('navigates from the home page to a decision with JavaScript off, and in Spanish keeps the language on every link', async () => {
     const { context, page } = await open('/?lang=es', { javaScriptEnabled: false });
     try {

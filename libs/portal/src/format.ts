@@ -11,6 +11,7 @@ export class PortalFormat {
   private readonly instantFormat: Intl.DateTimeFormat;
   private readonly dayFormat: Intl.DateTimeFormat;
   private readonly dayInCity: Intl.DateTimeFormat;
+  private readonly wallClock: Intl.DateTimeFormat;
 
   constructor(
     readonly lang: Lang,
@@ -21,6 +22,23 @@ export class PortalFormat {
     // A calendar date has no time zone: formatted at UTC midnight, as the day it names.
     this.dayFormat = new Intl.DateTimeFormat(this.t.locale, { timeZone: 'UTC', dateStyle: 'long' });
     this.dayInCity = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    this.wallClock = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  }
+
+  /** The instant a calendar date (YYYY-MM-DD) begins in the city, ISO-8601 in UTC: what "from that day" means. */
+  cityMidnight(isoDate: string): string {
+    const utcMidnight = Date.parse(`${isoDate}T00:00:00Z`);
+    // The city's offset at that moment, then again at the corrected one (a day that starts a DST change).
+    let instant = utcMidnight - this.offsetAt(utcMidnight);
+    instant = utcMidnight - this.offsetAt(instant);
+    return new Date(instant).toISOString();
+  }
+
+  /** How far the city's wall clock is ahead of UTC at an instant, in ms. */
+  private offsetAt(instant: number): number {
+    const parts = Object.fromEntries(this.wallClock.formatToParts(instant).map((part) => [part.type, part.value]));
+    const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+    return wall - Math.floor(instant / 1000) * 1000;
   }
 
   /** An instant (ISO-8601 with an offset), in the city's time zone. */

@@ -5,6 +5,7 @@ import { named } from '../i18n/messages';
 import { hrefTo, type Page } from '../layout';
 import { PortalNotFound, type PublicGraphql } from '../public-graphql';
 import { clausePath, decisionPath, measurePath } from './links';
+import { dateForm } from './date-form';
 
 const CLAUSE = `query Clause($id: ID!, $asOf: Date!) {
   clause(id: $id) {
@@ -57,12 +58,7 @@ export async function clausePage(api: PublicGraphql, f: PortalFormat, measureId:
 
 <section aria-labelledby="as-of">
   <h2 id="as-of">${t.clause.inForceOn(f.day(asOf))}</h2>
-  <form class="usa-form maxw-none" method="get" action="${path}">
-    ${f.lang !== 'en' ? html`<input type="hidden" name="lang" value="${f.lang}">` : ''}
-    <label class="usa-label" for="asOf">${t.clause.asOf}</label>
-    <input class="usa-input maxw-card-lg" id="asOf" name="asOf" type="date" value="${asOf}">
-    <button class="usa-button margin-top-1" type="submit">${t.clause.show}</button>
-  </form>
+  ${dateForm(f, { action: path, name: 'asOf', label: t.clause.asOf, value: asOf })}
   ${inForce ? html`<p class="text-bold">${t.measure.version(inForce.version)}</p><blockquote class="clause-text border-left-05 border-primary padding-left-2 margin-left-0">${inForce.text}</blockquote>` : html`<p>${t.clause.noneInForce}</p>`}
 </section>
 

@@ -5,7 +5,7 @@ import { hrefTo, type Page } from '../layout';
 import { PortalNotFound, type PublicGraphql } from '../public-graphql';
 import { inEnglish } from './derived-text';
 import { decisionPath, measurePath, organizationPath, personPath } from './links';
-import { anchorOf, voteSection, type VoteView } from './measure.page';
+import { VOTE_FRAGMENT, anchorOf, voteSection, type VoteView } from './measure.page';
 
 const DECISION = `query Decision($id: ID!) {
   decision(id: $id) {
@@ -22,12 +22,7 @@ const DECISION = `query Decision($id: ID!) {
     review { finding reasons reviewedAt reviewedBy }
   }
 }
-fragment VoteParts on Vote {
-  id motion occurredAt result threshold
-  body { id name }
-  tally { yes no abstain absent recused }
-  rollCall { person { id name } choice }
-}`;
+${VOTE_FRAGMENT}`;
 
 interface DecisionView {
   id: string;

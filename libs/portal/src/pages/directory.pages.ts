@@ -5,6 +5,7 @@ import { hrefTo, type Page } from '../layout';
 import { PortalNotFound, type PublicGraphql } from '../public-graphql';
 import { decisionPath, measurePath, organizationPath, personPath } from './links';
 import { anchorOf } from './measure.page';
+import { dateForm } from './date-form';
 
 const PERSON = `query Person($id: ID!) {
   person(id: $id) {
@@ -92,12 +93,7 @@ export async function organizationPage(api: PublicGraphql, f: PortalFormat, id: 
 <p class="margin-bottom-0">${named(t.orgKindName, organization.kind)}${organization.parent ? html`, <a class="usa-link" href="${hrefTo(organizationPath(organization.parent.id), f.lang)}">${organization.parent.name}</a>` : ''}</p>
 <h1 class="margin-top-05">${organization.name}</h1>
 <h2 id="members">${t.directory.membersOn(f.day(on))}</h2>
-<form class="usa-form maxw-none" method="get" action="${path}">
-  ${f.lang !== 'en' ? html`<input type="hidden" name="lang" value="${f.lang}">` : ''}
-  <label class="usa-label" for="on">${t.directory.membersAsOf}</label>
-  <input class="usa-input maxw-card-lg" id="on" name="on" type="date" value="${on}">
-  <button class="usa-button margin-top-1" type="submit">${t.clause.show}</button>
-</form>
+${dateForm(f, { action: path, name: 'on', label: t.directory.membersAsOf, value: on })}
 ${organization.members.length === 0 ? html`<p>${t.directory.noMembers}</p>` : html`<ul class="usa-list" data-members>${organization.members.map(
     (m) => html`<li><a class="usa-link" href="${hrefTo(personPath(m.person.id), f.lang)}">${m.person.name}</a>, ${m.role}: ${period(f, m)}</li>`,
   )}</ul>`}

@@ -4,6 +4,7 @@ import { named } from '../i18n/messages';
 import { hrefTo, type Page } from '../layout';
 import type { PublicGraphql } from '../public-graphql';
 import { eventLink, measurePath } from './links';
+import { dateForm } from './date-form';
 
 const COUNTS = `query HomeCounts($today: Date!) {
   policyInForce(on: $today, first: 100) { clause { id heading measure { id title } } version text }
@@ -52,12 +53,7 @@ ${total === 0 ? html`<div class="usa-alert usa-alert--info"><div class="usa-aler
 </section>
 <section aria-labelledby="in-force">
   <h2 id="in-force">${options.asOf ? t.clause.inForceOn(f.day(options.asOf)) : t.home.inForceToday}</h2>
-  <form class="usa-form maxw-none" method="get" action="/#in-force">
-    ${f.lang !== 'en' ? html`<input type="hidden" name="lang" value="${f.lang}">` : ''}
-    <label class="usa-label" for="asOf">${t.clause.asOf}</label>
-    <input class="usa-input maxw-card-lg" id="asOf" name="asOf" type="date" value="${today}">
-    <button class="usa-button margin-top-1" type="submit">${t.clause.show}</button>
-  </form>
+  ${dateForm(f, { action: '/#in-force', name: 'asOf', label: t.clause.asOf, value: today })}
   ${inForce.length === 0 ? html`<p>${t.home.nothingInForce}</p>` : html`<p>${t.home.inForceTodayIntro(inForce.length)}</p>
   <ul class="usa-collection">${inForce.map(
     (version) => html`<li class="usa-collection__item"><div class="usa-collection__body">

@@ -5,6 +5,15 @@ import { hrefTo, type Page } from '../layout';
 import { PortalNotFound, type PublicGraphql } from '../public-graphql';
 import { inEnglish } from './derived-text';
 import { clausePath, measurePath, organizationPath, personPath } from './links';
+import { dateForm } from './date-form';
+
+/** What voteSection shows of a vote: one fragment for every page that shows one. */
+export const VOTE_FRAGMENT = `fragment VoteParts on Vote {
+  id motion occurredAt result threshold
+  body { id name }
+  tally { yes no abstain absent recused }
+  rollCall { person { id name } choice }
+}`;
 
 const MEASURE = `query Measure($id: ID!, $asOf: Date!) {
   measure(id: $id) {
@@ -16,12 +25,7 @@ const MEASURE = `query Measure($id: ID!, $asOf: Date!) {
     votes { ...VoteParts }
   }
 }
-fragment VoteParts on Vote {
-  id motion occurredAt result threshold
-  body { id name }
-  tally { yes no abstain absent recused }
-  rollCall { person { id name } choice }
-}`;
+${VOTE_FRAGMENT}`;
 
 export interface VoteView {
   id: string;
@@ -96,12 +100,7 @@ ${measure.votes.length === 0 ? html`<p>${t.measure.noVotes}</p>` : measure.votes
   )}</ol>
 
 <h2 id="clauses">${t.measure.clauses}</h2>
-<form class="usa-form maxw-none" method="get" action="${measurePath(measure.id)}#clauses">
-  ${f.lang !== 'en' ? html`<input type="hidden" name="lang" value="${f.lang}">` : ''}
-  <label class="usa-label" for="asOf">${t.clause.asOf}</label>
-  <input class="usa-input maxw-card-lg" id="asOf" name="asOf" type="date" value="${asOf}">
-  <button class="usa-button margin-top-1" type="submit">${t.clause.show}</button>
-</form>
+${dateForm(f, { action: `${measurePath(measure.id)}#clauses`, name: 'asOf', label: t.clause.asOf, value: asOf })}
 ${measure.clauses.length === 0 ? html`<p>${t.measure.noClauses}</p>` : measure.clauses.map(({ clause }) => clauseSection(f, clause, (version) => inForce.has(`${clause.id} ${version}`) ? t.clause.inForceOn(f.day(asOf)) : null))}`;
   return { title: measure.title, path: measurePath(measure.id), query: { asOf: options.asOf }, main };
 }
