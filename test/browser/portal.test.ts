@@ -245,6 +245,29 @@ describeWithChromium('the public portal in Chromium (seeded demo, built server)'
     }
   });
 
+  it('the measures list: search, a sponsor (from the person\'s page) and a date in force, as the API filters them', async () => {
+    const sponsor = (await server.gql(`{ measure(id: "${ORDINANCE}") { sponsors { id name } } }`)).data.measure.sponsors[0];
+    const count = async (filter: Record<string, string>) => (await server.gql('query($f: MeasureFilter) { measures(filter: $f, first: 1) { totalCount } }', { f: filter })).data.measures.totalCount;
+    const items = (page: Page) => page.locator('main ul.usa-collection > li').count();
+    const person = await open(`/people/${sponsor.id}`);
+    try {
+      await person.page.getByRole('link', { name: 'Measures sponsored' }).click();
+      await person.page.waitForURL(/\/measures\?sponsor=/);
+      expect(await items(person.page)).toBe(await count({ sponsorId: sponsor.id }));
+      expect(await person.page.locator('main').innerText()).toContain(`Only measures sponsored by ${sponsor.id}`);
+    } finally {
+      await person.context.close();
+    }
+    for (const [query, filter] of [['text=immigration', { text: 'immigration' }], ['inForceOn=2016-01-01', { inForceOn: '2016-01-01' }], ['inForceOn=2018-06-01&kind=ORDINANCE', { inForceOn: '2018-06-01', kind: 'ORDINANCE' }]] as const) {
+      const list = await open(`/measures?${query}`);
+      try {
+        expect({ query, items: await items(list.page) }).toEqual({ query, items: await count(filter) });
+      } finally {
+        await list.context.close();
+      }
+    }
+  });
+
   it('the decisions register: a chart by month and outcome, and filters by outcome, month and department, as the API counts them', async () => {
     const all = (await server.gql('{ decisions(first: 100) { totalCount edges { node { decidedAt outcome decidingOrganization { id } } } } }')).data.decisions;
     const denverMonth = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Denver', year: 'numeric', month: '2-digit' }).format(new Date(iso));

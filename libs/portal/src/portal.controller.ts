@@ -42,7 +42,8 @@ export class PortalController {
 
   @Get('measures')
   measures(@Query() query: PageQuery, @Res() response: Response): Promise<void> {
-    return this.render(response, query, (f) => measuresPage(this.api, f, { text: one(query.text), kind: one(query.kind), status: one(query.status), after: one(query.after) }));
+    const search = { text: one(query.text), kind: one(query.kind), status: one(query.status), sponsor: one(query.sponsor), inForceOn: isoDate(query.inForceOn), after: one(query.after) };
+    return this.render(response, query, (f) => measuresPage(this.api, f, search));
   }
 
   @Get('measures/:id')

@@ -47,6 +47,9 @@ const en = {
     none: 'No measure matches.',
     results: (count: number) => `${count} ${count === 1 ? 'measure' : 'measures'}`,
     next: 'Next page',
+    inForceOn: 'With a clause in force on',
+    sponsoredBy: 'Only measures sponsored by',
+    sponsored: 'Measures sponsored',
   },
   measure: {
     statusLabel: 'Status',
@@ -265,6 +268,9 @@ const es: Messages = {
     none: 'Ninguna medida coincide.',
     results: (count: number) => `${count} ${count === 1 ? 'medida' : 'medidas'}`,
     next: 'Página siguiente',
+    inForceOn: 'Con alguna cláusula vigente el',
+    sponsoredBy: 'Solo las medidas patrocinadas por',
+    sponsored: 'Medidas patrocinadas',
   },
   measure: {
     statusLabel: 'Estado',

@@ -63,6 +63,7 @@ export async function personPage(api: PublicGraphql, f: PortalFormat, id: string
   if (!person) throw new PortalNotFound(`person ${id}`);
   const main = html`
 <h1>${person.name}</h1>
+<p><a class="usa-link" href="${hrefTo('/measures', f.lang, { sponsor: person.id })}">${t.measures.sponsored}</a></p>
 <h2 id="memberships">${t.directory.memberships}</h2>
 ${person.memberships.length === 0 ? html`<p>${t.directory.noMemberships}</p>` : html`<ul class="usa-list">${person.memberships.map(
     (m) => html`<li>${m.role}, <a class="usa-link" href="${hrefTo(organizationPath(m.organization.id), f.lang)}">${m.organization.name}</a>: ${period(f, m)}</li>`,
