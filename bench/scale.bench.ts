@@ -137,6 +137,9 @@ async function main(): Promise<void> {
   console.log('\n## checkpoint latency (bench/checkpoint.bench.ts), a fresh demo ledger under 32 clients');
   formatCheckpointBench(await runCheckpointBench(32, 20)).forEach((line) => console.log(line));
 
+  console.log('\n## the portal (bench/portal.bench.ts), the seeded demo');
+  execFileSync(process.execPath, [join(ROOT, 'dist/bench/portal.bench.js')], { stdio: 'inherit' });
+
   console.log('\n## commands through GraphQL (bench/commands.bench.ts), large ledger (it grows by what it records)');
   printCommands(await runCommandsBench({ dataDir: dirs.large }));
 }

@@ -7,8 +7,8 @@ const { join } = require('node:path');
 
 const root = join(__dirname, '..');
 buildSync({
-  entryPoints: [join(root, 'libs/portal/browser/verify-page.ts')],
-  outfile: join(root, 'dist/portal/verify.js'),
+  entryPoints: { verify: join(root, 'libs/portal/browser/verify-page.ts'), live: join(root, 'libs/portal/browser/live-activity.ts') },
+  outdir: join(root, 'dist/portal'),
   bundle: true,
   format: 'iife',
   platform: 'browser',

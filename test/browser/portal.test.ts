@@ -10,7 +10,7 @@ import { readFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ORDINANCE, SHERIFF } from '@ledger/scenarios';
-import { LedgerServer, ROOT, removeDir, runCli, tempDataDir } from '../support/ledger-process';
+import { LedgerServer, ROOT, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -68,6 +68,20 @@ describeWithChromium('the public portal in Chromium (seeded demo, built server)'
       await context.close();
     }
   });
+
+  it('the home page\'s recent activity updates itself while it is open (scripts on)', async () => {
+    const { context, page } = await open('/');
+    try {
+      const before = (await page.locator('[data-live=counts]').textContent())!;
+      const token = await mintToken(dataDir, 'clerk');
+      const recorded = await server.gql('mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { events { sequence } } }', { input: { id: 'person:live-update-test', name: 'Live Update Test (illustrative)' } }, token);
+      expect(recorded.errors).toBeUndefined();
+      await page.waitForFunction((text) => document.querySelector('[data-live=counts]')?.textContent !== text, before, { timeout: 25_000 });
+      expect(await page.locator('[data-live=recent] li').first().innerText()).toMatch(/^Person registered, /);
+    } finally {
+      await context.close();
+    }
+  }, 40_000);
 
   it('a measure page: its status in plain words, the 10-0 final passage with its roll call, each clause and its versions', async () => {
     const { context, page, status } = await open(`/measures/${ORDINANCE}`);

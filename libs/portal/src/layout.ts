@@ -4,6 +4,8 @@ import type { Lang } from './i18n/messages';
 
 /** Where the U.S. Web Design System's built files are served (from the installed package, never a CDN). */
 export const USWDS_ASSETS = '/assets/uswds';
+/** Where the bundled browser scripts are served (dist/portal, built by scripts/build-portal-scripts.js). */
+export const PORTAL_SCRIPTS = '/assets/portal';
 
 /**
  * A link to a portal page in a language: English is the plain path, Spanish adds `lang=es`, so a

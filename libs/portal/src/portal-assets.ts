@@ -1,8 +1,7 @@
 import compression from 'compression';
 import express, { type Router } from 'express';
 import { dirname, join } from 'node:path';
-import { USWDS_ASSETS } from './layout';
-import { PORTAL_SCRIPTS } from './pages/verify.page';
+import { PORTAL_SCRIPTS, USWDS_ASSETS } from './layout';
 
 /** The installed @uswds/uswds package's built files (css, fonts, img, js): served from here, never a CDN. */
 function uswdsDist(): string {

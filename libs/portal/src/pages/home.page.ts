@@ -1,7 +1,7 @@
 import type { PortalFormat } from '../format';
 import { html } from '../html';
 import { named } from '../i18n/messages';
-import { hrefTo, type Page } from '../layout';
+import { PORTAL_SCRIPTS, hrefTo, type Page } from '../layout';
 import type { PublicGraphql } from '../public-graphql';
 import { eventLink, measurePath } from './links';
 import { dateForm } from './date-form';
@@ -43,7 +43,7 @@ export async function homePage(api: PublicGraphql, f: PortalFormat, options: { a
 <h1>${t.home.title}</h1>
 <p class="usa-intro">${t.siteTagline}</p>
 ${total === 0 ? html`<div class="usa-alert usa-alert--info"><div class="usa-alert__body"><p class="usa-alert__text">${t.home.emptyLedger}</p></div></div>` : ''}
-<section aria-labelledby="counts">
+<section aria-labelledby="counts" data-live="counts">
   <h2 id="counts">${t.home.counts}</h2>
   <ul class="usa-list usa-list--unstyled grid-row grid-gap">
     <li class="tablet:grid-col-4"><a href="${hrefTo('/measures', f.lang)}"><strong class="font-heading-xl">${f.number(counts.measures.totalCount)}</strong> ${t.home.measuresCount}</a></li>
@@ -74,11 +74,11 @@ ${total === 0 ? html`<div class="usa-alert usa-alert--info"><div class="usa-aler
 </section>
 <section aria-labelledby="recent">
   <h2 id="recent">${t.home.recentActivity}</h2>
-  <ul class="usa-list">${recent.map((event) => {
+  <ul class="usa-list" data-live="recent" aria-live="polite">${recent.map((event) => {
     const link = eventLink(event);
     const label = named(t.eventName, event.type);
     return html`<li>${link ? html`<a class="usa-link" href="${hrefTo(link, f.lang)}">${label}</a>` : label}, <time datetime="${event.occurredAt}">${f.instant(event.occurredAt)}</time></li>`;
   })}</ul>
 </section>`;
-  return { title: t.home.title, path: '/', query: { asOf: options.asOf }, main };
+  return { title: t.home.title, path: '/', query: { asOf: options.asOf }, main, scripts: [`${PORTAL_SCRIPTS}/live.js`] };
 }

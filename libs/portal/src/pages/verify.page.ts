@@ -1,9 +1,7 @@
 import type { PortalFormat } from '../format';
 import { html } from '../html';
-import type { Page } from '../layout';
+import { PORTAL_SCRIPTS, type Page } from '../layout';
 
-/** Where the bundled browser scripts are served (dist/portal, built by scripts/build-portal-scripts.js). */
-export const PORTAL_SCRIPTS = '/assets/portal';
 
 /**
  * The verify page: a form the browser script (libs/portal/browser/verify-page.ts) brings to life;
