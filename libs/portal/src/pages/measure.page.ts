@@ -1,3 +1,4 @@
+import { presentCount } from '@ledger/domain';
 import type { PortalFormat } from '../format';
 import { html, type Html } from '../html';
 import { named } from '../i18n/messages';
@@ -125,7 +126,8 @@ function clauseSection(f: PortalFormat, clause: MeasureView['clauses'][number]['
 /** One vote: its result under its rule, who was present, and the roll call as a picture of who voted how. */
 export function voteSection(f: PortalFormat, vote: VoteView): Html {
   const t = f.t;
-  const present = vote.rollCall.filter((cast) => cast.choice !== 'ABSENT').length;
+  // The domain's own rule of who is present (recused members are in the room).
+  const present = presentCount(vote.tally);
   const tally = vote.tally;
   return html`<section class="margin-bottom-4" id="${anchorOf(vote.id)}" aria-labelledby="${anchorOf(vote.id)}-heading">
   <h3 id="${anchorOf(vote.id)}-heading"><a class="usa-link" href="${hrefTo(organizationPath(vote.body.id), f.lang)}">${vote.body.name}</a>: ${vote.motion}, <time datetime="${vote.occurredAt}">${f.instant(vote.occurredAt)}</time></h3>
