@@ -10,15 +10,14 @@ import {
   peopleLoader,
 } from './directory.loaders';
 import { LedgerEventModel } from '../event-log/ledger-event.model';
+import { DirectoryListsResolver } from './directory-lists.resolver';
 import { MembershipModel } from './membership.model';
 import { OrganizationModel } from './organization.model';
 import { PersonModel } from './person.model';
-import { DateScalar } from '../scalars';
+import { DateScalar, todayUtc } from '../scalars';
 import { toLedgerEventModel } from '../event-log/ledger-event.mapper';
 import { toMembershipModel, toOrganizationModel, toPersonModel } from './directory.mapper';
 
-// Dates are UTC calendar dates throughout the ledger (libs/domain/README.md, "Conventions").
-const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
 @Resolver(() => PersonModel)
 export class PersonResolver {
@@ -103,4 +102,4 @@ function danglingMembership(membership: MembershipModel, missing: string): never
 }
 
 /** Every resolver of the directory read side, for the GraphQL module's providers. */
-export const DIRECTORY_RESOLVERS = [PersonResolver, OrganizationResolver, MembershipResolver];
+export const DIRECTORY_RESOLVERS = [PersonResolver, OrganizationResolver, MembershipResolver, DirectoryListsResolver];

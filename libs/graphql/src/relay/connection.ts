@@ -4,6 +4,9 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 @ObjectType('PageInfo')
 export class PageInfoModel {
   @Field() hasNextPage!: boolean;
+  @Field({ description: 'whether rows come before this page; connections that page forward only (first/after) answer false' })
+  hasPreviousPage!: boolean;
+  @Field(() => String, { nullable: true }) startCursor!: string | null;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
@@ -46,14 +49,19 @@ export function Connection<N>(node: Type<N>, name: string): abstract new () => C
  */
 export function toConnection<R, N>(
   rows: readonly R[],
-  page: { hasNextPage: boolean; totalCount: number },
+  page: { hasNextPage: boolean; hasPreviousPage?: boolean; totalCount: number },
   cursorOf: (row: R) => string,
   map: (row: R) => N,
 ): ConnectionOf<N> {
   const edges = rows.map((row) => ({ cursor: cursorOf(row), node: map(row) }));
   return {
     edges,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage ?? false,
+      startCursor: edges.length ? edges[0].cursor : null,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    },
     totalCount: page.totalCount,
   };
 }

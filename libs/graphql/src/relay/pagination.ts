@@ -30,3 +30,43 @@ export function sequenceAfter(after: string | null | undefined): number | null {
   if (!match) throw badInput('after is not a cursor this connection issued');
   return Number(match[1]);
 }
+
+/** A keyset page of a connection that pages both ways: the read model's KeysetPage, from GraphQL's arguments. */
+export interface KeysetArgs {
+  direction: 'forward' | 'backward';
+  size: number;
+  cursor: { sortKey: string; id: string } | null;
+}
+
+/**
+ * first/after or last/before (Relay's two directions; not both): the page they ask for. A cursor
+ * is the row's sort key and id, opaque to clients.
+ */
+export function keysetArgs(args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }): KeysetArgs {
+  const backward = args.last != null || args.before != null;
+  if (backward && (args.first != null || args.after != null)) throw badInput('give first/after or last/before, not both');
+  if (!backward) return { direction: 'forward', size: pageSize(args.first), cursor: keyAfter(args.after, 'after') };
+  return { direction: 'backward', size: pageSize(args.last), cursor: keyAfter(args.before, 'before') };
+}
+
+export function keyCursor(sortKey: string, id: string): string {
+  return Buffer.from(JSON.stringify(['key', sortKey, id])).toString('base64url');
+}
+
+function keyAfter(cursor: string | null | undefined, name: string): { sortKey: string; id: string } | null {
+  if (cursor === null || cursor === undefined) return null;
+  try {
+    const [tag, sortKey, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (tag === 'key' && typeof sortKey === 'string' && typeof id === 'string') return { sortKey, id };
+  } catch {
+    // not JSON: refused below
+  }
+  throw badInput(`${name} is not a cursor this connection issued`);
+}
+
+/** A keyset page's pageInfo flags: rows beyond it in its direction, and whether a cursor it started from means rows on the other side. */
+export function keysetFlags(args: KeysetArgs, hasMore: boolean): { hasNextPage: boolean; hasPreviousPage: boolean } {
+  return args.direction === 'forward'
+    ? { hasNextPage: hasMore, hasPreviousPage: args.cursor !== null }
+    : { hasNextPage: args.cursor !== null, hasPreviousPage: hasMore };
+}

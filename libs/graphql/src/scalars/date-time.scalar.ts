@@ -33,3 +33,8 @@ export const DateScalar = new GraphQLScalarType({
   parseValue: parseDate,
   parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
 });
+
+/** Today as a Date (YYYY-MM-DD): dates are UTC calendar dates throughout the ledger (libs/domain/README.md, "Conventions"). */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}

@@ -1,2 +1,2 @@
-export { DateScalar, DateTimeScalar } from './date-time.scalar';
+export { DateScalar, DateTimeScalar, todayUtc } from './date-time.scalar';
 export { default as JSONScalar } from 'graphql-type-json';
