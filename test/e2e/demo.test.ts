@@ -47,9 +47,16 @@ describe('npm run demo (Denver 2017)', () => {
   });
 
   it('answers who voted how on final passage, without attributing a vote to a real person', async () => {
-    const { measure } = await gql(url, `{ measure(id: "CB17-0766") { title status sponsors { name } votes { motion occurredAt result threshold tally { yes no abstain absent recused } rollCall { person { name } choice } } } }`);
+    const { measure, order, issued } = await gql(url, `{
+      measure(id: "CB17-0766") { title status sponsors { name } votes { motion occurredAt result threshold tally { yes no abstain absent recused } rollCall { person { name } choice } } }
+      order: measure(id: "EO-2017-142") { kind status }
+      issued: measures(filter: { status: ISSUED }) { edges { node { id } } }
+    }`);
     expect(measure.title).toBe('Public Safety Enforcement Priority Act');
     expect(measure.status).toBe('ENACTED');
+    // The mayor's order is in force too, but issued, not enacted (no council made it law).
+    expect(order).toEqual({ kind: 'EXECUTIVE_ORDER', status: 'ISSUED' });
+    expect(issued.edges.map((e: any) => e.node.id)).toEqual(['EO-2017-142']);
     expect(measure.sponsors.map((p: any) => p.name).sort()).toEqual(['Paul Lopez', 'Robin Kniech']);
     const finalPassage = measure.votes.find((v: any) => v.motion === 'final-passage');
     expect(finalPassage).toMatchObject({ result: 'PASSED', threshold: 'majority-of-present', tally: { yes: 10, no: 0, abstain: 0, absent: 3, recused: 0 } });

@@ -317,13 +317,15 @@ describe('executive orders', () => {
     });
   });
 
-  it('walks draft -> issue -> revoke, DRAFT -> ENACTED -> REVOKED', () => {
+  it('walks draft -> issue -> revoke, DRAFT -> ISSUED -> REVOKED', () => {
     const { state } = record([], [draft()]);
-    expect(state.exists && measureStatus(state.stage)).toBe('DRAFT');
+    expect(state.exists && measureStatus(state.stage, state.kind)).toBe('DRAFT');
     const issued = record([], [draft(), issue()]).state;
     expect(issued).toMatchObject({ kind: 'EXECUTIVE_ORDER', stage: 'enacted', officeId: MAYORS_OFFICE, bodyId: null, effectiveFrom: '2017-08-31' });
+    // In force like an enacted ordinance, but issued by the mayor, not enacted.
+    expect(issued.exists && measureStatus(issued.stage, issued.kind)).toBe('ISSUED');
     const revoked = record([], [draft(), issue(), revoke()]).state;
     expect(revoked).toMatchObject({ stage: 'revoked', effectiveUntil: '2018-01-11', lastActionDate: '2018-01-10' });
-    expect(revoked.exists && measureStatus(revoked.stage)).toBe('REVOKED');
+    expect(revoked.exists && measureStatus(revoked.stage, revoked.kind)).toBe('REVOKED');
   });
 });

@@ -755,7 +755,7 @@ describe('measure decider', () => {
         const { events, state } = record(history, [command]);
         history = events;
         expect(state.exists && state.stage).toBe(stage);
-        if (state.exists) statuses.push(measureStatus(state.stage));
+        if (state.exists) statuses.push(measureStatus(state.stage, state.kind));
       }
       expect(statuses).toEqual(['INTRODUCED', 'IN_COMMITTEE', 'INTRODUCED', 'INTRODUCED', 'PASSED', 'PASSED', 'ENACTED']);
       const final = stateOf(history) as RecordedMeasure;
@@ -781,7 +781,7 @@ describe('measure decider', () => {
     it('keeps the repeal on the record: stage, end of force and status', () => {
       const state = stateOf(ordinance.repealed) as RecordedMeasure;
       expect(state).toMatchObject({ stage: 'repealed', effectiveFrom: '2017-09-01', effectiveUntil: '2018-07-01' });
-      expect(measureStatus(state.stage)).toBe('REPEALED');
+      expect(state.exists && measureStatus(state.stage, state.kind)).toBe('REPEALED');
     });
   });
 
@@ -802,7 +802,7 @@ describe('measure decider', () => {
       'repealed',
       'revoked',
     ];
-    expect(stages.map(measureStatus)).toEqual([
+    expect(stages.map((stage) => measureStatus(stage, 'ORDINANCE'))).toEqual([
       'DRAFT',
       'INTRODUCED',
       'IN_COMMITTEE',
@@ -818,6 +818,9 @@ describe('measure decider', () => {
       'REPEALED',
       'REVOKED',
     ]);
+    // An executive order is the same but in force: issued by the mayor, not enacted.
+    expect(stages.filter((stage) => measureStatus(stage, 'EXECUTIVE_ORDER') !== measureStatus(stage, 'ORDINANCE'))).toEqual(['enacted']);
+    expect(measureStatus('enacted', 'EXECUTIVE_ORDER')).toBe('ISSUED');
   });
 
   it('describes an executive order as facts too', () => {

@@ -21,7 +21,7 @@ export type MeasureStage =
   | 'revoked';
 
 /** The contract's MeasureStatus (ledger.graphql). */
-export type MeasureStatus = 'DRAFT' | 'INTRODUCED' | 'IN_COMMITTEE' | 'PASSED' | 'ENACTED' | 'VETOED' | 'FAILED' | 'WITHDRAWN' | 'REPEALED' | 'REVOKED';
+export type MeasureStatus = 'DRAFT' | 'INTRODUCED' | 'IN_COMMITTEE' | 'PASSED' | 'ENACTED' | 'ISSUED' | 'VETOED' | 'FAILED' | 'WITHDRAWN' | 'REPEALED' | 'REVOKED';
 
 /** Enough of a clause to number its next version and refuse changes to a struck one. */
 export interface ClauseTrack {
@@ -69,8 +69,9 @@ const STATUS: Record<MeasureStage, MeasureStatus> = {
   revoked: 'REVOKED',
 };
 
-export function measureStatus(stage: MeasureStage): MeasureStatus {
-  return STATUS[stage];
+/** The status a stage is shown as: an executive order in force was issued, not enacted (no council made it law). */
+export function measureStatus(stage: MeasureStage, kind: MeasureKind): MeasureStatus {
+  return kind === 'EXECUTIVE_ORDER' && stage === 'enacted' ? 'ISSUED' : STATUS[stage];
 }
 
 /** What a decider about another measure needs to know about this one (see MeasureFacts). */

@@ -22,8 +22,9 @@ export enum MeasureStatus {
   WITHDRAWN = 'WITHDRAWN',
   REPEALED = 'REPEALED',
   REVOKED = 'REVOKED',
+  ISSUED = 'ISSUED',
 }
-registerEnumType(MeasureStatus, { name: 'MeasureStatus' });
+registerEnumType(MeasureStatus, { name: 'MeasureStatus', valuesMap: { ISSUED: { description: 'an executive order in force (issued, not revoked)' } } });
 
 // Fail to compile if the read model and the GraphQL enums ever disagree on a value.
 const _sameKinds: [MeasureKindValue, `${MeasureKind}`] extends [`${MeasureKind}`, MeasureKindValue] ? true : never = true;

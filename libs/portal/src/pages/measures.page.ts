@@ -14,7 +14,7 @@ const MEASURES = `query Measures($filter: MeasureFilter, $after: String) {
 }`;
 
 export const MEASURE_KINDS = ['ORDINANCE', 'RESOLUTION', 'EXECUTIVE_ORDER'] as const;
-export const MEASURE_STATUSES = ['DRAFT', 'INTRODUCED', 'IN_COMMITTEE', 'PASSED', 'ENACTED', 'VETOED', 'FAILED', 'WITHDRAWN', 'REPEALED', 'REVOKED'] as const;
+export const MEASURE_STATUSES = ['DRAFT', 'INTRODUCED', 'IN_COMMITTEE', 'PASSED', 'ENACTED', 'ISSUED', 'VETOED', 'FAILED', 'WITHDRAWN', 'REPEALED', 'REVOKED'] as const;
 
 /** The list's filters as the address gives them; a value the API does not know is no filter. */
 export interface MeasureSearch {

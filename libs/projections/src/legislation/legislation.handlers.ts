@@ -62,7 +62,7 @@ function addMeasure(db: Database.Database, event: RecordedEvent, measure: NewMea
     measure.title,
     measure.summary,
     stage,
-    measureStatus(stage),
+    measureStatus(stage, measure.kind),
     measure.bodyId,
     measure.officeId,
     event.occurredAt,

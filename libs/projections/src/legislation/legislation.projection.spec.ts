@@ -128,7 +128,7 @@ describe('legislation projection (real SQLite files, real runner)', () => {
       // The adoption's own command also records MeasureEnacted; until that event the domain's
       // lifecycle leaves the resolution where it was.
       'CR17-0004': ['MeasureIntroduced:INTRODUCED', 'VoteRecorded:INTRODUCED', 'MeasureEnacted:ENACTED'],
-      'EO-2017-001': ['ExecutiveOrderDrafted:DRAFT', 'ExecutiveOrderIssued:ENACTED', 'ExecutiveOrderRevoked:REVOKED'],
+      'EO-2017-001': ['ExecutiveOrderDrafted:DRAFT', 'ExecutiveOrderIssued:ISSUED', 'ExecutiveOrderRevoked:REVOKED'],
     });
     const { harness, queries } = open();
     await harness.record(history.events);

@@ -17,7 +17,8 @@ export const legislationProjection: SqliteProjection = {
   // v7: without those two indexes again: SQLite chose the recipient one for the compliance
   //     lookup, which then read every rule version that ever started (465 s for 1M events, not 180)
   // v8: vote_casts and measure_sponsors WITHOUT ROWID (one B-tree for a small row keyed by its primary key, not two)
-  version: 8,
+  // v9: an executive order in force has status ISSUED, not ENACTED (measureStatus of stage and kind)
+  version: 9,
   setup: createLegislationTables,
   drop: dropLegislationTables,
   apply: applyLegislationEvent,

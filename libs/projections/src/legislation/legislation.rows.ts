@@ -8,7 +8,7 @@ import type { RecordedEvent } from '@ledger/event-store';
  */
 
 export type MeasureKindValue = MeasureKind;
-/** measureStatus(stage) of the stage the domain's stageAfter computed */
+/** measureStatus(stage, kind) of the stage the domain's stageAfter computed */
 export type MeasureStatusValue = MeasureStatus;
 export type VoteChoiceValue = VoteChoice;
 export type VoteResultValue = VoteResult;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { measureStatus, stageAfter, type MeasureEvent, type MeasureStage } from '@ledger/domain';
+import { measureStatus, stageAfter, type MeasureEvent, type MeasureKind, type MeasureStage } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { ClauseVersionRow } from './legislation.rows';
 import { pluckedStatement, statement } from '../runtime/statement-cache';
@@ -37,9 +37,11 @@ export function addAction(db: Database.Database, event: RecordedEvent, measureId
  */
 export function advanceStage(db: Database.Database, event: RecordedEvent<string, { measureId: string }>): void {
   const { measureId } = event.data;
-  const current = pluckedStatement(db, 'SELECT stage FROM measures WHERE id = ?').get(measureId) as MeasureStage | undefined;
-  const stage = stageAfter(current, event as unknown as MeasureEvent);
-  statement(db, 'UPDATE measures SET stage = ?, status = ? WHERE id = ?').run(stage, measureStatus(stage), measureId);
+  const current = statement(db, 'SELECT stage, kind FROM measures WHERE id = ?').get(measureId) as { stage: MeasureStage; kind: MeasureKind } | undefined;
+  // No row, nothing to move (the measure's first event inserts it with its stage).
+  if (!current) return;
+  const stage = stageAfter(current.stage, event as unknown as MeasureEvent);
+  statement(db, 'UPDATE measures SET stage = ?, status = ? WHERE id = ?').run(stage, measureStatus(stage, current.kind), measureId);
 }
 
 export function measureColumn(db: Database.Database, measureId: string, column: 'body_id' | 'office_id'): string | null {
