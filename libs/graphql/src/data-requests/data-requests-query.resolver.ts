@@ -5,9 +5,10 @@ import { decisionsLoader, requestsLoader } from './data-requests.loaders';
 import { DataRequestModel } from './data-request.model';
 import { DecisionConnectionModel, DecisionModel } from './decision.model';
 import { DecisionFilterInput } from './decision-filter.input';
-import { pageSize, sequenceAfter } from '../relay/pagination';
+import { toConnection } from '../relay/connection';
+import { keysetFlags, sequenceCursor, sequencePageArgs } from '../relay/pagination';
 import { dataRequestIdArg, decisionFilterArg, decisionIdArg } from './data-requests-input';
-import { toDataRequestModel, toDecisionConnection, toDecisionModel } from './data-requests.mapper';
+import { toDataRequestModel, toDecisionModel } from './data-requests.mapper';
 
 /** The data-request read side's entry points. */
 @Resolver()
@@ -31,7 +32,11 @@ export class DataRequestQueryResolver {
     @Args('filter', { type: () => DecisionFilterInput, nullable: true }) filter: DecisionFilterInput | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('last', { type: () => Int, nullable: true }) last: number | null,
+    @Args('before', { type: () => String, nullable: true }) before: string | null,
   ): DecisionConnectionModel {
-    return toDecisionConnection(this.dataRequests.decisionsPage(decisionFilterArg(filter), pageSize(first), sequenceAfter(after)));
+    const page = sequencePageArgs({ first, after, last, before });
+    const rows = this.dataRequests.decisionsPage(decisionFilterArg(filter), page.size, page.cursor, page.direction);
+    return toConnection(rows.decisions, { ...keysetFlags(page, rows.hasNextPage), totalCount: rows.totalCount }, (row) => sequenceCursor(row.sequence), toDecisionModel);
   }
 }

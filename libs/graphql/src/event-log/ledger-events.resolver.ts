@@ -9,7 +9,7 @@ import { EventFilterInput } from './event-filter.input';
 import { LedgerEventModel } from './ledger-event.model';
 import { NodeInterface } from '../relay/node.interface';
 import { toConnection } from '../relay/connection';
-import { pageSize, sequenceAfter, sequenceCursor } from '../relay/pagination';
+import { keysetFlags, sequenceCursor, sequencePageArgs } from '../relay/pagination';
 import { JSONScalar } from '../scalars';
 import { toOrganizationModel, toPersonModel } from '../directory/directory.mapper';
 import { toLedgerEventModel } from './ledger-event.mapper';
@@ -50,14 +50,17 @@ export class LedgerEventsResolver {
     @Args('filter', { type: () => EventFilterInput, nullable: true }) filter: EventFilterInput | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('last', { type: () => Int, nullable: true }) last: number | null,
+    @Args('before', { type: () => String, nullable: true }) before: string | null,
   ): LedgerEventConnectionModel {
     const f = filter ?? {};
     for (const key of ['fromSequence', 'toSequence'] as const) {
       const value = f[key];
       if (value != null && value < 0) throw new GraphQLError(`${key} must not be negative`, { extensions: { code: 'BAD_USER_INPUT' } });
     }
-    const page = this.eventLog.page(f, pageSize(first), sequenceAfter(after));
-    return toConnection(page.events, page, (event) => sequenceCursor(event.sequence), toLedgerEventModel);
+    const page = sequencePageArgs({ first, after, last, before });
+    const rows = this.eventLog.page(f, page.size, page.cursor, page.direction);
+    return toConnection(rows.events, { ...keysetFlags(page, rows.hasNextPage), totalCount: rows.totalCount }, (event) => sequenceCursor(event.sequence), toLedgerEventModel);
   }
 
   @Query(() => NodeInterface, { nullable: true, description: 'any node by its id' })

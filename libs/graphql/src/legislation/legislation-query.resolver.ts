@@ -9,7 +9,7 @@ import { MeasureConnectionModel, MeasureModel } from './measure.model';
 import { MeasureFilterInput } from './measure-filter.input';
 import { VoteModel } from './vote.model';
 import { GraphQLError } from 'graphql';
-import { POLICY_PAGE, pageSize, sequenceAfter, sequenceCursor } from '../relay/pagination';
+import { POLICY_PAGE, keysetFlags, pageSize, sequenceCursor, sequencePageArgs } from '../relay/pagination';
 import { DateScalar } from '../scalars';
 import { clauseIdArg, measureFilterArg, measureIdArg, policyFilterArg, voteIdArg } from './legislation-input';
 import { PolicyFilterInput } from './policy-filter.input';
@@ -31,10 +31,13 @@ export class LegislationQueryResolver {
     @Args('filter', { type: () => MeasureFilterInput, nullable: true }) filter: MeasureFilterInput | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('last', { type: () => Int, nullable: true }) last: number | null,
+    @Args('before', { type: () => String, nullable: true }) before: string | null,
   ): MeasureConnectionModel {
     // Measures are listed by the sequence of their introduction, which is also their cursor.
-    const page = this.legislation.measuresPage(measureFilterArg(filter), pageSize(first), sequenceAfter(after));
-    return toConnection(page.measures, page, (row) => sequenceCursor(row.sequence), toMeasureModel);
+    const page = sequencePageArgs({ first, after, last, before });
+    const rows = this.legislation.measuresPage(measureFilterArg(filter), page.size, page.cursor, page.direction);
+    return toConnection(rows.measures, { ...keysetFlags(page, rows.hasNextPage), totalCount: rows.totalCount }, (row) => sequenceCursor(row.sequence), toMeasureModel);
   }
 
   @Query(() => ClauseModel, { nullable: true, description: 'a clause, e.g. CB17-0766#sec_2__subsec_b' })

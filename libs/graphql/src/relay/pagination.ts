@@ -31,6 +31,31 @@ export function sequenceAfter(after: string | null | undefined): number | null {
   return Number(match[1]);
 }
 
+/**
+ * A page of a connection ordered by sequence, either way (first/after or last/before, not both):
+ * the cursor is the sequence of the row it names.
+ */
+export interface SequencePageArgs {
+  direction: 'forward' | 'backward';
+  size: number;
+  cursor: number | null;
+}
+
+export function sequencePageArgs(args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }): SequencePageArgs {
+  const backward = args.last != null || args.before != null;
+  if (backward && (args.first != null || args.after != null)) throw badInput('give first/after or last/before, not both');
+  if (!backward) return { direction: 'forward', size: pageSize(args.first), cursor: sequenceAfter(args.after) };
+  return { direction: 'backward', size: pageSize(args.last), cursor: sequenceBefore(args.before) };
+}
+
+function sequenceBefore(before: string | null | undefined): number | null {
+  try {
+    return sequenceAfter(before);
+  } catch {
+    throw badInput('before is not a cursor this connection issued');
+  }
+}
+
 /** A keyset page of a connection that pages both ways: the read model's KeysetPage, from GraphQL's arguments. */
 export interface KeysetArgs {
   direction: 'forward' | 'backward';
@@ -64,8 +89,8 @@ function keyAfter(cursor: string | null | undefined, name: string): { sortKey: s
   throw badInput(`${name} is not a cursor this connection issued`);
 }
 
-/** A keyset page's pageInfo flags: rows beyond it in its direction, and whether a cursor it started from means rows on the other side. */
-export function keysetFlags(args: KeysetArgs, hasMore: boolean): { hasNextPage: boolean; hasPreviousPage: boolean } {
+/** A page's pageInfo flags: rows beyond it in its direction, and whether a cursor it started from means rows on the other side. */
+export function keysetFlags(args: { direction: 'forward' | 'backward'; cursor: unknown }, hasMore: boolean): { hasNextPage: boolean; hasPreviousPage: boolean } {
   return args.direction === 'forward'
     ? { hasNextPage: hasMore, hasPreviousPage: args.cursor !== null }
     : { hasNextPage: args.cursor !== null, hasPreviousPage: hasMore };

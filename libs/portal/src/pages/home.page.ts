@@ -13,8 +13,8 @@ const COUNTS = `query HomeCounts($today: Date!) {
   events(first: 1) { totalCount }
 }`;
 
-const RECENT = `query HomeRecent($from: Int!) {
-  events(filter: { fromSequence: $from }, first: 8) { edges { node { id sequence type streamId occurredAt } } }
+const RECENT = `query HomeRecent($last: Int!) {
+  events(last: $last) { edges { node { id sequence type streamId occurredAt } } }
 }`;
 
 const RECENT_COUNT = 8;
@@ -36,7 +36,7 @@ export async function homePage(api: PublicGraphql, f: PortalFormat, options: { a
   const today = options.asOf ?? f.cityDateOf(new Date());
   const counts = await api.query<Counts>(COUNTS, { today });
   const total = counts.events.totalCount;
-  const recent = total === 0 ? [] : (await api.query<Recent>(RECENT, { from: Math.max(0, total - RECENT_COUNT) })).events.edges.map((e) => e.node).reverse();
+  const recent = total === 0 ? [] : (await api.query<Recent>(RECENT, { last: RECENT_COUNT })).events.edges.map((e) => e.node).reverse();
 
   const inForce = counts.policyInForce;
   const main = html`

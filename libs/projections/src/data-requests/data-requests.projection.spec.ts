@@ -215,8 +215,9 @@ describe('data-request projection (real SQLite files, real runner)', () => {
       prepared.length = 0;
       queries.decisionsPage(filter, 20, null);
       queries.decisionsPage(filter, 20, 1);
-      expect(prepared).toHaveLength(3); // the count, the first page, a page after a cursor
-      return prepared.map((sql) => (prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...params, after: 1, limit: 21 }) as Array<{ detail: string }>).map((row) => row.detail).join('; '));
+      queries.decisionsPage(filter, 20, 1, 'backward');
+      expect(prepared).toHaveLength(4); // the count, the first page, a page after a cursor, a page before one
+      return prepared.map((sql) => (prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ...params, cursor: 1, limit: 21 }) as Array<{ detail: string }>).map((row) => row.detail).join('; '));
     };
     for (const plan of plans({ outcome: 'DENIED' }, { outcome: 'DENIED' })) expect(plan).toMatch(/^SEARCH d USING (COVERING )?INDEX decisions_by_outcome \(outcome=\?/);
     for (const plan of plans({ complianceStatus: 'VIOLATION' }, { status: 'VIOLATION' })) {
@@ -224,12 +225,17 @@ describe('data-request projection (real SQLite files, real runner)', () => {
     }
   });
 
-  it('pages decisions with a cursor, keeping the total', async () => {
+  it('pages decisions with a cursor, keeping the total, forward and backward', async () => {
     const { queries } = await open();
     const first = queries.decisionsPage({ decidingOrganizationId: SHERIFF }, 3, null);
     expect(first).toMatchObject({ hasNextPage: true, totalCount: 4 });
     const second = queries.decisionsPage({ decidingOrganizationId: SHERIFF }, 3, first.decisions[2].sequence);
     expect(second).toMatchObject({ hasNextPage: false, totalCount: 4 });
+    // Backward from the last one: the three before it, in the same order as read forward.
+    const last = second.decisions.at(-1)!;
+    const before = queries.decisionsPage({ decidingOrganizationId: SHERIFF }, 3, last.sequence, 'backward');
+    expect(before).toMatchObject({ hasNextPage: false, totalCount: 4 });
+    expect(before.decisions.map((d) => d.id)).toEqual(first.decisions.map((d) => d.id));
     expect([...first.decisions, ...second.decisions].map((d) => d.id)).toEqual([R1, R2, R5, R4].map(decisionIdOf));
     expect(queries.decisionsPage({}, 0, null)).toEqual({ decisions: [], hasNextPage: true, totalCount: 5 });
   });

@@ -22,8 +22,11 @@ const DECISION_COLUMNS = `d.id, d.request_id AS requestId, d.outcome, d.disclose
 
 // Decisions are listed by when they were taken, then by recording order; a cursor is the sequence
 // of the last decision seen, and the page goes on after that decision's place in this order.
-const ORDER = 'd.decided_at_ms, d.sequence';
-const AFTER = '(d.decided_at_ms, d.sequence) > (SELECT decided_at_ms, sequence FROM decisions WHERE sequence = @after)';
+const ORDER = { forward: 'd.decided_at_ms ASC, d.sequence ASC', backward: 'd.decided_at_ms DESC, d.sequence DESC' };
+const BEYOND = {
+  forward: '(d.decided_at_ms, d.sequence) > (SELECT decided_at_ms, sequence FROM decisions WHERE sequence = @cursor)',
+  backward: '(d.decided_at_ms, d.sequence) < (SELECT decided_at_ms, sequence FROM decisions WHERE sequence = @cursor)',
+};
 
 type RequestRecord = Omit<DataRequestRow, 'dataCategories' | 'recipientCategories' | 'personalDetails'> & {
   dataCategories: string;
@@ -128,8 +131,12 @@ export class DataRequestQueries {
     return records.map((record) => ({ ...record, disclosedCategories: JSON.parse(record.disclosedCategories) as string[] }));
   }
 
-  /** decisions matching every field of the filter, by decidedAt, after the decision at `afterSequence` */
-  decisionsPage(filter: DecisionFilter, first: number, afterSequence: number | null): DecisionPage {
+  /**
+   * Decisions matching every field of the filter, by decidedAt: the `first` after the decision at
+   * `cursor`, or, reading backward, the last `first` before it (still by decidedAt). `hasNextPage`:
+   * more lie beyond the page in the direction it was read.
+   */
+  decisionsPage(filter: DecisionFilter, first: number, cursor: number | null, direction: 'forward' | 'backward' = 'forward'): DecisionPage {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     const add = (condition: string, name: string, value: unknown) => (where.push(condition), (params[name] = value));
@@ -145,11 +152,12 @@ export class DataRequestQueries {
     if (filter.to != null) add('d.decided_at_ms < @to', 'to', Date.parse(filter.to));
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const totalCount = pluckedStatement(this.db, `SELECT COUNT(*) FROM decisions d ${condition}`).get(params) as number;
-    const page = [...where, ...(afterSequence !== null ? [AFTER] : [])];
+    const page = [...where, ...(cursor !== null ? [BEYOND[direction]] : [])];
     const records = this
-      .prepare(`SELECT ${DECISION_COLUMNS} FROM decisions d ${page.length ? `WHERE ${page.join(' AND ')}` : ''} ORDER BY ${ORDER} LIMIT @limit`)
-      .all({ ...params, ...(afterSequence !== null && { after: afterSequence }), limit: first + 1 }) as DecisionRecord[];
-    return { decisions: records.slice(0, first).map(toDecisionRow), hasNextPage: records.length > first, totalCount };
+      .prepare(`SELECT ${DECISION_COLUMNS} FROM decisions d ${page.length ? `WHERE ${page.join(' AND ')}` : ''} ORDER BY ${ORDER[direction]} LIMIT @limit`)
+      .all({ ...params, ...(cursor !== null && { cursor }), limit: first + 1 }) as DecisionRecord[];
+    const kept = records.slice(0, first);
+    return { decisions: (direction === 'forward' ? kept : kept.reverse()).map(toDecisionRow), hasNextPage: records.length > first, totalCount };
   }
 
   /** one page per clause of the decisions that cited any version of it (Clause.citations) */
@@ -174,11 +182,11 @@ export class DataRequestQueries {
     const records = this
       .prepare(
         `SELECT * FROM (
-           SELECT k.key, ${DECISION_COLUMNS}, ROW_NUMBER() OVER (PARTITION BY k.key ORDER BY ${ORDER}) AS rowNumber
-           FROM ${source} WHERE @after IS NULL OR ${AFTER}
+           SELECT k.key, ${DECISION_COLUMNS}, ROW_NUMBER() OVER (PARTITION BY k.key ORDER BY ${ORDER.forward}) AS rowNumber
+           FROM ${source} WHERE @cursor IS NULL OR ${BEYOND.forward}
          ) WHERE rowNumber <= @limit ORDER BY key, rowNumber`,
       )
-      .all({ keys: json(keys), after: afterSequence, limit: first + 1 }) as Array<DecisionRecord & { key: string }>;
+      .all({ keys: json(keys), cursor: afterSequence, limit: first + 1 }) as Array<DecisionRecord & { key: string }>;
     const totals = new Map(
       (this.prepare(`SELECT k.key, COUNT(*) AS total FROM ${source} GROUP BY k.key`).all({ keys: json(keys) }) as Array<{ key: string; total: number }>).map(
         (row) => [row.key, row.total],

@@ -25,7 +25,12 @@ export class EventLogQueries {
     return statement(this.db, sql);
   }
 
-  page(filter: EventLogFilter, first: number, afterSequence: number | null): EventLogPage {
+  /**
+   * A page of the filter's events in sequence order: the `first` after `cursor`, or, reading
+   * backward, the last `first` before it (still in sequence order). `hasNextPage`: more events lie
+   * beyond the page in the direction it was read.
+   */
+  page(filter: EventLogFilter, first: number, cursor: number | null, direction: 'forward' | 'backward' = 'forward'): EventLogPage {
     const where: string[] = [];
     const params: unknown[] = [];
     if (filter.streamId != null) (where.push('stream_id = ?'), params.push(filter.streamId));
@@ -35,12 +40,14 @@ export class EventLogQueries {
     if (filter.toSequence != null) (where.push('sequence <= ?'), params.push(filter.toSequence));
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const totalCount = bySequenceOnly(filter) ? this.countInRange(filter) : (pluckedStatement(this.db, `SELECT COUNT(*) FROM ledger_events ${condition}`).get(...params) as number);
-    const pageCondition = afterSequence === null ? condition : `${condition ? `${condition} AND` : 'WHERE'} sequence > ?`;
-    const pageParams = afterSequence === null ? params : [...params, afterSequence];
+    const forward = direction === 'forward';
+    const pageCondition = cursor === null ? condition : `${condition ? `${condition} AND` : 'WHERE'} sequence ${forward ? '>' : '<'} ?`;
+    const pageParams = cursor === null ? params : [...params, cursor];
     const rows = this
-      .prepare(`SELECT envelope, leaf_hash, commitment_salts FROM ledger_events ${pageCondition} ORDER BY sequence LIMIT ?`)
+      .prepare(`SELECT envelope, leaf_hash, commitment_salts FROM ledger_events ${pageCondition} ORDER BY sequence ${forward ? 'ASC' : 'DESC'} LIMIT ?`)
       .all(...pageParams, first + 1) as Array<EventRow>;
-    const events = rows.slice(0, first).map(toEvent);
+    const kept = rows.slice(0, first);
+    const events = (forward ? kept : kept.reverse()).map(toEvent);
     return { events, hasNextPage: rows.length > first, totalCount };
   }
 

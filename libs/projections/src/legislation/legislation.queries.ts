@@ -305,8 +305,12 @@ export class LegislationQueries {
     return records.map((record) => ({ ...record, actor: JSON.parse(record.actor) as ActorRow }));
   }
 
-  /** measures in the order they were introduced, after the one introduced at `afterSequence` */
-  measuresPage(filter: MeasureFilter, first: number, afterSequence: number | null): MeasurePage {
+  /**
+   * Measures in the order they were introduced: the `first` after the one introduced at `cursor`,
+   * or, reading backward, the last `first` before it (still in that order). `hasNextPage`: more lie
+   * beyond the page in the direction it was read.
+   */
+  measuresPage(filter: MeasureFilter, first: number, cursor: number | null, direction: 'forward' | 'backward' = 'forward'): MeasurePage {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     if (filter.kind != null) (where.push('kind = @kind'), (params.kind = filter.kind));
@@ -327,11 +331,13 @@ export class LegislationQueries {
     }
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const totalCount = pluckedStatement(this.db, `SELECT COUNT(*) FROM measures ${condition}`).get(params) as number;
-    const page = [...where, ...(afterSequence !== null ? ['sequence > @after'] : [])];
+    const forward = direction === 'forward';
+    const page = [...where, ...(cursor !== null ? [`sequence ${forward ? '>' : '<'} @cursor`] : [])];
     const rows = this
-      .prepare(`SELECT ${MEASURE_COLUMNS} FROM measures ${page.length ? `WHERE ${page.join(' AND ')}` : ''} ORDER BY sequence LIMIT @limit`)
-      .all({ ...params, ...(afterSequence !== null && { after: afterSequence }), limit: first + 1 }) as MeasureRow[];
-    return { measures: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+      .prepare(`SELECT ${MEASURE_COLUMNS} FROM measures ${page.length ? `WHERE ${page.join(' AND ')}` : ''} ORDER BY sequence ${forward ? 'ASC' : 'DESC'} LIMIT @limit`)
+      .all({ ...params, ...(cursor !== null && { cursor }), limit: first + 1 }) as MeasureRow[];
+    const kept = rows.slice(0, first);
+    return { measures: forward ? kept : kept.reverse(), hasNextPage: rows.length > first, totalCount };
   }
 }
 
