@@ -171,6 +171,12 @@ describe('GraphQL API over HTTP (real server, real SQLite file)', () => {
     expect(unexpectedGaps(gaps.filter((gap) => ours(gap.subject)))).toEqual([]);
   });
 
+  it('serves the whole contract: no gap at all', async () => {
+    const { output, gaps } = await contractGaps(server.url);
+    expect(output).toMatch(/^0 contract gaps/m);
+    expect(gaps).toEqual([]);
+  });
+
   it('lists as pending only contract gaps that are really still open', async () => {
     const { gaps } = await contractGaps(server.url);
     const open = new Set(gaps.map((gap) => `${gap.kind} ${gap.subject}`));

@@ -4,7 +4,7 @@ import type { RequestContext } from '../auth/request-context';
 import { decisionsOfPeopleLoader } from './data-requests.loaders';
 import { DecisionConnectionModel } from './decision.model';
 import { PersonModel } from '../directory/person.model';
-import { pageSize, sequenceAfter } from '../relay/pagination';
+import { sequencePageArgs } from '../relay/pagination';
 import { toDecisionConnection } from './data-requests.mapper';
 
 /** Person.decisions lives with the data-request read side, which owns the decisions. */
@@ -18,7 +18,10 @@ export class DataRequestPersonDecisionsResolver {
     @Context() context: RequestContext,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('last', { type: () => Int, nullable: true }) last: number | null,
+    @Args('before', { type: () => String, nullable: true }) before: string | null,
   ): Promise<DecisionConnectionModel> {
-    return toDecisionConnection(await decisionsOfPeopleLoader(context.loaders, this.dataRequests, pageSize(first), sequenceAfter(after)).load(person.id));
+    const page = sequencePageArgs({ first, after, last, before });
+    return toDecisionConnection(await decisionsOfPeopleLoader(context.loaders, this.dataRequests, page).load(person.id), page);
   }
 }

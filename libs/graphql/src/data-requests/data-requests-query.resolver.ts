@@ -5,10 +5,9 @@ import { decisionsLoader, requestsLoader } from './data-requests.loaders';
 import { DataRequestModel } from './data-request.model';
 import { DecisionConnectionModel, DecisionModel } from './decision.model';
 import { DecisionFilterInput } from './decision-filter.input';
-import { toConnection } from '../relay/connection';
-import { keysetFlags, sequenceCursor, sequencePageArgs } from '../relay/pagination';
+import { sequencePageArgs } from '../relay/pagination';
 import { dataRequestIdArg, decisionFilterArg, decisionIdArg } from './data-requests-input';
-import { toDataRequestModel, toDecisionModel } from './data-requests.mapper';
+import { toDataRequestModel, toDecisionConnection, toDecisionModel } from './data-requests.mapper';
 
 /** The data-request read side's entry points. */
 @Resolver()
@@ -36,7 +35,6 @@ export class DataRequestQueryResolver {
     @Args('before', { type: () => String, nullable: true }) before: string | null,
   ): DecisionConnectionModel {
     const page = sequencePageArgs({ first, after, last, before });
-    const rows = this.dataRequests.decisionsPage(decisionFilterArg(filter), page.size, page.cursor, page.direction);
-    return toConnection(rows.decisions, { ...keysetFlags(page, rows.hasNextPage), totalCount: rows.totalCount }, (row) => sequenceCursor(row.sequence), toDecisionModel);
+    return toDecisionConnection(this.dataRequests.decisionsPage(decisionFilterArg(filter), page.size, page.cursor, page.direction), page);
   }
 }

@@ -1,3 +1,4 @@
+import { pageKey, type SequencePageArgs } from '../relay/pagination';
 import type DataLoader from 'dataloader';
 import type {
   CitationRow,
@@ -44,27 +45,17 @@ export function disclosuresOfDecisionsLoader(loaders: RequestLoaders, queries: D
   );
 }
 
-/** One loader per page request (first, after): clauses asked for the same page share a batch. */
-export function decisionsCitingClausesLoader(
-  loaders: RequestLoaders,
-  queries: DataRequestQueries,
-  first: number,
-  afterSequence: number | null,
-): DataLoader<string, KeyedDecisionPage> {
-  return loaders.get<string, KeyedDecisionPage>(`data-requests.citing-clauses:${first}:${afterSequence ?? ''}`, (ids) =>
-    queries.decisionsCitingClauses(ids, first, afterSequence),
+/** One loader per page request (size, cursor, direction): clauses asked for the same page share a batch. */
+export function decisionsCitingClausesLoader(loaders: RequestLoaders, queries: DataRequestQueries, page: SequencePageArgs): DataLoader<string, KeyedDecisionPage> {
+  return loaders.get<string, KeyedDecisionPage>(`data-requests.citing-clauses:${pageKey(page)}`, (ids) =>
+    queries.decisionsCitingClauses(ids, page.size, page.cursor, page.direction),
   );
 }
 
-/** One loader per page request (first, after): people asked for the same page share a batch. */
-export function decisionsOfPeopleLoader(
-  loaders: RequestLoaders,
-  queries: DataRequestQueries,
-  first: number,
-  afterSequence: number | null,
-): DataLoader<string, KeyedDecisionPage> {
-  return loaders.get<string, KeyedDecisionPage>(`data-requests.of-people:${first}:${afterSequence ?? ''}`, (ids) =>
-    queries.decisionsOfPeople(ids, first, afterSequence),
+/** One loader per page request (size, cursor, direction): people asked for the same page share a batch. */
+export function decisionsOfPeopleLoader(loaders: RequestLoaders, queries: DataRequestQueries, page: SequencePageArgs): DataLoader<string, KeyedDecisionPage> {
+  return loaders.get<string, KeyedDecisionPage>(`data-requests.of-people:${pageKey(page)}`, (ids) =>
+    queries.decisionsOfPeople(ids, page.size, page.cursor, page.direction),
   );
 }
 

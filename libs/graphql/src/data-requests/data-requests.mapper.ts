@@ -3,7 +3,7 @@ import { ComplianceFindingModel, type ComplianceStatus } from './compliance.mode
 import { toConnection } from '../relay/connection';
 import { DataRequestModel } from './data-request.model';
 import { DecisionModel, DisclosureModel, type DecisionConnectionModel, type DecisionOutcome } from './decision.model';
-import { sequenceCursor } from '../relay/pagination';
+import { keysetFlags, sequenceCursor, type SequencePageArgs } from '../relay/pagination';
 
 /** Data-request read-model rows -> GraphQL models (the rows never reach GraphQL themselves). */
 
@@ -58,7 +58,10 @@ export function toDisclosureModel(row: DisclosureRow): DisclosureModel {
   return Object.assign(new DisclosureModel(), { disclosedCategories: [...row.disclosedCategories], channel: row.channel, disclosedAt: row.disclosedAt });
 }
 
-/** A page of decisions as a Relay connection; a decision's cursor is its DataRequestDecided sequence. */
-export function toDecisionConnection(page: DecisionPage): DecisionConnectionModel {
-  return toConnection(page.decisions, page, (row) => sequenceCursor(row.sequence), toDecisionModel);
+/**
+ * A page of decisions, read either way, as a Relay connection; a decision's cursor is its
+ * DataRequestDecided sequence. `hasNextPage`: rows lie beyond the page in the direction it was read.
+ */
+export function toDecisionConnection(rows: { decisions: DecisionPage['decisions']; hasNextPage: boolean; totalCount: number }, page: SequencePageArgs): DecisionConnectionModel {
+  return toConnection(rows.decisions, { ...keysetFlags(page, rows.hasNextPage), totalCount: rows.totalCount }, (row) => sequenceCursor(row.sequence), toDecisionModel);
 }

@@ -5,7 +5,7 @@ import { castsOfPeopleLoader } from './legislation.loaders';
 import { toConnection } from '../relay/connection';
 import { PersonModel } from '../directory/person.model';
 import { VoteCastConnectionModel } from './vote-cast.model';
-import { pageSize, sequenceAfter, sequenceCursor } from '../relay/pagination';
+import { keysetFlags, sequenceCursor, sequencePageArgs } from '../relay/pagination';
 import { toVoteCastModel } from './legislation.mapper';
 
 /** Person.votes lives with the legislation read side, which owns the roll calls. */
@@ -19,9 +19,12 @@ export class LegislationPersonVotesResolver {
     @Context() context: RequestContext,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('last', { type: () => Int, nullable: true }) last: number | null,
+    @Args('before', { type: () => String, nullable: true }) before: string | null,
   ): Promise<VoteCastConnectionModel> {
     // A cast's cursor is its vote's sequence: a person appears once in a vote.
-    const page = await castsOfPeopleLoader(context.loaders, this.legislation, pageSize(first), sequenceAfter(after)).load(person.id);
-    return toConnection(page.casts, page, (cast) => sequenceCursor(cast.sequence), toVoteCastModel);
+    const page = sequencePageArgs({ first, after, last, before });
+    const rows = await castsOfPeopleLoader(context.loaders, this.legislation, page).load(person.id);
+    return toConnection(rows.casts, { ...keysetFlags(page, rows.hasNextPage), totalCount: rows.totalCount }, (cast) => sequenceCursor(cast.sequence), toVoteCastModel);
   }
 }

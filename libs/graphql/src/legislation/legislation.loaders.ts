@@ -1,3 +1,4 @@
+import { pageKey, type SequencePageArgs } from '../relay/pagination';
 import type DataLoader from 'dataloader';
 import type { RecordedEvent } from '@ledger/event-store';
 import type {
@@ -88,14 +89,9 @@ export function castsOfVotesLoader(loaders: RequestLoaders, queries: Legislation
 }
 
 /** One loader per page request (first, after): people asked for the same page share a batch. */
-export function castsOfPeopleLoader(
-  loaders: RequestLoaders,
-  queries: LegislationQueries,
-  first: number,
-  afterSequence: number | null,
-): DataLoader<string, VoteCastPage> {
-  return loaders.get<string, VoteCastPage>(`legislation.casts-of-people:${first}:${afterSequence ?? ''}`, (ids) =>
-    pickByKeys(ids, queries.castsOfPeople(ids, first, afterSequence), (page) => page.personId).map(
+export function castsOfPeopleLoader(loaders: RequestLoaders, queries: LegislationQueries, page: SequencePageArgs): DataLoader<string, VoteCastPage> {
+  return loaders.get<string, VoteCastPage>(`legislation.casts-of-people:${pageKey(page)}`, (ids) =>
+    pickByKeys(ids, queries.castsOfPeople(ids, page.size, page.cursor, page.direction), (casts) => casts.personId).map(
       (page, i) => page ?? { personId: ids[i], casts: [], hasNextPage: false, totalCount: 0 },
     ),
   );

@@ -48,6 +48,11 @@ export function sequencePageArgs(args: { first?: number | null; after?: string |
   return { direction: 'backward', size: pageSize(args.last), cursor: sequenceBefore(args.before) };
 }
 
+/** A page request as a DataLoader key part: pages asked for alike share one batch. */
+export function pageKey(page: SequencePageArgs): string {
+  return `${page.direction}:${page.size}:${page.cursor ?? ''}`;
+}
+
 function sequenceBefore(before: string | null | undefined): number | null {
   try {
     return sequenceAfter(before);

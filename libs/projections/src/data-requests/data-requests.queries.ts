@@ -22,6 +22,9 @@ const DECISION_COLUMNS = `d.id, d.request_id AS requestId, d.outcome, d.disclose
 
 // Decisions are listed by when they were taken, then by recording order; a cursor is the sequence
 // of the last decision seen, and the page goes on after that decision's place in this order.
+/** Which way a page is read: after its cursor (forward) or before it (backward). */
+type Direction = 'forward' | 'backward';
+
 const ORDER = { forward: 'd.decided_at_ms ASC, d.sequence ASC', backward: 'd.decided_at_ms DESC, d.sequence DESC' };
 const BEYOND = {
   forward: '(d.decided_at_ms, d.sequence) > (SELECT decided_at_ms, sequence FROM decisions WHERE sequence = @cursor)',
@@ -136,7 +139,7 @@ export class DataRequestQueries {
    * `cursor`, or, reading backward, the last `first` before it (still by decidedAt). `hasNextPage`:
    * more lie beyond the page in the direction it was read.
    */
-  decisionsPage(filter: DecisionFilter, first: number, cursor: number | null, direction: 'forward' | 'backward' = 'forward'): DecisionPage {
+  decisionsPage(filter: DecisionFilter, first: number, cursor: number | null, direction: Direction = 'forward'): DecisionPage {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     const add = (condition: string, name: string, value: unknown) => (where.push(condition), (params[name] = value));
@@ -160,33 +163,33 @@ export class DataRequestQueries {
     return { decisions: (direction === 'forward' ? kept : kept.reverse()).map(toDecisionRow), hasNextPage: records.length > first, totalCount };
   }
 
-  /** one page per clause of the decisions that cited any version of it (Clause.citations) */
-  decisionsCitingClauses(clauseIds: readonly string[], first: number, afterSequence: number | null): KeyedDecisionPage[] {
+  /** one page per clause of the decisions that cited any version of it (Clause.citations), either way as decisionsPage */
+  decisionsCitingClauses(clauseIds: readonly string[], first: number, cursor: number | null, direction: Direction = 'forward'): KeyedDecisionPage[] {
     if (clauseIds.length === 0) return [];
     // One version of a clause is in force on a day, so a decision cites it once; DISTINCT makes sure.
-    return this.keyedPages(clauseIds, 'SELECT DISTINCT clause_id AS key, decision_id FROM decision_citations WHERE clause_id IN (SELECT value FROM json_each(@keys))', first, afterSequence);
+    return this.keyedPages(clauseIds, 'SELECT DISTINCT clause_id AS key, decision_id FROM decision_citations WHERE clause_id IN (SELECT value FROM json_each(@keys))', first, cursor, direction);
   }
 
-  /** one page per person of the decisions they took (Person.decisions) */
-  decisionsOfPeople(personIds: readonly string[], first: number, afterSequence: number | null): KeyedDecisionPage[] {
+  /** one page per person of the decisions they took (Person.decisions), either way as decisionsPage */
+  decisionsOfPeople(personIds: readonly string[], first: number, cursor: number | null, direction: Direction = 'forward'): KeyedDecisionPage[] {
     if (personIds.length === 0) return [];
-    return this.keyedPages(personIds, 'SELECT decided_by AS key, id AS decision_id FROM decisions WHERE decided_by IN (SELECT value FROM json_each(@keys))', first, afterSequence);
+    return this.keyedPages(personIds, 'SELECT decided_by AS key, id AS decision_id FROM decisions WHERE decided_by IN (SELECT value FROM json_each(@keys))', first, cursor, direction);
   }
 
   /**
    * Pages of a one-to-many list for every key at once: `keyed` selects (key, decision_id) pairs
    * for the keys in @keys. Keys without a decision get an empty page.
    */
-  private keyedPages(keys: readonly string[], keyed: string, first: number, afterSequence: number | null): KeyedDecisionPage[] {
+  private keyedPages(keys: readonly string[], keyed: string, first: number, cursor: number | null, direction: Direction): KeyedDecisionPage[] {
     const source = `(${keyed}) k JOIN decisions d ON d.id = k.decision_id`;
     const records = this
       .prepare(
         `SELECT * FROM (
-           SELECT k.key, ${DECISION_COLUMNS}, ROW_NUMBER() OVER (PARTITION BY k.key ORDER BY ${ORDER.forward}) AS rowNumber
-           FROM ${source} WHERE @cursor IS NULL OR ${BEYOND.forward}
+           SELECT k.key, ${DECISION_COLUMNS}, ROW_NUMBER() OVER (PARTITION BY k.key ORDER BY ${ORDER[direction]}) AS rowNumber
+           FROM ${source} WHERE @cursor IS NULL OR ${BEYOND[direction]}
          ) WHERE rowNumber <= @limit ORDER BY key, rowNumber`,
       )
-      .all({ keys: json(keys), cursor: afterSequence, limit: first + 1 }) as Array<DecisionRecord & { key: string }>;
+      .all({ keys: json(keys), cursor, limit: first + 1 }) as Array<DecisionRecord & { key: string }>;
     const totals = new Map(
       (this.prepare(`SELECT k.key, COUNT(*) AS total FROM ${source} GROUP BY k.key`).all({ keys: json(keys) }) as Array<{ key: string; total: number }>).map(
         (row) => [row.key, row.total],
@@ -196,7 +199,8 @@ export class DataRequestQueries {
     for (const record of records) byKey.get(record.key)?.push(record);
     return keys.map((key) => {
       const rows = byKey.get(key)!;
-      return { key, decisions: rows.slice(0, first).map(toDecisionRow), hasNextPage: rows.length > first, totalCount: totals.get(key) ?? 0 };
+      const kept = rows.slice(0, first);
+      return { key, decisions: (direction === 'forward' ? kept : kept.reverse()).map(toDecisionRow), hasNextPage: rows.length > first, totalCount: totals.get(key) ?? 0 };
     });
   }
 }

@@ -252,20 +252,22 @@ export class LegislationQueries {
   }
 
   /**
-   * One page of each person's votes, oldest first: the first `first` after the vote at
-   * `afterSequence` (null: from the start), with each person's total.
+   * One page of each person's votes, oldest first: the first `first` after the vote at `cursor`
+   * (null: from the start), or, reading backward, the last `first` before it (null: from the end),
+   * with each person's total. `hasNextPage`: more lie beyond the page in the direction it was read.
    */
-  castsOfPeople(personIds: readonly string[], first: number, afterSequence: number | null): VoteCastPage[] {
+  castsOfPeople(personIds: readonly string[], first: number, cursor: number | null, direction: 'forward' | 'backward' = 'forward'): VoteCastPage[] {
     if (personIds.length === 0) return [];
+    const forward = direction === 'forward';
     const rows = this
       .prepare(
         `SELECT voteId, personId, choice, sequence FROM (
            SELECT vote_id AS voteId, person_id AS personId, choice, sequence,
-                  ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY sequence) AS rowNumber
-           FROM vote_casts WHERE person_id IN (SELECT value FROM json_each(?)) AND sequence > ?
+                  ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY sequence ${forward ? 'ASC' : 'DESC'}) AS rowNumber
+           FROM vote_casts WHERE person_id IN (SELECT value FROM json_each(?)) AND sequence ${forward ? '>' : '<'} ?
          ) WHERE rowNumber <= ? ORDER BY personId, sequence`,
       )
-      .all(json(personIds), afterSequence ?? -1, first + 1) as VoteCastRow[];
+      .all(json(personIds), cursor ?? (forward ? -1 : Number.MAX_SAFE_INTEGER), first + 1) as VoteCastRow[];
     const totals = new Map(
       (
         this
@@ -274,8 +276,10 @@ export class LegislationQueries {
       ).map((row) => [row.personId, row.total]),
     );
     return [...totals].map(([personId, totalCount]) => {
+      // In sequence order; reading backward, the extra row (if any) is the oldest, not the newest.
       const casts = rows.filter((row) => row.personId === personId);
-      return { personId, casts: casts.slice(0, first), hasNextPage: casts.length > first, totalCount };
+      const kept = forward ? casts.slice(0, first) : casts.slice(Math.max(0, casts.length - first));
+      return { personId, casts: kept, hasNextPage: casts.length > first, totalCount };
     });
   }
 
