@@ -5,9 +5,10 @@
  */
 import { leafHashOfPublic } from '@ledger/event-store';
 import { LedgerServer, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
+import { expectReceiptNode } from '../support/receipt-node';
 import { HUMAN_SERVICES, ICE, SHERIFF } from '@ledger/scenarios';
 
-const RECEIPT = '{ streamId revision events { type data } }';
+const RECEIPT = '{ streamId revision nodeId events { type data } }';
 const m = (name: string, inputType: string) => `mutation($input: ${inputType}!) { ${name}(input: $input) ${RECEIPT} }`;
 
 describe('data-request mutations (seeded demo, real server)', () => {
@@ -22,6 +23,7 @@ describe('data-request mutations (seeded demo, real server)', () => {
   async function ok(name: string, inputType: string, input: Record<string, unknown>, token: string) {
     const result = await server.gql(m(name, inputType), { input }, token);
     if (result.errors) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
+    await expectReceiptNode(server, name, result.data[name]);
     return result.data[name];
   }
   async function refused(name: string, inputType: string, input: Record<string, unknown>, token: string) {

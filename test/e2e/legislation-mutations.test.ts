@@ -4,8 +4,9 @@
  * names answers with its code and writes nothing.
  */
 import { LedgerServer, mintToken, removeDir, tempDataDir } from '../support/ledger-process';
+import { expectReceiptNode } from '../support/receipt-node';
 
-const RECEIPT = '{ streamId revision events { type sequence data } }';
+const RECEIPT = '{ streamId revision nodeId events { type sequence data } }';
 const m = (name: string, inputType: string) => `mutation($input: ${inputType}!) { ${name}(input: $input) ${RECEIPT} }`;
 const COUNCIL = 'org:test-council';
 const COMMITTEE = 'org:test-committee';
@@ -22,6 +23,7 @@ describe('legislation mutations (real server)', () => {
   async function ok(name: string, inputType: string, input: Record<string, unknown>, token = clerk) {
     const result = await server.gql(m(name, inputType), { input }, token);
     if (result.errors) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
+    await expectReceiptNode(server, name, result.data[name]);
     return result.data[name];
   }
   async function refused(name: string, inputType: string, input: Record<string, unknown>, token = clerk) {

@@ -3,6 +3,7 @@ import type { CommandContext, RecordReceipt } from '@ledger/application';
 import type { Caller } from '../auth/current-actor.decorator';
 import type { RecordReceiptModel } from './record-receipt.model';
 import { toLedgerEventModel } from '../event-log/ledger-event.mapper';
+import { nodeIdOf } from './receipt-node';
 
 /** The fields every mutation input may carry besides its command's data. */
 export interface CommandOptions {
@@ -23,7 +24,7 @@ export function contextOf(caller: Caller, options: CommandOptions = {}): Command
 /** A mutation's answer: the receipt of the command it recorded. */
 export async function receiptOf(recorded: Promise<RecordReceipt>): Promise<RecordReceiptModel> {
   const { streamId, revision, events, replayed, readModelsUpToDate } = await recorded;
-  return { streamId, revision, events: events.map(toLedgerEventModel), replayed, readModelsUpToDate };
+  return { streamId, revision, nodeId: nodeIdOf(events), events: events.map(toLedgerEventModel), replayed, readModelsUpToDate };
 }
 
 /** Drops null and undefined members, so optional GraphQL inputs become absent command fields. */
