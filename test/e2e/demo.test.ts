@@ -47,9 +47,10 @@ describe('npm run demo (Denver 2017)', () => {
   });
 
   it('answers who voted how on final passage, without attributing a vote to a real person', async () => {
-    const { measure, order, issued } = await gql(url, `{
+    const { measure, order, issued, amended } = await gql(url, `{
       measure(id: "CB17-0766") { title status sponsors { name } votes { motion occurredAt result threshold tally { yes no abstain absent recused } rollCall { person { name } choice } } }
       order: measure(id: "EO-2017-142") { kind status }
+      amended: clause(id: "CB17-0766#sec_4") { versions { version adoptedBy { motion result measure { id } } } }
       issued: measures(filter: { status: ISSUED }) { edges { node { id } } }
     }`);
     expect(measure.title).toBe('Public Safety Enforcement Priority Act');
@@ -57,6 +58,8 @@ describe('npm run demo (Denver 2017)', () => {
     // The mayor's order is in force too, but issued, not enacted (no council made it law).
     expect(order).toEqual({ kind: 'EXECUTIVE_ORDER', status: 'ISSUED' });
     expect(issued.edges.map((e: any) => e.node.id)).toEqual(['EO-2017-142']);
+    // Section 4's second version was made by the 2018 amending ordinance: the vote that passed it adopted it.
+    expect(amended.versions.find((v: any) => v.version === 2).adoptedBy).toEqual({ motion: 'final-passage', result: 'PASSED', measure: { id: 'CB18-0101' } });
     expect(measure.sponsors.map((p: any) => p.name).sort()).toEqual(['Paul Lopez', 'Robin Kniech']);
     const finalPassage = measure.votes.find((v: any) => v.motion === 'final-passage');
     expect(finalPassage).toMatchObject({ result: 'PASSED', threshold: 'majority-of-present', tally: { yes: 10, no: 0, abstain: 0, absent: 3, recused: 0 } });

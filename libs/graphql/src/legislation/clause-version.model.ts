@@ -27,5 +27,7 @@ export class ClauseVersionModel {
   measureId!: string;
   eId!: string;
   adoptedByVoteId!: string | null;
+  /** the enacted measure that made this version (an amendment by another measure), else null */
+  byMeasureId!: string | null;
   eventId!: string;
 }

@@ -1,9 +1,9 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { isInForceOn } from '@ledger/domain';
+import { isInForceOn, motionGivesForce } from '@ledger/domain';
 import { EventLogQueries, LegislationQueries } from '@ledger/projections';
 import type { RequestContext } from '../auth/request-context';
 import type { NoArgs } from '../field-resolvers';
-import { clauseVersionsOfClausesLoader, clausesLoader, eventsByIdLoader, measuresLoader, votesLoader } from './legislation.loaders';
+import { clauseVersionsOfClausesLoader, clausesLoader, eventsByIdLoader, measuresLoader, votesLoader, votesOfMeasuresLoader } from './legislation.loaders';
 import { ClauseModel } from './clause.model';
 import { ClauseVersionModel } from './clause-version.model';
 import { LedgerEventModel } from '../event-log/ledger-event.model';
@@ -55,11 +55,21 @@ export class LegislationClauseVersionResolver {
     return toClauseModel(row ?? dangling(`a version of ${version.clauseId}`, version.clauseId));
   }
 
-  @ResolveField(() => VoteModel, { nullable: true, description: 'the vote that adopted this version, if any' })
+  @ResolveField(() => VoteModel, {
+    nullable: true,
+    description: 'the vote that adopted this version, if any: its own (a floor amendment), or, for a version made by another measure, the vote that gave that measure force',
+  })
   async adoptedBy(version: ClauseVersionModel, _args: NoArgs, context: RequestContext): Promise<VoteModel | null> {
-    if (version.adoptedByVoteId === null) return null;
-    const row = await votesLoader(context.loaders, this.legislation).load(version.adoptedByVoteId);
-    return toVoteModel(row ?? dangling(`${version.clauseId} v${version.version}`, version.adoptedByVoteId));
+    if (version.adoptedByVoteId !== null) {
+      const row = await votesLoader(context.loaders, this.legislation).load(version.adoptedByVoteId);
+      return toVoteModel(row ?? dangling(`${version.clauseId} v${version.version}`, version.adoptedByVoteId));
+    }
+    if (version.byMeasureId === null) return null;
+    // Made by another measure (amendByMeasure): adopted by the latest passing vote that gave it
+    // force; none for an executive order, which no vote makes law.
+    const votes = await votesOfMeasuresLoader(context.loaders, this.legislation).load(version.byMeasureId);
+    const adopting = votes.filter((vote) => vote.result === 'PASSED' && motionGivesForce(vote.motion)).at(-1);
+    return adopting ? toVoteModel(adopting) : null;
   }
 
   @ResolveField(() => LedgerEventModel, { description: 'the event that recorded this version' })

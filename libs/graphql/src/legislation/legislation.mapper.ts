@@ -40,6 +40,7 @@ export function toClauseVersionModel(row: ClauseVersionRow): ClauseVersionModel 
     measureId: row.measureId,
     eId: row.eId,
     adoptedByVoteId: row.adoptedByVoteId,
+    byMeasureId: row.byMeasureId,
     eventId: row.eventId,
   });
 }

@@ -12,7 +12,7 @@ const CLAUSE = `query Clause($id: ID!, $asOf: Date!) {
     id eId heading
     inForce(on: $asOf) { version text }
     measure { id title }
-    versions { version heading text validFrom validUntil struck adoptedBy { id motion occurredAt } }
+    versions { version heading text validFrom validUntil struck adoptedBy { id motion occurredAt measure { id } } }
     citations(first: 100) { totalCount edges { node { id decidedAt outcome decidingOrganization { name } compliance { status } } } }
   }
 }`;
@@ -23,7 +23,7 @@ interface ClauseView {
   heading: string | null;
   inForce: { version: number; text: string } | null;
   measure: { id: string; title: string };
-  versions: Array<{ version: number; heading: string | null; text: string; validFrom: string | null; validUntil: string | null; struck: boolean; adoptedBy: { id: string; motion: string; occurredAt: string } | null }>;
+  versions: Array<{ version: number; heading: string | null; text: string; validFrom: string | null; validUntil: string | null; struck: boolean; adoptedBy: { id: string; motion: string; occurredAt: string; measure: { id: string } } | null }>;
   citations: { totalCount: number; edges: Array<{ node: { id: string; decidedAt: string; outcome: string; decidingOrganization: { name: string }; compliance: { status: string } } }> };
 }
 
@@ -67,7 +67,7 @@ export async function clausePage(api: PublicGraphql, f: PortalFormat, measureId:
   <ol class="usa-list">${versions.map(
     (v) => html`<li><strong>${t.measure.version(v.version)}</strong>: ${
       v.validFrom ? html`${t.measure.inForceSince} ${f.day(v.validFrom)}${v.validUntil ? html` ${t.measure.until} ${f.day(v.validUntil)}` : ''}` : t.measure.notInForce
-    }${v.adoptedBy ? html`, ${t.clause.adoptedBy} <a class="usa-link" href="${hrefTo(measurePath(clause.measure.id), f.lang)}#${v.adoptedBy.id.replace(/[^A-Za-z0-9-]/g, '-')}">${v.adoptedBy.motion}</a>` : ''}</li>`,
+    }${v.adoptedBy ? html`, ${t.clause.adoptedBy} <a class="usa-link" href="${hrefTo(measurePath(v.adoptedBy.measure.id), f.lang)}#${v.adoptedBy.id.replace(/[^A-Za-z0-9-]/g, '-')}">${v.adoptedBy.motion}${v.adoptedBy.measure.id !== clause.measure.id ? html` (${v.adoptedBy.measure.id})` : ''}</a>` : ''}</li>`,
   )}</ol>
 </section>
 
