@@ -1,6 +1,7 @@
-import { SignJWT, errors, jwtVerify } from 'jose';
+import { SignJWT, decodeJwt, errors, jwtVerify } from 'jose';
 import { formatDuration } from '@ledger/config';
 import { isRole, type Actor } from '@ledger/domain';
+import { OidcTokenRefused, type OidcVerifier } from './oidc-verifier';
 
 /** A token that verified: who it speaks for, and until when (ms since the epoch). */
 export interface VerifiedToken {
@@ -43,6 +44,8 @@ export class TokenService {
   constructor(
     private readonly secret: Uint8Array,
     readonly maxTtlSeconds: number,
+    /** the city's identity provider (LEDGER_OIDC_ISSUER), whose tokens are accepted besides this ledger's own */
+    private readonly oidc: OidcVerifier | null = null,
   ) {}
 
   /** 8 hours, or the maximum lifetime when that is shorter. */
@@ -65,6 +68,19 @@ export class TokenService {
   }
 
   async verify(token: string): Promise<VerifiedToken> {
+    // The token's own claim of who issued it decides who checks it; either check is complete.
+    const issuer = unverifiedIssuer(token);
+    if (issuer !== ISSUER) {
+      if (this.oidc && issuer === this.oidc.settings.issuer) {
+        try {
+          return await this.oidc.verify(token);
+        } catch (error) {
+          if (error instanceof OidcTokenRefused) throw new InvalidToken(error.message);
+          throw error;
+        }
+      }
+      if (issuer !== null) throw new InvalidToken(`token is from an issuer this ledger does not trust (${issuer.slice(0, 200)})`);
+    }
     try {
       const { payload } = await jwtVerify(token, this.secret, {
         issuer: ISSUER,
@@ -85,6 +101,16 @@ export class TokenService {
     } catch (error) {
       throw invalidTokenOf(error);
     }
+  }
+}
+
+/** The `iss` a token claims, before anything is verified; null when it cannot be read. */
+function unverifiedIssuer(token: string): string | null {
+  try {
+    const { iss } = decodeJwt(token);
+    return typeof iss === 'string' ? iss : null;
+  } catch {
+    return null;
   }
 }
 

@@ -33,6 +33,8 @@ export interface LedgerConfig {
   logLevel: string;
   /** LEDGER_TIME_ZONE: the city's IANA time zone, in which the portal shows times (America/Denver for the demo) */
   timeZone: string;
+  /** LEDGER_OIDC_*: the city's OpenID Connect provider, whose access tokens the API accepts; null when none is configured */
+  oidc: { issuer: string; audience: string; claims: { actorId: string; name: string; role: string } } | null;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   }
   const timeZone = env.LEDGER_TIME_ZONE || DEFAULT_TIME_ZONE;
   if (!isTimeZone(timeZone)) throw new ConfigError(`LEDGER_TIME_ZONE must be an IANA time zone such as America/Denver, got ${timeZone}`);
+  const oidc = oidcSettings(env);
   const logLevel = env.LEDGER_LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LEDGER_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${logLevel}`);
   return {
@@ -106,6 +109,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     trustedProxies: (env.LEDGER_TRUSTED_PROXY ?? '').split(',').map((proxy) => proxy.trim()).filter(Boolean),
     logLevel,
     timeZone,
+    oidc,
+  };
+}
+
+/** LEDGER_OIDC_ISSUER (an http(s) URL) and LEDGER_OIDC_AUDIENCE together, or neither. */
+function oidcSettings(env: NodeJS.ProcessEnv): LedgerConfig['oidc'] {
+  const issuer = env.LEDGER_OIDC_ISSUER || undefined;
+  const audience = env.LEDGER_OIDC_AUDIENCE || undefined;
+  if (!issuer && !audience) return null;
+  if (!issuer || !audience) throw new ConfigError('LEDGER_OIDC_ISSUER and LEDGER_OIDC_AUDIENCE go together: set both, or neither');
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new ConfigError(`LEDGER_OIDC_ISSUER must be the issuer's URL, got ${issuer}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`LEDGER_OIDC_ISSUER must be an https URL, got ${issuer}`);
+  return {
+    issuer,
+    audience,
+    claims: {
+      actorId: env.LEDGER_OIDC_ACTOR_CLAIM || 'sub',
+      name: env.LEDGER_OIDC_NAME_CLAIM || 'name',
+      role: env.LEDGER_OIDC_ROLE_CLAIM || 'ledger_role',
+    },
   };
 }
 
