@@ -97,6 +97,7 @@ describeWithChromium('the public portal in Chromium (seeded demo, built server)'
       const finalPassage = page.locator(`#${FINAL_PASSAGE.replace(/[^A-Za-z0-9-]/g, '-')}`);
       expect(await finalPassage.innerText()).toContain(`${vote.tally.yes}-${vote.tally.no}`);
       expect(`${vote.tally.yes}-${vote.tally.no}`).toBe('10-0');
+      expect(await finalPassage.innerText()).toContain('10 of 13 members present; 6 yes votes needed');
       // Every member of the roll call, with how they voted.
       const cast = await finalPassage.locator('.roll-call li').allInnerTexts();
       expect(cast.map((text) => text.replace(/\s+/g, ' ').trim())).toEqual(

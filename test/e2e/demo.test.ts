@@ -48,7 +48,7 @@ describe('npm run demo (Denver 2017)', () => {
 
   it('answers who voted how on final passage, without attributing a vote to a real person', async () => {
     const { measure, order, issued, amended } = await gql(url, `{
-      measure(id: "CB17-0766") { title status sponsors { name } votes { motion occurredAt result threshold tally { yes no abstain absent recused } rollCall { person { name } choice } } }
+      measure(id: "CB17-0766") { title status sponsors { name } votes { motion occurredAt result threshold present needed tally { yes no abstain absent recused } rollCall { person { name } choice } } }
       order: measure(id: "EO-2017-142") { kind status }
       amended: clause(id: "CB17-0766#sec_4") { versions { version adoptedBy { motion result measure { id } } } }
       issued: measures(filter: { status: ISSUED }) { edges { node { id } } }
@@ -62,7 +62,7 @@ describe('npm run demo (Denver 2017)', () => {
     expect(amended.versions.find((v: any) => v.version === 2).adoptedBy).toEqual({ motion: 'final-passage', result: 'PASSED', measure: { id: 'CB18-0101' } });
     expect(measure.sponsors.map((p: any) => p.name).sort()).toEqual(['Paul Lopez', 'Robin Kniech']);
     const finalPassage = measure.votes.find((v: any) => v.motion === 'final-passage');
-    expect(finalPassage).toMatchObject({ result: 'PASSED', threshold: 'majority-of-present', tally: { yes: 10, no: 0, abstain: 0, absent: 3, recused: 0 } });
+    expect(finalPassage).toMatchObject({ result: 'PASSED', threshold: 'majority-of-present', present: 10, needed: 6, tally: { yes: 10, no: 0, abstain: 0, absent: 3, recused: 0 } });
     expect(finalPassage.occurredAt.slice(0, 10)).toBe('2017-08-28');
     expect(finalPassage.rollCall).toHaveLength(13);
     for (const cast of finalPassage.rollCall) expect(cast.person.name).toMatch(/\(illustrative\)$/);

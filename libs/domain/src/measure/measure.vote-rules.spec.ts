@@ -1,5 +1,5 @@
 import { committeeRules, councilRules } from '../organization/testing/denver.fixtures';
-import { assertQuorum, presentCount, resultOf, rollCall, tally, thresholdOf } from './measure.vote-rules';
+import { assertQuorum, presentCount, resultOf, rollCall, tally, thresholdOf, votesNeeded } from './measure.vote-rules';
 
 const counts = (yes: number, no = 0, abstain = 0, absent = 0, recused = 0) => ({ yes, no, abstain, absent, recused });
 
@@ -64,5 +64,18 @@ describe('vote rules', () => {
     expect(resultOf('veto-override', councilRules, 'org:council', counts(9, 4))).toBe('PASSED');
     expect(resultOf('veto-override', councilRules, 'org:council', counts(8, 0, 0, 5))).toBe('FAILED');
     expect(() => thresholdOf('veto-override', committeeRules, 'org:committee')).toThrow('org:committee has no rule for overriding a veto');
+  });
+
+  it('says how many YES votes a motion needed, the number its result was decided by', () => {
+    expect(votesNeeded('majority-of-present', counts(10, 0, 0, 3))).toBe(6);
+    expect(votesNeeded('majority-of-present', counts(4, 3))).toBe(4);
+    expect(votesNeeded('majority-of-present', counts(4, 2, 2))).toBe(5);
+    expect(votesNeeded('majority-of-present', counts(4, 3, 0, 0, 6))).toBe(4); // recused: present, not in the base
+    expect(votesNeeded('at-least-9-of-13-members', counts(8, 0, 0, 5))).toBe(9);
+    // The result is exactly: at least as many YES as needed.
+    for (const [yes, no, abstain] of [[4, 3, 0], [4, 4, 0], [4, 2, 2], [0, 0, 0], [7, 6, 0]]) {
+      const c = counts(yes, no, abstain);
+      expect(resultOf('final-passage', councilRules, 'org:council', c)).toBe(c.yes >= votesNeeded('majority-of-present', c) ? 'PASSED' : 'FAILED');
+    }
   });
 });

@@ -59,6 +59,17 @@ export function thresholdOf(motion: VoteMotion, rules: VotingRules, bodyId: stri
 }
 
 export function resultOf(motion: VoteMotion, rules: VotingRules, bodyId: string, counts: VoteTally): VoteResult {
-  const passes = motion === 'veto-override' ? counts.yes >= overrideVotes(rules, bodyId) : 2 * counts.yes > counts.yes + counts.no + counts.abstain;
-  return passes ? 'PASSED' : 'FAILED';
+  return counts.yes >= votesNeeded(thresholdOf(motion, rules, bodyId), counts) ? 'PASSED' : 'FAILED';
+}
+
+/**
+ * How many YES votes a motion needed, from the threshold it was counted under (as the vote
+ * records it) and its tally: the fixed number of a veto override (at-least-9-of-13-members), or a
+ * majority of those who voted yes, no or abstained (majority-of-present; recused members are
+ * present but not in its base).
+ */
+export function votesNeeded(threshold: string, counts: VoteTally): number {
+  const fixed = /^at-least-(\d+)-of-\d+-members$/.exec(threshold);
+  if (fixed) return Number(fixed[1]);
+  return Math.floor((counts.yes + counts.no + counts.abstain) / 2) + 1;
 }

@@ -1,3 +1,4 @@
+import { presentCount, votesNeeded } from '@ledger/domain';
 import type { ClauseRow, ClauseVersionRow, MeasureActionRow, MeasureRow, VoteCastRow, VoteRow } from '@ledger/projections';
 import { ClauseModel } from './clause.model';
 import { ClauseVersionModel } from './clause-version.model';
@@ -53,6 +54,8 @@ export function toVoteModel(row: VoteRow): VoteModel {
     tally: { ...row.tally },
     threshold: row.threshold,
     result: row.result as VoteResult,
+    present: presentCount(row.tally),
+    needed: votesNeeded(row.threshold, row.tally),
     measureId: row.measureId,
     bodyId: row.bodyId,
   });

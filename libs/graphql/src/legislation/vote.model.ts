@@ -40,6 +40,8 @@ export class VoteModel implements NodeInterface {
   @Field(() => TallyModel) tally!: TallyModel;
   @Field({ description: 'the rule the result was computed with, e.g. majority-of-present, two-thirds-of-members' }) threshold!: string;
   @Field(() => VoteResult) result!: VoteResult;
+  @Field(() => Int, { description: 'members present: voting yes, no or abstaining, or recused (in the room, not voting)' }) present!: number;
+  @Field(() => Int, { description: 'how many YES votes the motion needed under its threshold' }) needed!: number;
   /** not served: resolved to `measure` and `body` */
   measureId!: string;
   bodyId!: string;

@@ -1,4 +1,3 @@
-import { presentCount } from '@ledger/domain';
 import type { PortalFormat } from '../format';
 import { html, type Html } from '../html';
 import { named } from '../i18n/messages';
@@ -10,7 +9,7 @@ import { dateForm } from './date-form';
 
 /** What voteSection shows of a vote: one fragment for every page that shows one. */
 export const VOTE_FRAGMENT = `fragment VoteParts on Vote {
-  id motion occurredAt result threshold
+  id motion occurredAt result threshold present needed
   body { id name }
   tally { yes no abstain absent recused }
   rollCall { person { id name } choice }
@@ -34,6 +33,8 @@ export interface VoteView {
   occurredAt: string;
   result: string;
   threshold: string;
+  present: number;
+  needed: number;
   body: { id: string; name: string };
   tally: { yes: number; no: number; abstain: number; absent: number; recused: number };
   rollCall: Array<{ person: { id: string; name: string }; choice: string }>;
@@ -126,15 +127,13 @@ function clauseSection(f: PortalFormat, clause: MeasureView['clauses'][number]['
 /** One vote: its result under its rule, who was present, and the roll call as a picture of who voted how. */
 export function voteSection(f: PortalFormat, vote: VoteView): Html {
   const t = f.t;
-  // The domain's own rule of who is present (recused members are in the room).
-  const present = presentCount(vote.tally);
   const tally = vote.tally;
   return html`<section class="margin-bottom-4" id="${anchorOf(vote.id)}" aria-labelledby="${anchorOf(vote.id)}-heading">
   <h3 id="${anchorOf(vote.id)}-heading"><a class="usa-link" href="${hrefTo(organizationPath(vote.body.id), f.lang)}">${vote.body.name}</a>: ${vote.motion}, <time datetime="${vote.occurredAt}">${f.instant(vote.occurredAt)}</time></h3>
   <p><span class="usa-tag ${vote.result === 'PASSED' ? 'bg-green' : 'bg-secondary-dark'}">${named(t.resultName, vote.result)}</span>
     <strong>${tally.yes}-${tally.no}</strong>
     (${named(t.choiceName, 'YES')} ${tally.yes}, ${named(t.choiceName, 'NO')} ${tally.no}, ${named(t.choiceName, 'ABSTAIN')} ${tally.abstain}, ${named(t.choiceName, 'ABSENT')} ${tally.absent}, ${named(t.choiceName, 'RECUSED')} ${tally.recused}).
-    ${t.vote.present(present, vote.rollCall.length)}. ${t.vote.rule}: ${vote.threshold}.</p>
+    ${t.vote.present(vote.present, vote.rollCall.length)}; ${t.vote.needed(vote.needed)}. ${t.vote.rule}: ${vote.threshold}.</p>
   <h4 class="margin-bottom-1">${t.vote.rollCall}</h4>
   <ul class="roll-call">${vote.rollCall.map(
     (cast) => html`<li class="${cast.choice}"><a class="display-block usa-link" href="${hrefTo(personPath(cast.person.id), f.lang)}">${cast.person.name}</a><strong>${named(t.choiceName, cast.choice)}</strong></li>`,
