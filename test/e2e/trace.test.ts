@@ -59,6 +59,21 @@ describe('trace (seeded demo, real server)', () => {
     removeDir(dataDir);
   });
 
+  it('takes a decision back to every clause version it was judged against, not only those it cited', async () => {
+    const { decisions } = (await server.gql(`{ decisions(filter: { complianceStatus: VIOLATION }, first: 10) { edges { node { id
+      citations { clause { id } version } compliance { findings { clause { clause { id } version } } } } } } }`)).data;
+    const violation = decisions.edges[0].node;
+    const cited = violation.citations.map((c: any) => `${c.clause.id} v${c.version}`);
+    const judged = violation.compliance.findings.map((f: any) => `${f.clause.clause.id} v${f.clause.version}`);
+    // The demo's violation was judged against clauses it did not cite: the trace still shows them.
+    expect(judged.filter((v: string) => !cited.includes(v)).length).toBeGreaterThan(0);
+    const t = await trace(violation.id);
+    const inTrace = t.clauses.map((c: any) => `${c.clause.id} v${c.version}`);
+    expect(inTrace).toEqual([...new Set([...cited, ...judged])]);
+    // Each of them with the vote that passed its measure.
+    expect(t.votes.map((v: any) => v.motion)).toContain('final-passage');
+  });
+
   it('takes a decision back, in one query, to the clause text in force, the council vote that passed it and the signature', async () => {
     const t = await trace(decisionId);
     expect(t.subject).toMatchObject({ __typename: 'Decision', id: decisionId });

@@ -128,16 +128,21 @@ export class TraceService {
   }
 
   /**
-   * The request's stream, then the law the decision relied on: each cited clause version with its
-   * provenance (see withProvenance).
+   * The request's stream, then the law the decision rests on: each clause version it cited and
+   * each one whose rule it was judged against (its compliance findings: a decision that cited
+   * nothing, or the wrong clause, is still traced to the law that applied), with their provenance
+   * (see withProvenance).
    */
   private traceDecision(decision: DecisionRow, into: TraceCollector): void {
     into.addDecisions([decision]);
     into.addEvents(this.eventLog.byStream(decision.streamId));
     const citations = this.dataRequests.citationsOfDecisions([decision.id]);
-    const versions = this.legislation.clauseVersionsOfClauses(unique(citations.map((c) => c.clauseId)));
-    const cited = citations.flatMap((c) => versions.filter((v) => v.clauseId === c.clauseId && v.version === c.version));
-    this.withProvenance(cited, into);
+    const relied = [...citations, ...decision.compliance.findings];
+    const versions = this.legislation.clauseVersionsOfClauses(unique(relied.map((c) => c.clauseId)));
+    // Cited versions first, in citation order, then those only judged against.
+    const byKey = new Map(versions.map((v) => [`${v.clauseId} ${v.version}`, v]));
+    const law = unique(relied.map((c) => `${c.clauseId} ${c.version}`)).flatMap((key) => byKey.get(key) ?? []);
+    this.withProvenance(law, into);
   }
 
   /**
