@@ -75,10 +75,7 @@ export class DirectoryQueries {
   peoplePage(filter: { text?: string; memberOf?: string; on: string }, page: KeysetPage): KeysetResult<PersonRow> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.text) {
-      where.push("name LIKE ? ESCAPE '\\'");
-      params.push(`%${likePattern(filter.text)}%`);
-    }
+    if (filter.text) nameContains(filter.text, where, params);
     if (filter.memberOf) {
       where.push('id IN (SELECT person_id FROM memberships WHERE org_id = ? AND start_date <= ? AND (end_date IS NULL OR ? <= end_date))');
       params.push(filter.memberOf, filter.on, filter.on);
@@ -90,10 +87,7 @@ export class DirectoryQueries {
   organizationsPage(filter: { text?: string; kind?: OrganizationKindValue }, page: KeysetPage): KeysetResult<OrganizationRow> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.text) {
-      where.push("name LIKE ? ESCAPE '\\'");
-      params.push(`%${likePattern(filter.text)}%`);
-    }
+    if (filter.text) nameContains(filter.text, where, params);
     if (filter.kind) {
       where.push('kind = ?');
       params.push(filter.kind);
@@ -138,9 +132,10 @@ export interface KeysetResult<R> {
   totalCount: number;
 }
 
-/** LIKE's wildcards taken literally: a search for "50%" finds "50%". */
-function likePattern(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** A name containing `text` (SQLite's LIKE, its wildcards taken literally: a search for "50%" finds "50%"). */
+function nameContains(text: string, where: string[], params: unknown[]): void {
+  where.push("name LIKE ? ESCAPE '\\'");
+  params.push(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 }
 
 function organizationOf(r: OrganizationRecord): OrganizationRow {
