@@ -1,4 +1,4 @@
-import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataRequestQueries } from '@ledger/projections';
 import type { RequestContext } from '../auth/request-context';
 import { decisionsCitingClausesLoader } from './data-requests.loaders';
@@ -6,6 +6,7 @@ import { ClauseModel } from '../legislation/clause.model';
 import { DecisionConnectionModel } from './decision.model';
 import { sequencePageArgs } from '../relay/pagination';
 import { toDecisionConnection } from './data-requests.mapper';
+import { PageArgs } from '../relay/page-args';
 
 /** Clause.citations lives with the data-request read side, which owns the citations. */
 @Resolver(() => ClauseModel)
@@ -16,12 +17,9 @@ export class DataRequestClauseCitationsResolver {
   async citations(
     @Parent() clause: ClauseModel,
     @Context() context: RequestContext,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
-    @Args('last', { type: () => Int, nullable: true }) last: number | null,
-    @Args('before', { type: () => String, nullable: true }) before: string | null,
+    @Args() pageArgs: PageArgs,
   ): Promise<DecisionConnectionModel> {
-    const page = sequencePageArgs({ first, after, last, before });
+    const page = sequencePageArgs(pageArgs);
     return toDecisionConnection(await decisionsCitingClausesLoader(context.loaders, this.dataRequests, page).load(clause.id), page);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataRequestQueries } from '@ledger/projections';
 import type { RequestContext } from '../auth/request-context';
 import { decisionsOfPeopleLoader } from './data-requests.loaders';
@@ -6,6 +6,7 @@ import { DecisionConnectionModel } from './decision.model';
 import { PersonModel } from '../directory/person.model';
 import { sequencePageArgs } from '../relay/pagination';
 import { toDecisionConnection } from './data-requests.mapper';
+import { PageArgs } from '../relay/page-args';
 
 /** Person.decisions lives with the data-request read side, which owns the decisions. */
 @Resolver(() => PersonModel)
@@ -16,12 +17,9 @@ export class DataRequestPersonDecisionsResolver {
   async decisions(
     @Parent() person: PersonModel,
     @Context() context: RequestContext,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
-    @Args('last', { type: () => Int, nullable: true }) last: number | null,
-    @Args('before', { type: () => String, nullable: true }) before: string | null,
+    @Args() pageArgs: PageArgs,
   ): Promise<DecisionConnectionModel> {
-    const page = sequencePageArgs({ first, after, last, before });
+    const page = sequencePageArgs(pageArgs);
     return toDecisionConnection(await decisionsOfPeopleLoader(context.loaders, this.dataRequests, page).load(person.id), page);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
 import { DataRequestQueries } from '@ledger/projections';
 import type { RequestContext } from '../auth/request-context';
 import { decisionsLoader, requestsLoader } from './data-requests.loaders';
@@ -8,6 +8,7 @@ import { DecisionFilterInput } from './decision-filter.input';
 import { sequencePageArgs } from '../relay/pagination';
 import { dataRequestIdArg, decisionFilterArg, decisionIdArg } from './data-requests-input';
 import { toDataRequestModel, toDecisionConnection, toDecisionModel } from './data-requests.mapper';
+import { PageArgs } from '../relay/page-args';
 
 /** The data-request read side's entry points. */
 @Resolver()
@@ -29,12 +30,9 @@ export class DataRequestQueryResolver {
   @Query(() => DecisionConnectionModel, { description: 'decisions by when they were taken, oldest first' })
   decisions(
     @Args('filter', { type: () => DecisionFilterInput, nullable: true }) filter: DecisionFilterInput | null,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
-    @Args('last', { type: () => Int, nullable: true }) last: number | null,
-    @Args('before', { type: () => String, nullable: true }) before: string | null,
+    @Args() pageArgs: PageArgs,
   ): DecisionConnectionModel {
-    const page = sequencePageArgs({ first, after, last, before });
+    const page = sequencePageArgs(pageArgs);
     return toDecisionConnection(this.dataRequests.decisionsPage(decisionFilterArg(filter), page.size, page.cursor, page.direction), page);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Field, ID, InputType, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, InputType, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { DirectoryQueries } from '@ledger/projections';
 import { Connection, toConnection } from '../relay/connection';
@@ -7,6 +7,7 @@ import { DateScalar, todayUtc } from '../scalars';
 import { toOrganizationModel, toPersonModel } from './directory.mapper';
 import { OrganizationKind, OrganizationModel } from './organization.model';
 import { PersonModel } from './person.model';
+import { PageArgs } from '../relay/page-args';
 
 @ObjectType('PersonConnection')
 export class PersonConnectionModel extends Connection(PersonModel, 'Person') {}
@@ -46,12 +47,9 @@ export class DirectoryListsResolver {
   @Query(() => PersonConnectionModel, { description: 'people of the directory by sort name' })
   people(
     @Args('filter', { type: () => PersonFilterInput, nullable: true }) filter: PersonFilterInput | null,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
-    @Args('last', { type: () => Int, nullable: true }) last: number | null,
-    @Args('before', { type: () => String, nullable: true }) before: string | null,
+    @Args() pageArgs: PageArgs,
   ): PersonConnectionModel {
-    const page = keysetArgs({ first, after, last, before });
+    const page = keysetArgs(pageArgs);
     // DateScalar has refused anything that is not a real calendar day.
     const on = filter?.on ?? todayUtc();
     const result = this.directory.peoplePage({ text: searchText(filter?.text), memberOf: filter?.memberOf ?? undefined, on }, page);
@@ -61,12 +59,9 @@ export class DirectoryListsResolver {
   @Query(() => OrganizationConnectionModel, { description: 'organizations of the directory by name' })
   organizations(
     @Args('filter', { type: () => OrganizationFilterInput, nullable: true }) filter: OrganizationFilterInput | null,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
-    @Args('last', { type: () => Int, nullable: true }) last: number | null,
-    @Args('before', { type: () => String, nullable: true }) before: string | null,
+    @Args() pageArgs: PageArgs,
   ): OrganizationConnectionModel {
-    const page = keysetArgs({ first, after, last, before });
+    const page = keysetArgs(pageArgs);
     const result = this.directory.organizationsPage({ text: searchText(filter?.text), kind: filter?.kind ?? undefined }, page);
     return toConnection(result.rows, { ...keysetFlags(page, result.hasMore), totalCount: result.totalCount }, (row) => keyCursor(row.sortKey, row.id), toOrganizationModel);
   }

@@ -1,4 +1,4 @@
-import { Args, ID, Int, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { PublicView } from '@ledger/investigation';
 import { DataRequestQueries, DirectoryQueries, EventLogQueries, LegislationQueries } from '@ledger/projections';
@@ -15,6 +15,7 @@ import { toOrganizationModel, toPersonModel } from '../directory/directory.mappe
 import { toLedgerEventModel } from './ledger-event.mapper';
 import { legislationNode } from '../legislation/legislation-node';
 import { dataRequestNode } from '../data-requests/data-requests-node';
+import { PageArgs } from '../relay/page-args';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -48,17 +49,14 @@ export class LedgerEventsResolver {
   @Query(() => LedgerEventConnectionModel, { description: 'every event of the ledger, in sequence order' })
   events(
     @Args('filter', { type: () => EventFilterInput, nullable: true }) filter: EventFilterInput | null,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
-    @Args('last', { type: () => Int, nullable: true }) last: number | null,
-    @Args('before', { type: () => String, nullable: true }) before: string | null,
+    @Args() pageArgs: PageArgs,
   ): LedgerEventConnectionModel {
     const f = filter ?? {};
     for (const key of ['fromSequence', 'toSequence'] as const) {
       const value = f[key];
       if (value != null && value < 0) throw new GraphQLError(`${key} must not be negative`, { extensions: { code: 'BAD_USER_INPUT' } });
     }
-    const page = sequencePageArgs({ first, after, last, before });
+    const page = sequencePageArgs(pageArgs);
     const rows = this.eventLog.page(f, page.size, page.cursor, page.direction);
     return toConnection(rows.events, { ...keysetFlags(page, rows.hasNextPage), totalCount: rows.totalCount }, (event) => sequenceCursor(event.sequence), toLedgerEventModel);
   }

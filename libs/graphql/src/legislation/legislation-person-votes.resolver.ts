@@ -1,4 +1,4 @@
-import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { LegislationQueries } from '@ledger/projections';
 import type { RequestContext } from '../auth/request-context';
 import { castsOfPeopleLoader } from './legislation.loaders';
@@ -7,6 +7,7 @@ import { PersonModel } from '../directory/person.model';
 import { VoteCastConnectionModel } from './vote-cast.model';
 import { keysetFlags, sequenceCursor, sequencePageArgs } from '../relay/pagination';
 import { toVoteCastModel } from './legislation.mapper';
+import { PageArgs } from '../relay/page-args';
 
 /** Person.votes lives with the legislation read side, which owns the roll calls. */
 @Resolver(() => PersonModel)
@@ -17,13 +18,10 @@ export class LegislationPersonVotesResolver {
   async votes(
     @Parent() person: PersonModel,
     @Context() context: RequestContext,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
-    @Args('last', { type: () => Int, nullable: true }) last: number | null,
-    @Args('before', { type: () => String, nullable: true }) before: string | null,
+    @Args() pageArgs: PageArgs,
   ): Promise<VoteCastConnectionModel> {
     // A cast's cursor is its vote's sequence: a person appears once in a vote.
-    const page = sequencePageArgs({ first, after, last, before });
+    const page = sequencePageArgs(pageArgs);
     const rows = await castsOfPeopleLoader(context.loaders, this.legislation, page).load(person.id);
     return toConnection(rows.casts, { ...keysetFlags(page, rows.hasNextPage), totalCount: rows.totalCount }, (cast) => sequenceCursor(cast.sequence), toVoteCastModel);
   }

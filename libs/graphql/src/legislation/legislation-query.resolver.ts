@@ -14,6 +14,7 @@ import { DateScalar } from '../scalars';
 import { clauseIdArg, measureFilterArg, measureIdArg, policyFilterArg, voteIdArg } from './legislation-input';
 import { PolicyFilterInput } from './policy-filter.input';
 import { toClauseModel, toClauseVersionModel, toMeasureModel, toVoteModel } from './legislation.mapper';
+import { PageArgs } from '../relay/page-args';
 
 /** The legislation read side's entry points. */
 @Resolver()
@@ -29,13 +30,10 @@ export class LegislationQueryResolver {
   @Query(() => MeasureConnectionModel, { description: 'measures in the order they were introduced' })
   measures(
     @Args('filter', { type: () => MeasureFilterInput, nullable: true }) filter: MeasureFilterInput | null,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
-    @Args('last', { type: () => Int, nullable: true }) last: number | null,
-    @Args('before', { type: () => String, nullable: true }) before: string | null,
+    @Args() pageArgs: PageArgs,
   ): MeasureConnectionModel {
     // Measures are listed by the sequence of their introduction, which is also their cursor.
-    const page = sequencePageArgs({ first, after, last, before });
+    const page = sequencePageArgs(pageArgs);
     const rows = this.legislation.measuresPage(measureFilterArg(filter), page.size, page.cursor, page.direction);
     return toConnection(rows.measures, { ...keysetFlags(page, rows.hasNextPage), totalCount: rows.totalCount }, (row) => sequenceCursor(row.sequence), toMeasureModel);
   }
