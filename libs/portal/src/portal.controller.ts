@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Logger, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { LEDGER_CONFIG, type LedgerConfig } from '@ledger/config';
+import { isCalendarDate } from '@ledger/domain';
 import { PortalFormat } from './format';
 import { html } from './html';
 import { isLang } from './i18n/messages';
@@ -18,9 +19,8 @@ import { PortalNotFound, PublicGraphql } from './public-graphql';
 type PageQuery = Record<string, unknown>;
 /** One value of a query parameter; a repeated or missing one is none. */
 const one = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-/** An as-of date from the address: a real calendar day (YYYY-MM-DD), or none. */
-const isoDate = (value: unknown): string | undefined =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value) ? value : undefined;
+/** An as-of date from the address: a real calendar day (YYYY-MM-DD, the domain's rule), or none. */
+const isoDate = (value: unknown): string | undefined => (isCalendarDate(value) ? value : undefined);
 
 /**
  * The public transparency portal at `/`: server-rendered pages, usable with scripts off, in English

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { Feed } from 'feed';
 import { MESSAGES, isLang, named, type Messages } from '../i18n/messages';
 import { hrefTo } from '../layout';
-import { decisionPath, measurePath } from '../pages/links';
+import { anchorOf, decisionPath, measurePath } from '../pages/links';
 import { PublicGraphql } from '../public-graphql';
 import { recentEvents, type FeedEvent, type FeedFilter } from './recent-events';
 
@@ -32,7 +32,7 @@ const FEEDS: Record<string, FeedKind> = {
     title: (t) => t.feeds.votes,
     item: (t, e) => ({
       title: `${text(e.data.measureId)}, ${text(e.data.motion)}: ${named(t.resultName, text(e.data.result))} ${tally(e.data.tally)}`,
-      path: `${measurePath(text(e.data.measureId))}#${text(e.data.voteId).replace(/[^A-Za-z0-9-]/g, '-')}`,
+      path: `${measurePath(text(e.data.measureId))}#${anchorOf(text(e.data.voteId))}`,
     }),
   },
   decisions: {

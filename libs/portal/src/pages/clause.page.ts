@@ -4,7 +4,7 @@ import { html, type Html } from '../html';
 import { named } from '../i18n/messages';
 import { hrefTo, type Page } from '../layout';
 import { PortalNotFound, type PublicGraphql } from '../public-graphql';
-import { clausePath, decisionPath, measurePath } from './links';
+import { anchorOf, clausePath, decisionPath, measurePath } from './links';
 import { dateForm } from './date-form';
 
 const CLAUSE = `query Clause($id: ID!, $asOf: Date!) {
@@ -67,7 +67,7 @@ export async function clausePage(api: PublicGraphql, f: PortalFormat, measureId:
   <ol class="usa-list">${versions.map(
     (v) => html`<li><strong>${t.measure.version(v.version)}</strong>: ${
       v.validFrom ? html`${t.measure.inForceSince} ${f.day(v.validFrom)}${v.validUntil ? html` ${t.measure.until} ${f.day(v.validUntil)}` : ''}` : t.measure.notInForce
-    }${v.adoptedBy ? html`, ${t.clause.adoptedBy} <a class="usa-link" href="${hrefTo(measurePath(v.adoptedBy.measure.id), f.lang)}#${v.adoptedBy.id.replace(/[^A-Za-z0-9-]/g, '-')}">${v.adoptedBy.motion}${v.adoptedBy.measure.id !== clause.measure.id ? html` (${v.adoptedBy.measure.id})` : ''}</a>` : ''}</li>`,
+    }${v.adoptedBy ? html`, ${t.clause.adoptedBy} <a class="usa-link" href="${hrefTo(measurePath(v.adoptedBy.measure.id), f.lang)}#${anchorOf(v.adoptedBy.id)}">${v.adoptedBy.motion}${v.adoptedBy.measure.id !== clause.measure.id ? html` (${v.adoptedBy.measure.id})` : ''}</a>` : ''}</li>`,
   )}</ol>
 </section>
 

@@ -4,8 +4,8 @@ import { named } from '../i18n/messages';
 import { hrefTo, type Page } from '../layout';
 import { PortalNotFound, type PublicGraphql } from '../public-graphql';
 import { inEnglish } from './derived-text';
-import { decisionPath, measurePath, organizationPath, personPath } from './links';
-import { VOTE_FRAGMENT, anchorOf, voteSection, type VoteView } from './measure.page';
+import { anchorOf, decisionPath, measurePath, organizationPath, personPath } from './links';
+import { VOTE_FRAGMENT, voteSection, type VoteView } from './measure.page';
 
 const DECISION = `query Decision($id: ID!) {
   decision(id: $id) {

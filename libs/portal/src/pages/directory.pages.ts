@@ -3,8 +3,7 @@ import { html, type Html } from '../html';
 import { named } from '../i18n/messages';
 import { hrefTo, type Page } from '../layout';
 import { PortalNotFound, type PublicGraphql } from '../public-graphql';
-import { decisionPath, measurePath, organizationPath, personPath } from './links';
-import { anchorOf } from './measure.page';
+import { anchorOf, decisionPath, measurePath, organizationPath, personPath } from './links';
 import { dateForm } from './date-form';
 
 const PERSON = `query Person($id: ID!) {

@@ -15,6 +15,11 @@ export function eventLink(event: { type: string; streamId: string }): string | n
 // An id as one path segment; a colon may stand in a segment, so decision:<uuid> reads as it is.
 const segment = (id: string) => encodeURIComponent(id).replace(/%3A/gi, ':');
 
+/** An HTML id from a node id (vote:CB17-0766:4, CB17-0766#sec_3): letters, digits and dashes. */
+export function anchorOf(id: string): string {
+  return id.replace(/[^A-Za-z0-9-]/g, '-');
+}
+
 export const measurePath = (measureId: string) => `/measures/${segment(measureId)}`;
 /** CB17-0766#sec_3 -> /measures/CB17-0766/clauses/sec_3 (a '#' cannot stand in a path). */
 export const clausePath = (clauseId: string) => {

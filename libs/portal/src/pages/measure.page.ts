@@ -4,7 +4,7 @@ import { named } from '../i18n/messages';
 import { hrefTo, type Page } from '../layout';
 import { PortalNotFound, type PublicGraphql } from '../public-graphql';
 import { inEnglish } from './derived-text';
-import { clausePath, measurePath, organizationPath, personPath } from './links';
+import { anchorOf, clausePath, measurePath, organizationPath, personPath } from './links';
 import { dateForm } from './date-form';
 
 /** What voteSection shows of a vote: one fragment for every page that shows one. */
@@ -139,10 +139,5 @@ export function voteSection(f: PortalFormat, vote: VoteView): Html {
     (cast) => html`<li class="${cast.choice}"><a class="display-block usa-link" href="${hrefTo(personPath(cast.person.id), f.lang)}">${cast.person.name}</a><strong>${named(t.choiceName, cast.choice)}</strong></li>`,
   )}</ul>
 </section>`;
-}
-
-/** An HTML id from a node id (vote:CB17-0766:4, CB17-0766#sec_3): letters, digits and dashes. */
-export function anchorOf(id: string): string {
-  return id.replace(/[^A-Za-z0-9-]/g, '-');
 }
 
