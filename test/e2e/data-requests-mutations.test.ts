@@ -154,6 +154,44 @@ describe('data-request mutations (seeded demo, real server)', () => {
     expect(decision.data.dataRequest).toEqual({ subjectRef: null, decision: { rationale: 'No judicial warrant was presented.', compliance: { status: 'COMPLIANT' } } });
   });
 
+  it("keeps a decision found in violation among the violations after the officer corrects it, until oversight reviews the correction", async () => {
+    const requestId = requestIdOf(await receive({ subjectIdentifier: 'TEST-BOOKING-81', occurredAt: '2018-07-01T18:00:00Z' }));
+    const decisionId = requestId.replace('data-request:', 'decision:');
+    // Release date to ICE without a warrant: the ordinance forbids it.
+    await ok('decideDataRequest', 'DecideDataRequestInput', {
+      requestId, outcome: 'GRANTED', disclosedCategories: ['release-date-time'], citations: [{ clauseId: 'CB17-0766#sec_2__subsec_b' }], rationale: 'Shared on request.', occurredAt: '2018-07-02T18:00:00Z',
+    }, sheriffOfficer);
+    await ok('reviewDecision', 'ReviewDecisionInput', { requestId, finding: 'violation', reasons: 'No warrant was presented.', occurredAt: '2018-07-10T18:00:00Z' }, oversight);
+    const violations = async (extra = '') =>
+      ((await server.gql(`{ decisions(filter: { complianceStatus: VIOLATION${extra} }, first: 100) { edges { node { id } } } }`)).data.decisions.edges as Array<{ node: { id: string } }>).map((e) => e.node.id);
+    const register = async (query = '') => (await fetch(`${server.base}/decisions?${query}`)).text();
+    const decision = async () =>
+      (await server.gql(`query($id: ID!) { decision(id: $id) { outcome compliance { status } correctionAwaitingReview { status } violationFound { foundAt via foundBy { id } } } }`, { id: decisionId })).data.decision;
+    expect(await violations()).toContain(decisionId);
+
+    // The officer rewrites it as a denial: it stays a violation, with the correction awaiting review.
+    await ok('correctDecision', 'CorrectDecisionInput', { requestId, outcome: 'DENIED', disclosedCategories: [], reason: 'Entered the wrong outcome.', occurredAt: '2018-07-11T18:00:00Z' }, sheriffOfficer);
+    expect(await decision()).toEqual({
+      outcome: 'DENIED',
+      compliance: { status: 'VIOLATION' },
+      correctionAwaitingReview: { status: 'COMPLIANT' },
+      violationFound: { foundAt: '2018-07-02T18:00:00Z', via: 'ASSESSMENT', foundBy: null },
+    });
+    expect(await violations()).toContain(decisionId);
+    expect(await violations(', awaitingReview: true')).toContain(decisionId);
+    expect(await register('compliance=VIOLATION')).toContain(decisionId.replace('decision:', ''));
+
+    // Oversight reviews the correction: now it counts; the finding of a violation stays on the record.
+    await ok('reviewDecision', 'ReviewDecisionInput', { requestId, finding: 'upheld', reasons: 'The jail log confirms nothing was shared.', occurredAt: '2018-07-20T18:00:00Z' }, oversight);
+    expect(await decision()).toMatchObject({ compliance: { status: 'COMPLIANT' }, correctionAwaitingReview: null, violationFound: { via: 'ASSESSMENT' } });
+    expect(await violations()).not.toContain(decisionId);
+    const ever = (await server.gql('{ decisions(filter: { everFoundInViolation: true }, first: 100) { edges { node { id } } } }')).data.decisions.edges.map((e: any) => e.node.id);
+    expect(ever).toContain(decisionId);
+    expect(await register('everViolation=1')).toContain(decisionId.replace('decision:', ''));
+    const page = await (await fetch(`${server.base}/decisions/${decisionId}`)).text();
+    expect(page).toContain('data-violation-found');
+  });
+
   it('shows oversight the subject and details, until the subject is erased', async () => {
     const requestId = requestIdOf(await receive({ subjectIdentifier: 'TEST-BOOKING-79', personalDetails: 'Erasable Resident' }));
     const asOversight = async () => (await server.gql(`query($id: ID!) { dataRequest(id: $id) { subjectRef personalDetails } }`, { id: requestId }, oversight)).data.dataRequest;

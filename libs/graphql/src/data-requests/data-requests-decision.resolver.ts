@@ -8,7 +8,7 @@ import { streamsHistoryLoader } from '../event-log/event-log.loaders';
 import { ClauseVersionModel } from '../legislation/clause-version.model';
 import { ComplianceFindingModel } from './compliance.model';
 import { DataRequestModel } from './data-request.model';
-import { DecisionModel, DisclosureModel } from './decision.model';
+import { DecisionModel, DisclosureModel, ViolationFoundModel } from './decision.model';
 import { LedgerEventModel } from '../event-log/ledger-event.model';
 import { OrganizationModel } from '../directory/organization.model';
 import { PersonModel } from '../directory/person.model';
@@ -71,5 +71,17 @@ export class ComplianceFindingResolver {
   async clause(finding: ComplianceFindingModel, _args: NoArgs, context: RequestContext): Promise<ClauseVersionModel> {
     const version = await loadClauseVersion(context.loaders, this.legislation, finding);
     return toClauseVersionModel(version ?? dangling('a compliance finding', `${finding.clauseId} v${finding.version}`));
+  }
+}
+
+@Resolver(() => ViolationFoundModel)
+export class ViolationFoundResolver {
+  constructor(private readonly directory: DirectoryQueries) {}
+
+  @ResolveField(() => PersonModel, { nullable: true, description: 'the reviewer, when oversight found it; null when the assessment did' })
+  async foundBy(found: ViolationFoundModel, _args: NoArgs, context: RequestContext): Promise<PersonModel | null> {
+    if (found.foundById === null) return null;
+    const row = await peopleLoader(context.loaders, this.directory).load(found.foundById);
+    return toPersonModel(row ?? dangling('a violation finding', found.foundById));
   }
 }

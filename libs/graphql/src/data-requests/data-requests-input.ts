@@ -35,6 +35,8 @@ export function decisionFilterArg(filter: DecisionFilterInput | null): DecisionF
     requestingOrganizationId: checked(filter.requestingOrganizationId, isOrgId, 'requestingOrganizationId', 'an organization id such as org:ice'),
     outcome: filter.outcome,
     complianceStatus: filter.complianceStatus,
+    everFoundInViolation: filter.everFoundInViolation,
+    awaitingReview: filter.awaitingReview,
     clauseId: checked(filter.clauseId, (id) => parseClauseId(id) !== null, 'clauseId', 'a clause id such as CB17-0766#sec_2__subsec_b'),
     from,
     to,

@@ -1,8 +1,8 @@
-import type { DataRequestRow, DecisionPage, DecisionRow, DisclosureRow } from '@ledger/projections';
-import { ComplianceFindingModel, type ComplianceStatus } from './compliance.model';
+import type { ComplianceRow, DataRequestRow, DecisionPage, DecisionRow, DisclosureRow } from '@ledger/projections';
+import { ComplianceFindingModel, type ComplianceAssessmentModel, type ComplianceStatus } from './compliance.model';
 import { toConnection } from '../relay/connection';
 import { DataRequestModel } from './data-request.model';
-import { DecisionModel, DisclosureModel, type DecisionConnectionModel, type DecisionOutcome } from './decision.model';
+import { DecisionModel, DisclosureModel, ViolationFoundModel, type DecisionConnectionModel, type DecisionOutcome, type ViolationFoundVia } from './decision.model';
 import { keysetFlags, sequenceCursor, type SequencePageArgs } from '../relay/pagination';
 
 /** Data-request read-model rows -> GraphQL models (the rows never reach GraphQL themselves). */
@@ -32,18 +32,13 @@ export function toDecisionModel(row: DecisionRow): DecisionModel {
     decidedAt: row.decidedAt,
     rationale: row.rationale,
     actionsTaken: [...row.actionsTaken],
-    compliance: {
-      status: row.compliance.status as ComplianceStatus,
-      findings: row.compliance.findings.map((finding) =>
-        Object.assign(new ComplianceFindingModel(), {
-          status: finding.status as ComplianceStatus,
-          explanation: finding.explanation,
-          clauseId: finding.clauseId,
-          version: finding.version,
-        }),
-      ),
-      notes: [...row.compliance.notes],
-    },
+    compliance: toComplianceModel(row.compliance),
+    correctionAwaitingReview: row.pendingCompliance && toComplianceModel(row.pendingCompliance),
+    violationFound: row.violationFound && Object.assign(new ViolationFoundModel(), {
+      foundAt: row.violationFound.foundAt,
+      via: row.violationFound.via as ViolationFoundVia,
+      foundById: row.violationFound.foundById,
+    }),
     corrected: row.corrected,
     review: row.review && { ...row.review },
     requestId: row.requestId,
@@ -52,6 +47,21 @@ export function toDecisionModel(row: DecisionRow): DecisionModel {
     streamId: row.streamId,
     sequence: row.sequence,
   });
+}
+
+function toComplianceModel(compliance: ComplianceRow): ComplianceAssessmentModel {
+  return {
+    status: compliance.status as ComplianceStatus,
+    findings: compliance.findings.map((finding) =>
+      Object.assign(new ComplianceFindingModel(), {
+        status: finding.status as ComplianceStatus,
+        explanation: finding.explanation,
+        clauseId: finding.clauseId,
+        version: finding.version,
+      }),
+    ),
+    notes: [...compliance.notes],
+  };
 }
 
 export function toDisclosureModel(row: DisclosureRow): DisclosureModel {

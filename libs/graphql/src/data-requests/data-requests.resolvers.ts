@@ -1,6 +1,6 @@
 import { DataRequestClauseCitationsResolver } from './data-requests-clause-citations.resolver';
 import { DataRequestPersonDecisionsResolver } from './data-requests-person-decisions.resolver';
-import { ComplianceFindingResolver, DataRequestDecisionResolver } from './data-requests-decision.resolver';
+import { ComplianceFindingResolver, DataRequestDecisionResolver, ViolationFoundResolver } from './data-requests-decision.resolver';
 import { DataRequestQueryResolver } from './data-requests-query.resolver';
 import { DataRequestResolver } from './data-request.resolver';
 
@@ -10,6 +10,7 @@ export const DATA_REQUEST_RESOLVERS = [
   DataRequestResolver,
   DataRequestDecisionResolver,
   ComplianceFindingResolver,
+  ViolationFoundResolver,
   DataRequestClauseCitationsResolver,
   DataRequestPersonDecisionsResolver,
 ];

@@ -9,7 +9,10 @@ export class DecisionFilterInput {
   @Field(() => ID, { nullable: true }) decidedById?: string | null;
   @Field(() => ID, { nullable: true }) requestingOrganizationId?: string | null;
   @Field(() => DecisionOutcome, { nullable: true }) outcome?: DecisionOutcome | null;
-  @Field(() => ComplianceStatus, { nullable: true }) complianceStatus?: ComplianceStatus | null;
+  @Field(() => ComplianceStatus, { nullable: true, description: 'the assessment that counts (Decision.compliance)' }) complianceStatus?: ComplianceStatus | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: decisions ever found in violation, by the assessment or by oversight, whatever corrections followed; false: never' })
+  everFoundInViolation?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "true: decisions with a correction awaiting oversight's review" }) awaitingReview?: boolean | null;
   @Field(() => ID, { nullable: true, description: 'decisions that cited any version of this clause' }) clauseId?: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'decided at or after this instant' }) from?: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'decided before this instant' }) to?: string | null;

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import type { DecisionOutcomeValue } from '@ledger/projections';
+import type { DecisionOutcomeValue, ViolationFoundVia as ViolationFoundViaValue } from '@ledger/projections';
 import { DateTimeScalar } from '../scalars';
 import { ComplianceAssessmentModel } from './compliance.model';
 import { Connection } from '../relay/connection';
@@ -23,6 +23,27 @@ export class DecisionReviewModel {
   @Field(() => DateTimeScalar) reviewedAt!: string;
 }
 
+export enum ViolationFoundVia {
+  ASSESSMENT = 'ASSESSMENT',
+  OVERSIGHT_REVIEW = 'OVERSIGHT_REVIEW',
+}
+registerEnumType(ViolationFoundVia, {
+  name: 'ViolationFoundVia',
+  valuesMap: {
+    ASSESSMENT: { description: "the ledger's assessment against the rules in force" },
+    OVERSIGHT_REVIEW: { description: "oversight's review found it in violation" },
+  },
+});
+const _sameVia: [ViolationFoundViaValue, `${ViolationFoundVia}`] extends [`${ViolationFoundVia}`, ViolationFoundViaValue] ? true : never = true;
+
+@ObjectType('ViolationFound', { description: 'The first time a decision was found in violation. No correction or later review clears it.' })
+export class ViolationFoundModel {
+  @Field(() => DateTimeScalar, { description: 'when the act that found it took place' }) foundAt!: string;
+  @Field(() => ViolationFoundVia) via!: ViolationFoundVia;
+  /** not served: resolved to `foundBy` */
+  foundById!: string | null;
+}
+
 @ObjectType('Disclosure', { description: 'What was actually disclosed under a decision, which may differ from what it granted.' })
 export class DisclosureModel {
   @Field(() => [String]) disclosedCategories!: string[];
@@ -44,7 +65,14 @@ export class DecisionModel implements NodeInterface {
   @Field({ description: "why, in the officer's words" }) rationale!: string;
   @Field(() => [String], { description: 'conditions the officer states were met before disclosure, e.g. advise-of-rights' })
   actionsTaken!: string[];
-  @Field(() => ComplianceAssessmentModel) compliance!: ComplianceAssessmentModel;
+  @Field(() => ComplianceAssessmentModel, {
+    description: "the assessment that counts: a correction of a decision oversight reviewed or that was found in violation counts only once oversight reviews it (unless it finds a violation)",
+  })
+  compliance!: ComplianceAssessmentModel;
+  @Field(() => ComplianceAssessmentModel, { nullable: true, description: "the corrected decision's assessment, awaiting oversight's review before it counts" })
+  correctionAwaitingReview!: ComplianceAssessmentModel | null;
+  @Field(() => ViolationFoundModel, { nullable: true, description: 'the first time it was found in violation, whatever followed; the history shows what did' })
+  violationFound!: ViolationFoundModel | null;
   @Field({ description: 'true once a correction changed it; the history says what and why' }) corrected!: boolean;
   @Field(() => DecisionReviewModel, { nullable: true, description: "oversight's latest review, if any" }) review!: DecisionReviewModel | null;
   /** not served: resolved to `request`, `decidedBy`, `decidingOrganization` and `history` */

@@ -157,6 +157,9 @@ const en = {
     results: (count: number) => `${count} ${count === 1 ? 'decision' : 'decisions'}`,
     chartCaption: 'Decisions by month and outcome',
     chartOf: (counted: number, total: number) => `the first ${counted} of ${total}`,
+    everViolation: 'Only decisions ever found in violation, whatever was corrected later',
+    everViolationTag: 'found in violation',
+    awaitingReviewTag: 'correction awaiting review',
   },
   decision: {
     title: (department: string, date: string) => `Decision of ${department} on ${date}`,
@@ -174,6 +177,9 @@ const en = {
     notAdoptedByVote: 'This version was not adopted by a recorded vote.',
     disclosed: 'Data disclosed',
     nothingDisclosed: 'nothing',
+    violationFoundByAssessment: (date: string) => `Found in violation on ${date} by the ledger's assessment against the law in force. This stays on the record whatever follows.`,
+    violationFoundByReview: (reviewer: string, date: string) => `Found in violation on ${date} by oversight (${reviewer}). This stays on the record whatever follows.`,
+    awaitingReview: (status: string) => `A correction awaits oversight's review. Until then the finding above counts; once reviewed, the corrected decision would be: ${status}.`,
   },
   statusName: {
     DRAFT: 'Draft',
@@ -379,6 +385,9 @@ const es: Messages = {
     results: (count: number) => `${count} ${count === 1 ? 'decisión' : 'decisiones'}`,
     chartCaption: 'Decisiones por mes y resultado',
     chartOf: (counted: number, total: number) => `las primeras ${counted} de ${total}`,
+    everViolation: 'Solo las decisiones que alguna vez se consideraron una infracción, aunque se corrigieran después',
+    everViolationTag: 'infracción constatada',
+    awaitingReviewTag: 'corrección pendiente de revisión',
   },
   decision: {
     title: (department: string, date: string) => `Decisión de ${department} del ${date}`,
@@ -396,6 +405,9 @@ const es: Messages = {
     notAdoptedByVote: 'Esta versión no fue adoptada en una votación registrada.',
     disclosed: 'Datos entregados',
     nothingDisclosed: 'ninguno',
+    violationFoundByAssessment: (date: string) => `Se constató una infracción el ${date}, según la evaluación del registro frente a la ley vigente. Esto consta en el registro pase lo que pase después.`,
+    violationFoundByReview: (reviewer: string, date: string) => `La supervisión (${reviewer}) constató una infracción el ${date}. Esto consta en el registro pase lo que pase después.`,
+    awaitingReview: (status: string) => `Una corrección espera la revisión de la supervisión. Hasta entonces vale la conclusión anterior; una vez revisada, la decisión corregida quedaría: ${status}.`,
   },
   statusName: {
     DRAFT: 'Borrador',

@@ -20,6 +20,8 @@ const DECISION = `query Decision($id: ID!) {
     }
     compliance { status notes findings { status explanation clause { version clause { id } } } }
     review { finding reasons reviewedAt reviewedBy }
+    violationFound { foundAt via foundBy { id name } }
+    correctionAwaitingReview { status }
   }
 }
 ${VOTE_FRAGMENT}`;
@@ -44,6 +46,16 @@ interface DecisionView {
   }>;
   compliance: { status: string; notes: string[]; findings: Array<{ status: string; explanation: string; clause: { version: number; clause: { id: string } } }> };
   review: { finding: string; reasons: string; reviewedAt: string; reviewedBy: string } | null;
+  violationFound: { foundAt: string; via: 'ASSESSMENT' | 'OVERSIGHT_REVIEW'; foundBy: { id: string; name: string } | null } | null;
+  correctionAwaitingReview: { status: string } | null;
+}
+
+/** The first finding of a violation, which the page keeps showing whatever corrections and reviews followed. */
+function violationFound(f: PortalFormat, found: DecisionView['violationFound']): Html | string {
+  if (!found) return '';
+  const date = f.instant(found.foundAt);
+  const text = found.via === 'OVERSIGHT_REVIEW' && found.foundBy ? f.t.decision.violationFoundByReview(found.foundBy.name, date) : f.t.decision.violationFoundByAssessment(date);
+  return html`<p data-violation-found><strong>${text}</strong></p>`;
 }
 
 /** The signature that made the clause's measure law (or the order's issuance): what the chain ends on. */
@@ -82,7 +94,9 @@ export async function decisionPage(api: PublicGraphql, f: PortalFormat, id: stri
   ])}
   ${step(t.decision.finding, html`<p><strong>${named(t.complianceName, decision.compliance.status)}</strong></p>
     <ul class="usa-list">${decision.compliance.findings.map((finding) => html`<li>${inEnglish(f, finding.explanation)}</li>`)}${decision.compliance.notes.map((note) => html`<li>${inEnglish(f, note)}</li>`)}</ul>
-    ${decision.review ? html`<p>${decision.review.reviewedBy}, <time datetime="${decision.review.reviewedAt}">${f.instant(decision.review.reviewedAt)}</time>: ${decision.review.finding}. ${decision.review.reasons}</p>` : ''}`)}
+    ${decision.review ? html`<p>${decision.review.reviewedBy}, <time datetime="${decision.review.reviewedAt}">${f.instant(decision.review.reviewedAt)}</time>: ${decision.review.finding}. ${decision.review.reasons}</p>` : ''}
+    ${violationFound(f, decision.violationFound)}
+    ${decision.correctionAwaitingReview ? html`<div class="usa-alert usa-alert--info usa-alert--slim" data-awaiting-review><div class="usa-alert__body"><p class="usa-alert__text">${t.decision.awaitingReview(named(t.complianceName, decision.correctionAwaitingReview.status))}</p></div></div>` : ''}`)}
 </ol>`;
   return { title, path: decisionPath(decision.id), main };
 }

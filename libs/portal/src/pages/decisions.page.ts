@@ -9,7 +9,7 @@ const DECISIONS = `query Decisions($filter: DecisionFilter, $after: String, $fir
   decisions(filter: $filter, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { node { id outcome decidedAt decidingOrganization { id name } request { requestingOrganization { id name } } compliance { status } } }
+    edges { node { id outcome decidedAt decidingOrganization { id name } request { requestingOrganization { id name } } compliance { status } violationFound { foundAt } correctionAwaitingReview { status } } }
   }
 }`;
 
@@ -20,6 +20,8 @@ interface DecisionRow {
   decidingOrganization: { id: string; name: string };
   request: { requestingOrganization: { id: string; name: string } };
   compliance: { status: string };
+  violationFound: { foundAt: string } | null;
+  correctionAwaitingReview: { status: string } | null;
 }
 
 interface Decisions {
@@ -39,6 +41,8 @@ export interface DecisionSearch {
   outcome?: string;
   compliance?: string;
   clause?: string;
+  /** '1': only decisions ever found in violation */
+  everViolation?: string;
   /** YYYY-MM, in the city's time zone */
   month?: string;
   after?: string;
@@ -50,12 +54,14 @@ export async function decisionsPage(api: PublicGraphql, f: PortalFormat, search:
   const outcome = (OUTCOMES as readonly string[]).includes(search.outcome ?? '') ? search.outcome : undefined;
   const compliance = (COMPLIANCE as readonly string[]).includes(search.compliance ?? '') ? search.compliance : undefined;
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(search.month ?? '') ? search.month : undefined;
-  const query = { department: search.department || undefined, agency: search.agency || undefined, outcome, compliance, clause: search.clause || undefined, month };
+  const everViolation = search.everViolation === '1' ? '1' : undefined;
+  const query = { department: search.department || undefined, agency: search.agency || undefined, outcome, compliance, everViolation, clause: search.clause || undefined, month };
   const filter = {
     decidingOrganizationId: query.department,
     requestingOrganizationId: query.agency,
     outcome,
     complianceStatus: compliance,
+    everFoundInViolation: everViolation ? true : undefined,
     clauseId: query.clause,
     ...(month ? monthRange(f, month) : {}),
   };
@@ -76,6 +82,7 @@ export async function decisionsPage(api: PublicGraphql, f: PortalFormat, search:
   <div class="tablet:grid-col-4"><label class="usa-label" for="outcome">${t.decisions.outcome}</label><select class="usa-select" id="outcome" name="outcome">${options(OUTCOMES, outcome, t.outcomeName)}</select></div>
   <div class="tablet:grid-col-4"><label class="usa-label" for="compliance">${t.decisions.compliance}</label><select class="usa-select" id="compliance" name="compliance">${options(COMPLIANCE, compliance, t.complianceName)}</select></div>
   <div class="tablet:grid-col-4"><label class="usa-label" for="month">${t.decisions.month}</label><input class="usa-input" id="month" name="month" type="month" value="${month ?? ''}"></div>
+  <div class="grid-col-12"><div class="usa-checkbox"><input class="usa-checkbox__input" id="everViolation" name="everViolation" type="checkbox" value="1"${everViolation ? html` checked` : ''}><label class="usa-checkbox__label" for="everViolation">${t.decisions.everViolation}</label></div></div>
   <div class="grid-col-12"><button class="usa-button" type="submit">${t.measures.apply}</button>
     ${Object.values(query).some(Boolean) ? html`<a class="usa-button usa-button--unstyled margin-left-2" href="${hrefTo('/decisions', f.lang)}">${t.decisions.clear}</a>` : ''}</div>
 </form>
@@ -90,7 +97,7 @@ ${decisions.edges.length === 0 ? html`<p>${t.decisions.none}</p>` : html`<div cl
       <td data-label="${t.decisions.department}"><a class="usa-link" href="${filtered({ department: node.decidingOrganization.id })}">${node.decidingOrganization.name}</a></td>
       <td data-label="${t.decisions.requestedBy}"><a class="usa-link" href="${filtered({ agency: node.request.requestingOrganization.id })}">${node.request.requestingOrganization.name}</a></td>
       <td data-label="${t.decisions.outcome}">${named(t.outcomeName, node.outcome)}</td>
-      <td data-label="${t.decisions.compliance}">${named(t.complianceName, node.compliance.status)}</td>
+      <td data-label="${t.decisions.compliance}">${named(t.complianceName, node.compliance.status)}${node.violationFound && node.compliance.status !== 'VIOLATION' ? html` <span class="usa-tag bg-secondary-dark">${t.decisions.everViolationTag}</span>` : ''}${node.correctionAwaitingReview ? html` <span class="usa-tag">${t.decisions.awaitingReviewTag}</span>` : ''}</td>
     </tr>`,
   )}</tbody></table></div>`}
 ${decisions.pageInfo.hasNextPage && decisions.pageInfo.endCursor ? html`<p><a class="usa-button usa-button--outline" href="${filtered({ after: decisions.pageInfo.endCursor })}">${t.measures.next}</a></p>` : ''}`;

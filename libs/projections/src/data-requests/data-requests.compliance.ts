@@ -22,17 +22,18 @@ import { pluckedStatement, statement } from '../runtime/statement-cache';
  * legislation, and SqliteReadModels applies each event in that order). A change of law recorded afterwards but reaching back to the decision's date does
  * not touch a stored assessment until the decision's next event; a full rebuild replays both read
  * models in step and so reproduces the same assessments, while rebuilding this projection alone
- * assesses every decision against the law as recorded now.
+ * assesses every decision against the law as recorded now. Which assessment counts is decided in
+ * data-requests.standing.ts: this only computes it.
  */
-export function reassessDecision(db: Database.Database, decisionId: string): void {
+export function reassessDecision(db: Database.Database, decisionId: string): StoredAssessment | null {
   const decision = statement(
     db,
-    `SELECT d.compliance_status AS complianceStatus, d.compliance, d.outcome, d.disclosed_categories AS disclosedCategories, d.actions_taken AS actionsTaken, d.decided_on AS decidedOn,
+    `SELECT d.outcome, d.disclosed_categories AS disclosedCategories, d.actions_taken AS actionsTaken, d.decided_on AS decidedOn,
               r.data_categories AS dataCategories, r.action, r.recipient_categories AS recipientCategories, r.legal_basis AS legalBasis
        FROM decisions d JOIN data_requests r ON r.id = d.request_id WHERE d.id = ?`,
   ).get(decisionId) as (DecisionFacts & RequestFacts) | undefined;
   // The deciders refuse a correction or disclosure of a decision that was never taken.
-  if (!decision) return;
+  if (!decision) return null;
   const disclosures = (
     pluckedStatement(db, 'SELECT disclosed_categories FROM disclosures WHERE decision_id = ? ORDER BY sequence').all(decisionId) as string[]
   ).map((categories) => ({ disclosedCategories: JSON.parse(categories) as string[] }));
@@ -41,10 +42,7 @@ export function reassessDecision(db: Database.Database, decisionId: string): voi
     disclosedCategories: JSON.parse(decision.disclosedCategories) as string[],
     actionsTaken: JSON.parse(decision.actionsTaken) as string[],
   };
-  const assessed = assess(db, decision.decidedOn, decided, decision, disclosures);
-  // Most disclosures change nothing: the row (a few KB with its findings) is then left as it is.
-  if (assessed.status === decision.complianceStatus && assessed.compliance === decision.compliance) return;
-  statement(db, 'UPDATE decisions SET compliance_status = ?, compliance = ? WHERE id = ?').run(assessed.status, assessed.compliance, decisionId);
+  return assess(db, decision.decidedOn, decided, decision, disclosures);
 }
 
 /**
@@ -107,8 +105,6 @@ interface RequestFacts {
 }
 
 interface DecisionFacts {
-  complianceStatus: string;
-  compliance: string;
   outcome: DecisionOutcome;
   disclosedCategories: string;
   actionsTaken: string;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@ledger/event-store';
 import type * as Payloads from '@ledger/event-types';
 import { assessNewDecision, reassessDecision } from './data-requests.compliance';
+import { assessmentChanged, noteViolationFound, reviewRecorded } from './data-requests.standing';
 import { statement } from '../runtime/statement-cache';
 
 /** The events the data-request read model reads, with their (newest-version) payloads. */
@@ -85,6 +86,7 @@ const handlers: { [T in DataRequestEventType]: Handler<T> } = {
       event.sequence,
     );
     replaceCitations(db, data.decisionId, data.citations);
+    if (assessed.status === 'VIOLATION') noteViolationFound(db, data.decisionId, event.occurredAt, 'ASSESSMENT', null);
   },
   DecisionCorrected(db, event) {
     const { decisionId, corrections } = event.data;
@@ -99,7 +101,8 @@ const handlers: { [T in DataRequestEventType]: Handler<T> } = {
       decisionId,
     );
     if (corrections.citations !== undefined) replaceCitations(db, decisionId, corrections.citations);
-    reassessDecision(db, decisionId);
+    const assessed = reassessDecision(db, decisionId);
+    if (assessed) assessmentChanged(db, decisionId, assessed, event.occurredAt, true);
   },
   DisclosureRecorded(db, event) {
     const data = event.data;
@@ -108,7 +111,8 @@ const handlers: { [T in DataRequestEventType]: Handler<T> } = {
       `INSERT INTO disclosures (sequence, decision_id, request_id, disclosed_categories, channel, disclosed_at, event_id)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(event.sequence, data.decisionId, data.requestId, json(data.disclosedCategories), data.channel, event.occurredAt, event.eventId);
-    reassessDecision(db, data.decisionId);
+    const assessed = reassessDecision(db, data.decisionId);
+    if (assessed) assessmentChanged(db, data.decisionId, assessed, event.occurredAt, false);
   },
   DecisionReviewed(db, event) {
     const { decisionId, finding, reasons, reviewedBy } = event.data;
@@ -120,6 +124,8 @@ const handlers: { [T in DataRequestEventType]: Handler<T> } = {
       event.occurredAt,
       decisionId,
     );
+    reviewRecorded(db, decisionId);
+    if (finding === 'violation') noteViolationFound(db, decisionId, event.occurredAt, 'OVERSIGHT_REVIEW', reviewedBy);
   },
 };
 

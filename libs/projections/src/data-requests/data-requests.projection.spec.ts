@@ -149,10 +149,63 @@ describe('data-request projection (real SQLite files, real runner)', () => {
       corrected: true,
       // The decision keeps its date and its place in lists.
       decidedAt: '2017-09-28T15:00:00Z',
-      compliance: { status: 'COMPLIANT' },
+      // It was found in violation when taken: the corrected assessment waits for oversight.
+      compliance: { status: 'VIOLATION' },
+      pendingCompliance: { status: 'COMPLIANT' },
+      violationFound: { foundAt: '2017-09-28T15:00:00Z', via: 'ASSESSMENT', foundById: null },
     });
     expect(queries.citationsOfDecisions([decisionIdOf(R5)]).map((c) => c.clauseId)).toEqual([SEC_2, SEC_1]);
     expect(queries.decisionsPage({ clauseId: SEC_1 }, 10, null).decisions.map((d) => d.id)).toEqual([decisionIdOf(R5), decisionIdOf(R4)]);
+  });
+
+  it('counts a correction of a decision found in violation only once oversight reviews it, and keeps the finding', async () => {
+    const correctR5 = (requests: DataRequestHistory) =>
+      requests.correct(R5, { outcome: 'DENIED', disclosedCategories: [] }, 'Recorded the wrong outcome.', ana, '2017-09-29T10:00:00Z');
+    const before = await open(correctR5);
+    const ids = (queries: DataRequestQueries, filter: DecisionFilter) => queries.decisionsPage(filter, 100, null).decisions.map((d) => d.id);
+    expect(ids(before.queries, { complianceStatus: 'VIOLATION' })).toContain(decisionIdOf(R5));
+    expect(ids(before.queries, { awaitingReview: true })).toEqual([decisionIdOf(R5)]);
+
+    const after = await open((requests) => correctR5(requests).review(R5, 'upheld', 'The correction matches the jail log.', olga, '2017-10-03T12:00:00Z'));
+    const decision = after.queries.decision(decisionIdOf(R5))!;
+    expect(decision).toMatchObject({ compliance: { status: 'COMPLIANT' }, pendingCompliance: null });
+    // Reviewed, it leaves the violations; it stays among the decisions ever found in violation.
+    expect(ids(after.queries, { complianceStatus: 'VIOLATION' })).not.toContain(decisionIdOf(R5));
+    expect(ids(after.queries, { everFoundInViolation: true })).toEqual([decisionIdOf(R1), decisionIdOf(R5)]);
+    expect(ids(after.queries, { everFoundInViolation: false })).not.toContain(decisionIdOf(R5));
+    expect(ids(after.queries, { awaitingReview: true })).toEqual([]);
+    expect(decision.violationFound).toEqual({ foundAt: '2017-09-28T15:00:00Z', via: 'ASSESSMENT', foundById: null });
+  });
+
+  it('holds a reviewed decision\'s correction for a new review, but counts a violation it brings at once', async () => {
+    const { queries } = await open((requests) =>
+      requests
+        .review(R2, 'upheld', 'A judicial warrant was presented.', olga, '2017-10-01T12:00:00Z')
+        .correct(R2, { rationale: 'Shared under the judicial warrant.' }, 'Fuller rationale.', ana, '2017-10-02T12:00:00Z')
+        .review(R3, 'upheld', 'Denied as the ordinance requires.', olga, '2017-10-01T12:00:00Z')
+        .correct(R3, { outcome: 'GRANTED', disclosedCategories: ['release-date-time'] }, 'It was shared after all.', ben, '2017-10-02T12:00:00Z'),
+    );
+    // Nothing changed in R2's assessment, but the correction still waits for oversight to look at it.
+    expect(queries.decision(decisionIdOf(R2))).toMatchObject({ compliance: { status: 'COMPLIANT' }, pendingCompliance: { status: 'COMPLIANT' }, violationFound: null });
+    // R3's correction makes it a violation: that counts without waiting.
+    expect(queries.decision(decisionIdOf(R3))).toMatchObject({
+      compliance: { status: 'VIOLATION' },
+      pendingCompliance: { status: 'VIOLATION' },
+      violationFound: { foundAt: '2017-10-02T12:00:00Z', via: 'ASSESSMENT', foundById: null },
+    });
+  });
+
+  it('keeps the first violation an oversight review found, whatever the later reviews say', async () => {
+    const { queries } = await open((requests) =>
+      requests
+        .review(R2, 'violation', 'The warrant was for another person.', olga, '2017-10-01T12:00:00Z')
+        .review(R2, 'upheld', 'On appeal: the warrant was right.', olga, '2017-10-05T12:00:00Z'),
+    );
+    expect(queries.decision(decisionIdOf(R2))).toMatchObject({
+      compliance: { status: 'COMPLIANT' },
+      review: { finding: 'upheld' },
+      violationFound: { foundAt: '2017-10-01T12:00:00Z', via: 'OVERSIGHT_REVIEW', foundById: olga.id },
+    });
   });
 
   it('marks a disclosure beyond what was granted a violation, with a note', async () => {
@@ -191,7 +244,8 @@ describe('data-request projection (real SQLite files, real runner)', () => {
     expect(ids({ decidedById: ben.id })).toEqual(['R3']);
     expect(ids({ requestingOrganizationId: FBI })).toEqual(['R4']);
     expect(ids({ outcome: 'DENIED' })).toEqual(['R3', 'R5']);
-    expect(ids({ complianceStatus: 'VIOLATION' })).toEqual(['R1']);
+    // R5 was corrected out of its violation, but no review has looked at the correction yet.
+    expect(ids({ complianceStatus: 'VIOLATION' })).toEqual(['R1', 'R5']);
     expect(ids({ complianceStatus: 'NO_APPLICABLE_RULE' })).toEqual(['R4']);
     expect(ids({ clauseId: SEC_2 })).toEqual(['R1', 'R2', 'R3', 'R5']);
     expect(ids({ clauseId: `${ORDINANCE}#sec_9` })).toEqual([]);

@@ -15,7 +15,8 @@ export const dataRequestsProjection: SqliteProjection = {
   name: 'data-requests',
   // v2: decisions_by_outcome, decisions_by_status (the decisions list's filters)
   // v3: decision_citations WITHOUT ROWID (one B-tree for a small row keyed by its primary key, not two)
-  version: 3,
+  // v4: a correction's assessment awaits oversight's review; the first finding of a violation is kept (data-requests.standing.ts)
+  version: 4,
   dependsOn: ['legislation'],
   setup: createDataRequestTables,
   drop: dropDataRequestTables,

@@ -8,6 +8,7 @@ import type {
   DecisionRow,
   DisclosureRow,
   KeyedDecisionPage,
+  ViolationFoundVia,
 } from './data-requests.rows';
 import { pluckedStatement, statement } from '../runtime/statement-cache';
 
@@ -18,7 +19,8 @@ const REQUEST_COLUMNS = `id, requesting_org_id AS requestingOrgId, receiving_org
 const DECISION_COLUMNS = `d.id, d.request_id AS requestId, d.outcome, d.disclosed_categories AS disclosedCategories, d.decided_by AS decidedById,
   d.deciding_org_id AS decidingOrgId, d.decided_at AS decidedAt, d.rationale, d.actions_taken AS actionsTaken,
   d.compliance_status AS complianceStatus, d.compliance, d.review_finding AS reviewFinding, d.review_reasons AS reviewReasons,
-  d.reviewed_by AS reviewedBy, d.reviewed_at AS reviewedAt, d.corrected, d.stream_id AS streamId, d.sequence`;
+  d.reviewed_by AS reviewedBy, d.reviewed_at AS reviewedAt, d.corrected, d.pending_status AS pendingStatus, d.pending_compliance AS pendingCompliance,
+  d.violation_found_at AS violationFoundAt, d.violation_found_via AS violationFoundVia, d.violation_found_by AS violationFoundBy, d.stream_id AS streamId, d.sequence`;
 
 // Decisions are listed by when they were taken, then by recording order; a cursor is the sequence
 // of the last decision seen, and the page goes on after that decision's place in this order.
@@ -54,6 +56,11 @@ interface DecisionRecord {
   reviewedBy: string | null;
   reviewedAt: string | null;
   corrected: number;
+  pendingStatus: ComplianceRow['status'] | null;
+  pendingCompliance: string | null;
+  violationFoundAt: string | null;
+  violationFoundVia: ViolationFoundVia | null;
+  violationFoundBy: string | null;
   streamId: string;
   sequence: number;
 }
@@ -150,6 +157,8 @@ export class DataRequestQueries {
     }
     if (filter.outcome != null) add('d.outcome = @outcome', 'outcome', filter.outcome);
     if (filter.complianceStatus != null) add('d.compliance_status = @status', 'status', filter.complianceStatus);
+    if (filter.everFoundInViolation != null) where.push(`d.violation_found_at IS ${filter.everFoundInViolation ? 'NOT NULL' : 'NULL'}`);
+    if (filter.awaitingReview != null) where.push(`d.pending_status IS ${filter.awaitingReview ? 'NOT NULL' : 'NULL'}`);
     if (filter.clauseId != null) add('d.id IN (SELECT decision_id FROM decision_citations WHERE clause_id = @clause)', 'clause', filter.clauseId);
     if (filter.from != null) add('d.decided_at_ms >= @from', 'from', Date.parse(filter.from));
     if (filter.to != null) add('d.decided_at_ms < @to', 'to', Date.parse(filter.to));
@@ -214,8 +223,12 @@ function toRequestRow(record: RequestRecord): DataRequestRow {
   };
 }
 
+function complianceRow(status: ComplianceRow['status'], compliance: string): ComplianceRow {
+  const assessed = JSON.parse(compliance) as Omit<ComplianceRow, 'status'>;
+  return { status, findings: assessed.findings, notes: assessed.notes };
+}
+
 function toDecisionRow(record: DecisionRecord): DecisionRow {
-  const assessed = JSON.parse(record.compliance) as Omit<ComplianceRow, 'status'>;
   return {
     id: record.id,
     requestId: record.requestId,
@@ -226,7 +239,10 @@ function toDecisionRow(record: DecisionRecord): DecisionRow {
     decidedAt: record.decidedAt,
     rationale: record.rationale,
     actionsTaken: JSON.parse(record.actionsTaken) as string[],
-    compliance: { status: record.complianceStatus, findings: assessed.findings, notes: assessed.notes },
+    compliance: complianceRow(record.complianceStatus, record.compliance),
+    pendingCompliance: record.pendingStatus === null ? null : complianceRow(record.pendingStatus, record.pendingCompliance!),
+    violationFound:
+      record.violationFoundAt === null ? null : { foundAt: record.violationFoundAt, via: record.violationFoundVia!, foundById: record.violationFoundBy },
     review:
       record.reviewFinding === null
         ? null

@@ -52,6 +52,18 @@ export interface DecisionReviewRow {
   reviewedAt: string;
 }
 
+/** How a decision was first found in violation: by the ledger's own assessment, or by oversight. */
+export type ViolationFoundVia = 'ASSESSMENT' | 'OVERSIGHT_REVIEW';
+
+/** The first time a decision was found in violation; corrections and later reviews never clear it. */
+export interface ViolationFoundRow {
+  /** occurredAt of the event that found it */
+  foundAt: string;
+  via: ViolationFoundVia;
+  /** the reviewer, when oversight found it */
+  foundById: string | null;
+}
+
 export interface DecisionRow {
   id: string;
   requestId: string;
@@ -63,7 +75,11 @@ export interface DecisionRow {
   decidedAt: string;
   rationale: string;
   actionsTaken: string[];
+  /** the assessment that counts (data-requests.standing.ts) */
   compliance: ComplianceRow;
+  /** a correction's assessment awaiting oversight's review; null when none waits */
+  pendingCompliance: ComplianceRow | null;
+  violationFound: ViolationFoundRow | null;
   /** the newest review, if any */
   review: DecisionReviewRow | null;
   /** true once a DecisionCorrected changed it */
@@ -96,7 +112,12 @@ export interface DecisionFilter {
   decidedById?: string | null;
   requestingOrganizationId?: string | null;
   outcome?: DecisionOutcomeValue | null;
+  /** the assessment that counts: a correction awaiting review does not change it */
   complianceStatus?: ComplianceStatusValue | null;
+  /** true: found in violation at some point, whatever followed; false: never */
+  everFoundInViolation?: boolean | null;
+  /** true: a correction awaits oversight's review */
+  awaitingReview?: boolean | null;
   /** decisions that cited any version of this clause */
   clauseId?: string | null;
   from?: string | null;

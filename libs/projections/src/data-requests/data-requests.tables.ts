@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 
 /**
- * Tables of the data-request read model. List columns (categories, actions) and the assessment
+ * Tables of the data-request read model. A decision's compliance_status and compliance are the
+ * assessment that counts; pending_* hold a correction's assessment while it awaits oversight's
+ * review, and violation_found_* the first time it was found in violation, which nothing clears
+ * (data-requests.standing.ts). List columns (categories, actions) and the assessment
  * are JSON read back whole; what is filtered on has its own column. decided_at is served as
  * recorded, while decided_at_ms orders and windows decisions, since an instant may carry an offset.
  */
@@ -39,6 +42,11 @@ export function createDataRequestTables(db: Database.Database): void {
       actions_taken        TEXT NOT NULL,
       compliance_status    TEXT NOT NULL,
       compliance           TEXT NOT NULL,
+      pending_status       TEXT,
+      pending_compliance   TEXT,
+      violation_found_at   TEXT,
+      violation_found_via  TEXT,
+      violation_found_by   TEXT,
       review_finding       TEXT,
       review_reasons       TEXT,
       reviewed_by          TEXT,
@@ -54,6 +62,9 @@ export function createDataRequestTables(db: Database.Database): void {
     -- decision and a page walked decisions_in_order until it found enough (a rare status: all of them)
     CREATE INDEX IF NOT EXISTS decisions_by_outcome ON decisions (outcome, decided_at_ms, sequence);
     CREATE INDEX IF NOT EXISTS decisions_by_status ON decisions (compliance_status, decided_at_ms, sequence);
+    -- decisions(filter: { everFoundInViolation | awaitingReview }): few rows, so partial indexes
+    CREATE INDEX IF NOT EXISTS decisions_ever_in_violation ON decisions (decided_at_ms, sequence) WHERE violation_found_at IS NOT NULL;
+    CREATE INDEX IF NOT EXISTS decisions_awaiting_review ON decisions (decided_at_ms, sequence) WHERE pending_status IS NOT NULL;
 
     CREATE TABLE IF NOT EXISTS decision_citations (
       decision_id TEXT NOT NULL,
