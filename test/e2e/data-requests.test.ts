@@ -138,6 +138,7 @@ describe('data-request read side end to end', () => {
           request { id requestingOrganization { name } legalBasis }
           citations { version text validFrom clause { id } }
           compliance { status notes findings { status explanation clause { version clause { id } } } }
+          correctionAwaitingReview { status } violationFound { via }
         } }
       }
     }`, { filter: { decidingOrganizationId: SHERIFF, from: '2017-09-01T00:00:00Z', to: '2017-10-01T00:00:00Z' } });
@@ -160,8 +161,12 @@ describe('data-request read side end to end', () => {
     expect(r2).toMatchObject({ outcome: 'PARTIALLY_GRANTED', decidedBy: { name: sergeant.name }, compliance: { status: 'VIOLATION' } });
     expect(r2.compliance.notes.join(' ')).toContain('address');
     expect(r2.compliance.findings.every((f: any) => f.clause.clause.id === SEC_2)).toBe(true);
-    // Corrected in place: the later event wins and the assessment follows it.
-    expect(r6).toMatchObject({ outcome: 'DENIED', disclosedCategories: [], corrected: true, rationale: 'Denied: a detainer is not a judicial warrant.', compliance: { status: 'COMPLIANT' } });
+    // Corrected in place: the later event wins. It was found in violation when taken, so the
+    // corrected decision's assessment waits for oversight's review before it counts.
+    expect(r6).toMatchObject({
+      outcome: 'DENIED', disclosedCategories: [], corrected: true, rationale: 'Denied: a detainer is not a judicial warrant.',
+      compliance: { status: 'VIOLATION' }, correctionAwaitingReview: { status: 'COMPLIANT' }, violationFound: { via: 'ASSESSMENT' },
+    });
   });
 
   it('finds every decision that cited a clause, from the clause and through the filter', async () => {
@@ -185,7 +190,8 @@ describe('data-request read side end to end', () => {
       (await ask(`query($filter: DecisionFilter) { decisions(filter: $filter) { totalCount edges { node { id } } } }`, { filter })).decisions.edges.map((e: any) => e.node.id);
     expect(await ids({ decidedById: sergeant.id })).toEqual([decisionIdOf(R2)]);
     expect(await ids({ requestingOrganizationId: ICE, outcome: 'DENIED' })).toEqual([R3, R6, R4, R5].map(decisionIdOf));
-    expect(await ids({ complianceStatus: 'VIOLATION' })).toEqual([R1, R2].map(decisionIdOf));
+    // R6 was corrected out of its violation; no review has looked at the correction yet.
+    expect(await ids({ complianceStatus: 'VIOLATION' })).toEqual([R1, R2, R6].map(decisionIdOf));
     expect(await ids({ decidingOrganizationId: POLICE, to: '2017-09-15T15:00:00Z' })).toEqual([]);
 
     const page = async (after?: string) =>

@@ -19,3 +19,6 @@ export interface EventTypeVersions {
   latestVersion(type: string): number;
 }
 export const EVENT_TYPE_VERSIONS = Symbol('EVENT_TYPE_VERSIONS');
+
+/** The organization whose members with the role clerk are the ledger's clerks (LEDGER_CLERK_OFFICE; accounts/accounts-on-record.ts). */
+export const CLERK_OFFICE_ID = Symbol('CLERK_OFFICE_ID');

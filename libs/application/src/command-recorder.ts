@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Command, Decider, DomainEvent } from '@ledger/domain';
 import { SUBJECT_VAULT, type SubjectVault } from '@ledger/privacy';
 import { newEventId } from '@ledger/event-store';
+import { AccountsOnRecord } from './accounts/accounts-on-record';
 import { actTimeOf } from './act-time';
 import { idempotentRecordId } from './idempotency-key';
 import { COMMANDS, assertRoleMaySend, commandType } from './catalogue/command-catalogue';
@@ -30,13 +31,15 @@ export class CommandRecorder {
     private readonly runner: DeciderRunner,
     private readonly gate: CommandGate,
     private readonly facts: FactsService,
+    private readonly accounts: AccountsOnRecord,
     @Inject(SUBJECT_VAULT) private readonly vault: SubjectVault,
   ) {}
 
   /**
    * Checks the account's role against the catalogue first (FORBIDDEN: nothing is read or
    * written), works out the act's time once, then, inside the command gate (so a shutdown lets it
-   * finish): the decider's data, the facts, and the decision appended to the command's stream.
+   * finish): the account against the record (AccountsOnRecord), the decider's data, the facts, and
+   * the decision appended to the command's stream.
    */
   async record<K extends CommandType>(type: K, data: DataOf<K>, context: CommandContext): Promise<RecordReceipt> {
     assertRoleMaySend(commandType(type), context.actor);
@@ -45,12 +48,13 @@ export class CommandRecorder {
     // generically, one entry at a time, they are checked there, not here.
     const entry = COMMANDS[type] as unknown as AnyEntry;
     return this.gate.run(async () => {
-      const { idempotencyKey, actor } = context;
+      const { idempotencyKey } = context;
+      const actor = await this.accounts.actorOnRecord(context.actor, time.today);
       const newId = () => (idempotencyKey ? idempotentRecordId(actor.id, type, idempotencyKey) : newEventId());
       const decided = entry.prepare ? entry.prepare(data, { vault: this.vault, newId }) : data;
       const facts = entry.facts ? await entry.facts(this.facts, data, { date: time.date, today: time.today, actorId: context.actor.id }) : undefined;
       const command = { type, data: decided, ...(facts !== undefined && { facts }) };
-      return this.runner.run(entry.decider, entry.streamIdOf(decided), command, context, time);
+      return this.runner.run(entry.decider, entry.streamIdOf(decided), command, { ...context, actor }, time);
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { COMMAND_AVAILABILITY, EVENT_TYPE_VERSIONS, READ_MODEL_SYNC } from '@ledger/application';
+import { CLERK_OFFICE_ID, COMMAND_AVAILABILITY, EVENT_TYPE_VERSIONS, READ_MODEL_SYNC } from '@ledger/application';
 import { TOKEN_SERVICE } from '@ledger/auth';
 import { LEDGER_CONFIG, dataPaths, type LedgerConfig } from '@ledger/config';
 import { BoundedEventStore, EVENT_STORE, type EventStore } from '@ledger/event-store';
@@ -141,12 +141,13 @@ export class LedgerCoreModule {
         },
         { provide: TOKEN_SERVICE, useFactory: () => createTokenService(config) },
         { provide: SUBJECT_VAULT, useFactory: () => createSubjectVault(config) },
+        { provide: CLERK_OFFICE_ID, useValue: config.clerkOfficeId },
         LedgerCoreShutdown,
       ],
       exports: [
         LEDGER_CONFIG, EventSchemaRegistry, RAW_EVENT_STORE, EVENT_STORE, READ_MODEL_DB,
         ProjectionRunner, READ_MODEL_SYNC, LedgerHealth, COMMAND_AVAILABILITY, EVENT_TYPE_VERSIONS, EventLogQueries, DirectoryQueries, LegislationQueries, DataRequestQueries, PublicView, TraceService, TOKEN_SERVICE,
-        SUBJECT_VAULT, TRANSPARENCY_LOG,
+        SUBJECT_VAULT, TRANSPARENCY_LOG, CLERK_OFFICE_ID,
       ],
     };
   }

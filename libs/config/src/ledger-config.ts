@@ -33,9 +33,14 @@ export interface LedgerConfig {
   logLevel: string;
   /** LEDGER_TIME_ZONE: the city's IANA time zone, in which the portal shows times (America/Denver for the demo) */
   timeZone: string;
+  /** LEDGER_CLERK_OFFICE: the organization whose members with the role clerk are the ledger's clerks */
+  clerkOfficeId: string;
   /** LEDGER_OIDC_*: the city's OpenID Connect provider, whose access tokens the API accepts; null when none is configured */
   oidc: { issuer: string; audience: string; claims: { actorId: string; name: string; role: string } } | null;
 }
+
+/** Denver's Office of the Clerk and Recorder, as the demo registers it (illustrative id). */
+const DEFAULT_CLERK_OFFICE = 'org:clerk-and-recorder';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -90,6 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const timeZone = env.LEDGER_TIME_ZONE || DEFAULT_TIME_ZONE;
   if (!isTimeZone(timeZone)) throw new ConfigError(`LEDGER_TIME_ZONE must be an IANA time zone such as America/Denver, got ${timeZone}`);
   const oidc = oidcSettings(env);
+  const clerkOfficeId = env.LEDGER_CLERK_OFFICE || DEFAULT_CLERK_OFFICE;
+  if (!/^org:[a-z0-9][a-z0-9-]*$/.test(clerkOfficeId) || clerkOfficeId.length > 104) {
+    throw new ConfigError(`LEDGER_CLERK_OFFICE must be an organization id such as ${DEFAULT_CLERK_OFFICE}, got ${clerkOfficeId}`);
+  }
   const logLevel = env.LEDGER_LOG_LEVEL || 'info';
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LEDGER_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${logLevel}`);
   return {
@@ -109,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     trustedProxies: (env.LEDGER_TRUSTED_PROXY ?? '').split(',').map((proxy) => proxy.trim()).filter(Boolean),
     logLevel,
     timeZone,
+    clerkOfficeId,
     oidc,
   };
 }

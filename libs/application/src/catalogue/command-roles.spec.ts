@@ -12,7 +12,7 @@ import { SUBJECT_VAULT } from '@ledger/privacy';
 import { FileSubjectVault } from '@ledger/subject-vault-file';
 import { denverEveryCommandSteps, savedIdOf, withSaved } from '@ledger/scenarios';
 import { ApplicationModule } from '../application.module';
-import { COMMAND_AVAILABILITY, EVENT_TYPE_VERSIONS, READ_MODEL_SYNC } from '../application.ports';
+import { CLERK_OFFICE_ID, COMMAND_AVAILABILITY, EVENT_TYPE_VERSIONS, READ_MODEL_SYNC } from '../application.ports';
 import { LedgerCommands } from '../ledger-commands';
 import { COMMAND_MESSAGES } from './command-bus';
 import { COMMAND_TYPES, COMMANDS } from './command-catalogue';
@@ -49,8 +49,9 @@ describe('the command catalogue, walked: roles are checked in the write path', (
         { provide: EVENT_TYPE_VERSIONS, useValue: registry },
         { provide: COMMAND_AVAILABILITY, useValue: { refusal: () => null } },
         { provide: SUBJECT_VAULT, useValue: vault },
+        { provide: CLERK_OFFICE_ID, useValue: 'org:clerk-and-recorder' },
       ],
-      exports: [EVENT_STORE, READ_MODEL_SYNC, EVENT_TYPE_VERSIONS, COMMAND_AVAILABILITY, SUBJECT_VAULT],
+      exports: [EVENT_STORE, READ_MODEL_SYNC, EVENT_TYPE_VERSIONS, COMMAND_AVAILABILITY, SUBJECT_VAULT, CLERK_OFFICE_ID],
     })
     class Ports {}
     @Module({ imports: [Ports, ApplicationModule] })

@@ -7,6 +7,7 @@ import {
   measureDecider,
   measureFactsOf,
   measureStreamId,
+  heldOn,
   membersOn,
   organizationDecider,
   orgStreamId,
@@ -101,6 +102,19 @@ export class FactsService {
   async tenure(personId: string, orgId: string, { date, today }: Pick<FactsContext, 'date' | 'today'>): Promise<Tenure> {
     const [onActDate, now] = await this.organizationOn(orgId, [date, today]);
     return { org: onActDate && { orgId: onActDate.orgId, kind: onActDate.kind }, onActDate: FactsService.rolesOf(onActDate, personId), now: FactsService.rolesOf(now, personId) };
+  }
+
+  /** The registered name of a person; null when the record does not know them. */
+  async personName(personId: string): Promise<string | null> {
+    const { state } = await this.folds.fold(personStreamId(personId), deciderFolder(personDecider));
+    return state.registered ? state.name : null;
+  }
+
+  /** Who holds a role in an organization on a date, and how many ever held it there. */
+  async roleHolders(orgId: string, role: string): Promise<{ everHeld: number; on(date: string): string[] }> {
+    const state = await this.organizationState(orgId);
+    const holdings = state.registered ? state.memberships.filter((membership) => membership.role === role) : [];
+    return { everHeld: holdings.length, on: (date) => holdings.filter((membership) => heldOn(membership, date)).map((membership) => membership.personId) };
   }
 
   async measure(measureId: string): Promise<MeasureFacts | null> {

@@ -32,6 +32,7 @@ import {
   AMENDING_ORDINANCE,
   COMMITTEE,
   COMMITTEE_MEMBERS,
+  CLERK_OFFICE,
   COUNCIL,
   COUNCIL_MEMBERS,
   EXECUTIVE_ORDER,
@@ -91,6 +92,10 @@ export function denver2017Steps(): AnyStep[] {
   const byMayor = <K extends CommandType>(command: K, date: string, data: DataOf<K>) => onBehalfOf(mayor, command, date, data);
 
   return [
+    // The clerk's office first: from its first clerk on, only its clerks may record (README, "Accounts").
+    byClerk('RegisterOrganization', TERM_START, { orgId: CLERK_OFFICE, name: `Office of the Clerk and Recorder ${ILLUSTRATIVE}`, kind: 'DEPARTMENT', parentId: null, rules: null }),
+    byClerk('RegisterPerson', TERM_START, { personId: demoClerk.id, name: demoClerk.name }),
+    byClerk('StartMembership', TERM_START, { orgId: CLERK_OFFICE, personId: demoClerk.id, role: 'clerk', startDate: TERM_START }),
     // Directory
     byClerk('RegisterOrganization', TERM_START, { orgId: COUNCIL, name: 'Denver City Council', kind: 'LEGISLATURE', parentId: null, rules: councilRules }),
     byClerk('RegisterOrganization', TERM_START, {

@@ -25,6 +25,8 @@ export const MAYORS_OFFICE = 'org:denver-mayors-office';
 export const SHERIFF = 'org:denver-sheriff-department';
 export const HUMAN_SERVICES = 'org:denver-human-services';
 export const ICE = 'org:us-immigration-customs-enforcement';
+/** The clerk's office, whose clerks the ledger accepts (LEDGER_CLERK_OFFICE's default). */
+export const CLERK_OFFICE = 'org:clerk-and-recorder';
 
 /** Council: 13 seats, quorum 7, passage by a majority of those present, veto override by 9 (quorum and override illustrative). */
 export const councilRules = { seats: 13, quorum: 7, passage: 'majority-of-present' as const, overrideVotes: 9 };
