@@ -46,6 +46,7 @@ describe('ledger erase-subject (built CLI, real data dir)', () => {
       const result = await erase(...args);
       expect({ args, code: result.code }).toEqual({ args, code: 2 });
       expect(result.stderr).toMatch(/subject reference \(subj_ \+ 32 lowercase hex chars\)/);
+      if (args.length === 1) expect(result.stderr).toContain('ledger subject-ref IDENTIFIER');
       expect(result.stderr + result.stdout).not.toContain('1234567');
     }
     expect(decrypt(subject.sealed)).toBe(subject.plaintext);

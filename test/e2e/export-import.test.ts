@@ -1,7 +1,8 @@
 /**
  * `ledger export --format ndjson` and `ledger import` on the seeded Denver demo, as real processes
  * on real files: a round trip reproduces the ledger byte for byte, and a damaged file is refused,
- * naming its line, with nothing written.
+ * naming its line, with nothing written: a forged one too, whose computed fields (a vote's tally,
+ * its result) do not follow from their inputs even though its leaf hashes were recomputed.
  */
 import Database from 'better-sqlite3';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -144,6 +145,36 @@ describe('export --format ndjson and import', () => {
     const result = await cli(target, 'import', file);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('line 6: sequence 6 where 5 was expected (a record missing?)');
+    expect(storedEventCount(target)).toBe(0);
+  });
+
+  /**
+   * A vote's line altered by someone who also recomputes its leaf hash (leafHashOf, the one
+   * definition of a leaf, as `ledger verify` uses it): the hash check passes, the domain's
+   * recomputation of the vote does not.
+   */
+  const forgedVote = (change: (vote: { tally: Record<string, number>; result: string }) => void) => {
+    const index = lines.findIndex((line) => JSON.parse(line).type === 'VoteRecorded');
+    const record = JSON.parse(lines[index]);
+    change(record.data);
+    record.leafHash = leafHashOf(record);
+    return { line: index + 1, text: [...lines.slice(0, index), JSON.stringify(record), ...lines.slice(index + 1)].join('\n') + '\n' };
+  };
+
+  it.each<[string, (vote: { tally: Record<string, number>; result: string }) => void, RegExp]>([
+    ['a tally that is not the count of its roll call', (vote) => (vote.tally.yes += 1), /data\.tally: yes \d+, .* is not the count of its roll call \(yes \d+/],
+    ['a result that does not follow from the tally and the body\'s rule', (vote) => (vote.result = vote.result === 'PASSED' ? 'FAILED' : 'PASSED'), /data\.result: (PASSED|FAILED) does not follow from the tally \(.*\) under majority-of-present: the vote (PASSED|FAILED)/],
+  ])('refuses %s, its leaf hash recomputed, naming the line and the field, and writes nothing', async (_, change, message) => {
+    const forged = forgedVote(change);
+    const file = join(root, `forged-${++dirs}.ndjson`);
+    writeFileSync(file, forged.text);
+    const target = freshDataDir();
+    const result = await cli(target, 'import', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`line ${forged.line}: data.`);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain('(a field the ledger computes, altered?); nothing was imported');
+    expect(result.stderr).not.toContain('leaf hash');
     expect(storedEventCount(target)).toBe(0);
   });
 

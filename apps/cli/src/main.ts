@@ -12,6 +12,7 @@ import { rebuildCommand, rebuildUsage } from './commands/rebuild.command';
 import { replayCommand, replayUsage } from './commands/replay.command';
 import { seedCommand, seedUsage } from './commands/seed.command';
 import { serveCommand, serveUsage } from './commands/serve.command';
+import { subjectRefCommand, subjectRefUsage } from './commands/subject-ref.command';
 import { tokenCommand, tokenUsage } from './commands/token.command';
 import { verifyCommand, verifyUsage } from './commands/verify.command';
 import type { LedgerConfig } from '@ledger/config';
@@ -23,6 +24,7 @@ const commands: Record<string, { run: CommandFn; usage: string }> = {
   rebuild: { run: rebuildCommand, usage: rebuildUsage },
   seed: { run: seedCommand, usage: seedUsage },
   generate: { run: generateCommand, usage: generateUsage },
+  'subject-ref': { run: subjectRefCommand, usage: subjectRefUsage },
   'erase-subject': { run: eraseSubjectCommand, usage: eraseSubjectUsage },
   replay: { run: replayCommand, usage: replayUsage },
   serve: { run: serveCommand, usage: serveUsage },

@@ -103,6 +103,46 @@ describe('NDJSON ledger files', () => {
     expect(refusal(text())).toBe(message);
   });
 
+  describe('fields the ledger computes', () => {
+    // A three-seat body, its members, and a 2-1 vote as recordVote computes it.
+    const rules = { seats: 3, quorum: 2, passage: 'majority-of-present', overrideVotes: 2 };
+    const members = ['person:a', 'person:b', 'person:c'];
+    const vote = {
+      measureId: 'CB17-0766', voteId: 'vote:CB17-0766:1', bodyId: 'org:council', motion: 'first-reading',
+      rollCall: [{ personId: 'person:a', choice: 'YES' }, { personId: 'person:b', choice: 'YES' }, { personId: 'person:c', choice: 'NO' }],
+      tally: { yes: 2, no: 1, abstain: 0, absent: 0, recused: 0 }, threshold: 'majority-of-present', result: 'PASSED', amendment: null,
+    };
+    const voting = [
+      recorded(0, 'org-council', 0, 'OrganizationRegistered', 1, { orgId: 'org:council', name: 'Council', kind: 'LEGISLATURE', parentId: null, rules }),
+      ...members.map((personId, i) => recorded(i + 1, 'org-council', i + 1, 'MembershipStarted', 1, { orgId: 'org:council', personId, role: 'member', startDate: '2017-01-01' })),
+      recorded(4, 'measure-CB17-0766', 0, 'VoteRecorded', 1, vote),
+    ];
+    /** the vote's line changed and rehashed, as a forger who knows the hash would */
+    const forged = (change: (data: typeof vote) => void) => {
+      const record = JSON.parse(toNdjsonLine(voting[4]));
+      change(record.data);
+      record.leafHash = leafHashOf(record);
+      return [...voting.slice(0, 4).map(toNdjsonLine), JSON.stringify(record)].join('\n') + '\n';
+    };
+
+    it("accepts a vote whose roll call, tally, threshold and result are what the domain computes from the body's record", () => {
+      expect(validate(voting.map(toNdjsonLine).join('\n'))).toHaveLength(5);
+    });
+
+    it.each<[string, (data: typeof vote) => void, string]>([
+      ['a tally that is not its roll call', (d) => (d.tally = { ...d.tally, yes: 3, no: 0 }), 'line 5: data.tally: yes 3, no 0, abstain 0, absent 0, recused 0 is not the count of its roll call (yes 2, no 1, abstain 0, absent 0, recused 0) (a field the ledger computes, altered?)'],
+      ['a result the tally does not give', (d) => (d.result = 'FAILED'), 'line 5: data.result: FAILED does not follow from the tally (yes 2, no 1, abstain 0, absent 0, recused 0) under majority-of-present: the vote PASSED (a field the ledger computes, altered?)'],
+      ['a threshold the rules do not give', (d) => (d.threshold = 'at-least-1-of-3-members'), 'line 5: data.threshold: "at-least-1-of-3-members" is not what org:council\'s rules give a first-reading vote ("majority-of-present") (a field the ledger computes, altered?)'],
+      ['a member dropped from the roll call', (d) => ((d.rollCall = d.rollCall.slice(0, 2)), (d.tally = { ...d.tally, no: 0 })), "line 5: data.rollCall: not the roll call of org:council's members on 2017-08-28 (every member once, sorted by personId): entry 3 is nothing where the members give person:c ABSENT (a field the ledger computes, altered?)"],
+    ])('refuses %s, rehashed, naming the line and the field', (_, change, message) => {
+      expect(refusal(forged(change))).toBe(message);
+    });
+
+    it('cannot tell a choice changed along with its tally from a true vote: only a signed checkpoint (--checkpoint) can', () => {
+      expect(validate(forged((d) => ((d.rollCall[2].choice = 'YES'), (d.tally = { ...d.tally, yes: 3, no: 0 }))))).toHaveLength(5);
+    });
+  });
+
   it('says which line holds bytes that are not UTF-8', () => {
     const path = join(dir, 'latin1.ndjson');
     writeFileSync(path, Buffer.concat([Buffer.from(lines[0] + '\n'), Buffer.from([0x7b, 0xe9, 0x7d, 0x0a])]));

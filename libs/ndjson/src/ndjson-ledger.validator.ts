@@ -1,3 +1,4 @@
+import { RecordedVotesCheck } from '@ledger/domain';
 import { InvalidEvent, RecordedHistoryCheck, SchemaViolation, type RecordedEvent } from '@ledger/event-store';
 import { NDJSON_ACTOR_FIELDS, NDJSON_EVENT_FIELDS, NDJSON_OPTIONAL_EVENT_FIELDS } from './ndjson-event.line';
 import { readNdjsonLines, type NdjsonLine } from './ndjson-lines.reader';
@@ -7,6 +8,8 @@ export interface PayloadSchemas {
   validate(type: string, version: number, data: unknown): void;
   /** the payload fields the schema marks restricted (each must come with a commitment salt) */
   restrictedFields(type: string, version: number): readonly string[];
+  /** the event with its payload at its type's latest version, which is what the domain's types describe */
+  upcast(event: RecordedEvent): RecordedEvent;
 }
 
 /** A line of an NDJSON ledger file that cannot be taken in; the message names the line. */
@@ -43,11 +46,14 @@ function commitmentSaltsProblem(event: RecordedEvent, restricted: readonly strin
  * Everything an exported ledger must satisfy before a single event of it is written: each line a
  * complete JSON record with exactly the envelope's fields and a leaf hash; the envelope well formed;
  * the leaf hash that of the envelope; sequences dense from 0 in order, revisions dense per stream,
- * eventIds unique (RecordedHistoryCheck); each payload valid against its schema version. Lines are
- * fed in order; the first failure is thrown, naming its line.
+ * eventIds unique (RecordedHistoryCheck); each payload valid against its schema version; and each
+ * field the ledger computes (a vote's roll call, tally, threshold and result) what the domain computes
+ * from the log before it (RecordedVotesCheck). Lines are fed in order; the first failure is thrown,
+ * naming its line.
  */
 export class NdjsonLedgerValidator {
   private readonly history = new RecordedHistoryCheck();
+  private readonly votes = new RecordedVotesCheck();
 
   constructor(private readonly schemas: PayloadSchemas) {}
 
@@ -88,6 +94,9 @@ export class NdjsonLedgerValidator {
       if (error instanceof SchemaViolation) fail(`payload does not match its schema: ${error.message}`);
       throw error;
     }
+    // Last: a leaf hash recomputed over an altered payload passes every check above, this one not.
+    const mismatch = this.votes.accept(this.schemas.upcast(event));
+    if (mismatch) fail(`data.${mismatch.field}: ${mismatch.reason} (a field the ledger computes, altered?)`);
     return event;
   }
 }

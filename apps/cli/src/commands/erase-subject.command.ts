@@ -16,7 +16,7 @@ export async function eraseSubjectCommand(args: string[], config: LedgerConfig):
   if (positionals.length !== 1) throw new UsageError('erase-subject needs exactly one subject reference (subj_ + 32 lowercase hex chars)');
   const [subjectRef] = positionals;
   // Not echoed: an operator who pasted the resident's identifier instead must not see it in a log.
-  if (!isSubjectRef(subjectRef)) throw new UsageError('REF is not a subject reference (subj_ + 32 lowercase hex chars)');
+  if (!isSubjectRef(subjectRef)) throw new UsageError("REF is not a subject reference (subj_ + 32 lowercase hex chars); a resident's identifier gives one: ledger subject-ref IDENTIFIER");
 
   const paths = dataPaths(config);
   // Opening the vault would create it: a ledger that never stored a key has nothing to erase.

@@ -27,8 +27,19 @@ export interface SubjectInput {
 /** A request as the officer records it: the new request's id is the ledger's, the subject is named by identifier. */
 export type ReceiveDataRequestInput = Omit<ReceiveDataRequest['data'], 'requestId' | 'subjectRef' | 'personalDetails'> & SubjectInput;
 
-const IDENTIFIER_MAX = 200;
+/** The longest identifier an officer may enter (a booking number, a case number). */
+export const SUBJECT_IDENTIFIER_MAX = 200;
 const DETAILS_MAX = 5000;
+
+/**
+ * What may be turned into a subject reference: 1 to SUBJECT_IDENTIFIER_MAX characters, not blank,
+ * of well-formed Unicode. Both become UTF-8 bytes for the HMAC, where a lone surrogate would
+ * silently turn into U+FFFD: two different identifiers would share one reference. One rule for the
+ * request's receipt and for `ledger subject-ref`, so that the CLI finds every reference recorded.
+ */
+export function isSubjectIdentifier(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '' && value.length <= SUBJECT_IDENTIFIER_MAX && isWellFormedText(value);
+}
 
 /**
  * Receiving a request is the one command that touches a resident's identity: the identifier the
@@ -40,8 +51,8 @@ function sealedRequest(input: ReceiveDataRequestInput, { vault, newId }: Prepare
   // Neither reaches the log as text (the event store refuses lone surrogates there), but both
   // become UTF-8 bytes here, where a lone surrogate would silently turn into U+FFFD: two
   // different identifiers would share one reference, and the details would decrypt altered.
-  if (typeof subjectIdentifier !== 'string' || !subjectIdentifier.trim() || subjectIdentifier.length > IDENTIFIER_MAX || !isWellFormedText(subjectIdentifier)) {
-    throw badInput(`subjectIdentifier must be 1 to ${IDENTIFIER_MAX} characters of well-formed Unicode text`, 'subjectIdentifier');
+  if (!isSubjectIdentifier(subjectIdentifier)) {
+    throw badInput(`subjectIdentifier must be 1 to ${SUBJECT_IDENTIFIER_MAX} characters of well-formed Unicode text`, 'subjectIdentifier');
   }
   if (personalDetails != null && (typeof personalDetails !== 'string' || personalDetails.length > DETAILS_MAX || !isWellFormedText(personalDetails))) {
     throw badInput(`personalDetails must be at most ${DETAILS_MAX} characters of well-formed Unicode text`, 'personalDetails');

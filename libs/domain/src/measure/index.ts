@@ -7,3 +7,4 @@ export * from './measure.state';
 export * from './measure.vote-rules';
 export * from './clause-history';
 export * from './clause-validity';
+export * from './recorded-vote.check';
