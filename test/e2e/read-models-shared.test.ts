@@ -101,7 +101,7 @@ describe('read models shared with a running server (built server and CLI, real d
     });
 
     it('reads what the server recorded after it started, at the point the server had reached', async () => {
-      const token = await mintToken(dataDir, 'clerk', 'person:records-clerk', 'Records Clerk');
+      const token = await mintToken(dataDir, 'clerk');
       const recorded = await server.gql(
         'mutation { registerPerson(input: { id: "person:resident-liaison", name: "Resident Liaison (illustrative)" }) { events { sequence leafHash } } }',
         {},

@@ -72,7 +72,7 @@ describe('ledger replay and serve --read-models (as the ledger knew it)', () => 
     const seeded = await runCli(['seed', 'demo'], { LEDGER_DATA_DIR: dataDir });
     if (seeded.code !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
     live = await LedgerServer.start(dataDir);
-    clerk = await mintToken(dataDir, 'clerk', 'person:replay-clerk', 'Replay Clerk');
+    clerk = await mintToken(dataDir, 'clerk');
     const amended = await allEvents(live, { type: 'ClauseAmended' });
     amendment = amended.find((event) => event.data.eId === 'sec_4' && event.data.byMeasureId === 'CB18-0101')!;
     expect(amendment).toBeDefined();

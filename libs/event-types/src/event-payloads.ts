@@ -959,6 +959,109 @@ export interface PersonRegisteredData {
   sortName: string;
 }
 
+// event-schemas/legislation/QuorumFailed.v1.schema.json
+/**
+ * A body met to vote on a motion about the measure but too few members were present for a quorum: no vote was taken.
+ */
+export interface QuorumFailedData {
+  /**
+   * The measure.
+   */
+  measureId: string;
+  /**
+   * The voting body.
+   */
+  bodyId: string;
+  /**
+   * What was voted on.
+   */
+  motion: 'committee-passage' | 'first-reading' | 'final-passage' | 'amendment' | 'veto-override' | 'adoption';
+  /**
+   * The members present, by person id (every one a member of the body that day).
+   *
+   * @maxItems 1000
+   */
+  present: string[];
+  /**
+   * Members present the body's rules require for any vote.
+   */
+  quorum: number;
+}
+
+// event-schemas/legislation/VoteCorrected.v1.schema.json
+/**
+ * A clerk corrected a mis-recorded roll call. The original VoteRecorded stays as recorded; the tally and result were computed again by the ledger from the corrected roll call and the threshold the vote was counted under.
+ */
+export interface VoteCorrectedData {
+  /**
+   * The measure.
+   */
+  measureId: string;
+  /**
+   * vote:<measure id>:<n>
+   */
+  voteId: string;
+  /**
+   * What was voted on.
+   */
+  motion: 'committee-passage' | 'first-reading' | 'final-passage' | 'amendment' | 'veto-override' | 'adoption';
+  /**
+   * The corrected roll call: one entry per member of the body on the vote's date.
+   *
+   * @minItems 1
+   * @maxItems 1000
+   */
+  rollCall: {
+    personId: string;
+    choice: 'YES' | 'NO' | 'ABSTAIN' | 'ABSENT' | 'RECUSED';
+  }[];
+  /**
+   * Counts of each choice.
+   */
+  tally: {
+    yes: number;
+    no: number;
+    abstain: number;
+    absent: number;
+    recused: number;
+  };
+  /**
+   * The result the corrected roll call gives.
+   */
+  result: 'PASSED' | 'FAILED';
+  /**
+   * The result as recorded before this correction.
+   */
+  previousResult: 'PASSED' | 'FAILED';
+  /**
+   * Why, as the recorder stated it.
+   */
+  reason: string;
+}
+
+// event-schemas/legislation/VoteExplained.v1.schema.json
+/**
+ * A member who voted put an explanation of their vote on the record.
+ */
+export interface VoteExplainedData {
+  /**
+   * The measure.
+   */
+  measureId: string;
+  /**
+   * vote:<measure id>:<n>
+   */
+  voteId: string;
+  /**
+   * The member explaining their vote.
+   */
+  personId: string;
+  /**
+   * The member's explanation, in their words.
+   */
+  explanation: string;
+}
+
 // event-schemas/legislation/VoteRecorded.v1.schema.json
 /**
  * A body voted on a motion about the measure. The roll call lists every seat held that day; tally, threshold and result were computed by the ledger from the body's rules, never supplied.

@@ -117,6 +117,14 @@ export class FactsService {
     return { everHeld: holdings.length, on: (date) => holdings.filter((membership) => heldOn(membership, date)).map((membership) => membership.personId) };
   }
 
+  /** The body and date of a recorded vote (null when the measure or vote is unknown, which the decider refuses). */
+  async voteOf(measureId: string, voteId: string): Promise<{ bodyId: string; date: string } | null> {
+    if (typeof measureId !== 'string' || typeof voteId !== 'string') return null;
+    const state = await this.measureState(measureId);
+    const vote = state.exists ? state.votes.get(voteId) : undefined;
+    return vote && vote.date !== null ? { bodyId: vote.bodyId, date: vote.date } : null;
+  }
+
   async measure(measureId: string): Promise<MeasureFacts | null> {
     const state = await this.measureState(measureId);
     return state.exists ? measureFactsOf(state) : null;

@@ -49,6 +49,23 @@ export const LEGISLATION_COMMANDS: CatalogueOf<MeasureCommand> = {
     streamIdOf: streamOfMeasure,
     facts: async (facts, d, { date }) => ({ body: await facts.organization(d.bodyId, date) }),
   },
+  CorrectVote: {
+    decider: measureDecider,
+    roles: ['clerk'],
+    streamIdOf: streamOfMeasure,
+    // The body as it was on the vote's date: its members then are the roll call.
+    facts: async (facts, d) => {
+      const vote = await facts.voteOf(d.measureId, d.voteId);
+      return { body: vote && (await facts.organization(vote.bodyId, vote.date)) };
+    },
+  },
+  ExplainVote: { decider: measureDecider, roles: ['clerk'], streamIdOf: streamOfMeasure },
+  RecordQuorumFailure: {
+    decider: measureDecider,
+    roles: ['clerk'],
+    streamIdOf: streamOfMeasure,
+    facts: async (facts, d, { date }) => ({ body: await facts.organization(d.bodyId, date) }),
+  },
   SignMeasure: { decider: measureDecider, roles: ['mayor', 'clerk'], streamIdOf: streamOfMeasure, facts: givenOffice, prepare: withoutOffice },
   VetoMeasure: { decider: measureDecider, roles: ['mayor', 'clerk'], streamIdOf: streamOfMeasure, facts: givenOffice, prepare: withoutOffice },
   EnactMeasure: { decider: measureDecider, roles: ['clerk'], streamIdOf: streamOfMeasure },

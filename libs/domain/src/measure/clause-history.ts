@@ -78,6 +78,9 @@ export function clauseHistoryStep(fold: ClauseHistoryFold | null, event: Measure
       return fold && { ...fold, timing: { ...fold.timing, effectiveUntil: event.data.effectiveUntil } };
     case 'MeasureReferred':
     case 'VoteRecorded':
+    case 'VoteCorrected':
+    case 'VoteExplained':
+    case 'QuorumFailed':
     case 'MeasureSigned':
     case 'MeasureVetoed':
     case 'MeasureWithdrawn':

@@ -86,6 +86,24 @@ export type RecordVote = CommandWithFacts<
   { body: OrganizationFacts | null }
 >;
 
+/** The roll call as it should have been recorded; tally and result are computed again. */
+export type CorrectVote = CommandWithFacts<
+  'CorrectVote',
+  { measureId: string; voteId: string; votes: CastVote[]; reason: string },
+  /** the voting body with its members on the vote's date */
+  { body: OrganizationFacts | null }
+>;
+
+/** A member's explanation of their vote, recorded by the clerk. */
+export type ExplainVote = Command<'ExplainVote', { measureId: string; voteId: string; personId: string; explanation: string }>;
+
+/** A sitting that could not vote: fewer members present than the body's quorum. */
+export type RecordQuorumFailure = CommandWithFacts<
+  'RecordQuorumFailure',
+  { measureId: string; bodyId: string; motion: VoteMotion; present: string[] },
+  { body: OrganizationFacts | null }
+>;
+
 export type SignMeasure = CommandWithFacts<'SignMeasure', { measureId: string } & OnBehalfOf, MayorFacts>;
 export type VetoMeasure = CommandWithFacts<'VetoMeasure', { measureId: string; reason: string } & OnBehalfOf, MayorFacts>;
 export type EnactMeasure = Command<'EnactMeasure', { measureId: string; effectiveFrom: string }>;
@@ -115,6 +133,9 @@ export type MeasureCommand =
   | IntroduceMeasure
   | ReferMeasure
   | RecordVote
+  | CorrectVote
+  | ExplainVote
+  | RecordQuorumFailure
   | SignMeasure
   | VetoMeasure
   | EnactMeasure

@@ -30,6 +30,7 @@ import {
 import { evolveMeasure, initialMeasureState, type MeasureStage, type MeasureState, type RecordedMeasure } from './measure.state';
 import { draftExecutiveOrder, issueExecutiveOrder, revokeExecutiveOrder } from './executive-order.decider';
 import { recordVote } from './record-vote.decider';
+import { correctVote, explainVote, recordQuorumFailure } from './vote-record.decider';
 
 const TITLE_MAX = 500;
 const SUMMARY_MAX = 5000;
@@ -181,6 +182,12 @@ export const measureDecider: Decider<MeasureCommand, MeasureEvent, MeasureState>
         return refer(command, state);
       case 'RecordVote':
         return recordVote(command, state);
+      case 'CorrectVote':
+        return correctVote(command, state);
+      case 'ExplainVote':
+        return explainVote(command, state);
+      case 'RecordQuorumFailure':
+        return recordQuorumFailure(command, state);
       case 'SignMeasure':
         return sign(command, state);
       case 'VetoMeasure':

@@ -12,6 +12,9 @@ import type {
   MeasureSignedData,
   MeasureVetoedData,
   MeasureWithdrawnData,
+  QuorumFailedData,
+  VoteCorrectedData,
+  VoteExplainedData,
   VoteRecordedData,
 } from '@ledger/event-types';
 import type { DomainEvent } from '../shared/decider';
@@ -32,6 +35,9 @@ export type VoteResult = VoteRecordedData['result'];
 export type MeasureIntroduced = DomainEvent<'MeasureIntroduced', MeasureIntroducedData>;
 export type MeasureReferred = DomainEvent<'MeasureReferred', MeasureReferredData>;
 export type VoteRecorded = DomainEvent<'VoteRecorded', VoteRecordedData>;
+export type VoteCorrected = DomainEvent<'VoteCorrected', VoteCorrectedData>;
+export type VoteExplained = DomainEvent<'VoteExplained', VoteExplainedData>;
+export type QuorumFailed = DomainEvent<'QuorumFailed', QuorumFailedData>;
 export type ClauseAdded = DomainEvent<'ClauseAdded', ClauseAddedData>;
 export type ClauseAmended = DomainEvent<'ClauseAmended', ClauseAmendedData>;
 export type ClauseStruck = DomainEvent<'ClauseStruck', ClauseStruckData>;
@@ -50,6 +56,9 @@ export type MeasureEvent =
   | MeasureIntroduced
   | MeasureReferred
   | VoteRecorded
+  | VoteCorrected
+  | VoteExplained
+  | QuorumFailed
   | ClauseEvent
   | MeasureSigned
   | MeasureVetoed

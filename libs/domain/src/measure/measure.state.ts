@@ -1,6 +1,6 @@
 import { assertNever } from '../shared/decider';
 import type { MeasureFacts } from './measure.commands';
-import type { ClauseEvent, IntroducedClause, MeasureEvent, VoteMotion, VoteResult } from './measure.events';
+import type { ClauseEvent, IntroducedClause, MeasureEvent, RollCallEntry, VoteMotion, VoteResult } from './measure.events';
 
 export type MeasureKind = 'ORDINANCE' | 'RESOLUTION' | 'EXECUTIVE_ORDER';
 
@@ -29,6 +29,19 @@ export interface ClauseTrack {
   struck: boolean;
 }
 
+/** A recorded vote as later acts on it are checked: corrections of its roll call, members' explanations. */
+export interface VoteTrack {
+  bodyId: string;
+  motion: VoteMotion;
+  /** null when the folded events carried no occurredAt */
+  date: string | null;
+  threshold: string;
+  result: VoteResult;
+  rollCall: RollCallEntry[];
+  /** members who have explained their vote */
+  explainedBy: ReadonlySet<string>;
+}
+
 export interface RecordedMeasure {
   exists: true;
   measureId: string;
@@ -45,6 +58,13 @@ export interface RecordedMeasure {
   /** the date of the latest recorded act (null when the folded events carried no occurredAt) */
   lastActionDate: string | null;
   voteCount: number;
+  votes: ReadonlyMap<string, VoteTrack>;
+  /**
+   * The vote that is the measure's latest act (its own consequences aside: the clause change an
+   * amendment adopted, the enactment an adoption brought); null once anything else has followed.
+   * Only that vote's result may still change by a correction: nothing yet rests on it.
+   */
+  latestVoteId: string | null;
   clauses: ReadonlyMap<string, ClauseTrack>;
 }
 
@@ -103,6 +123,18 @@ export function stageAfterVote(stage: MeasureStage, motion: VoteMotion, result: 
 }
 
 /**
+ * Where a corrected roll call leaves the measure. A result that changes moves the stage as the vote
+ * would have, had it been recorded right (only the measure's latest vote may change its result, so
+ * the stage is the one that vote left); a veto override that no longer passes leaves the veto
+ * standing. A passed adoption's enactment, or an amendment's clause change, follows as its own event.
+ */
+export function stageAfterVoteCorrection(stage: MeasureStage, motion: VoteMotion, previous: VoteResult, result: VoteResult): MeasureStage {
+  if (previous === result) return stage;
+  if (motion === 'veto-override' && result === 'FAILED') return 'vetoed';
+  return stageAfterVote(stage, motion, result);
+}
+
+/**
  * The stage an event leaves a measure in: the lifecycle's one table of transitions. evolveMeasure
  * folds it, and the legislation read model stores what it computes (with measureStatus of it).
  * `stage` is undefined before the measure's first event, which sets the stage it starts in.
@@ -117,6 +149,11 @@ export function stageAfter(stage: MeasureStage | undefined, event: MeasureEvent)
       return 'in-committee';
     case 'VoteRecorded':
       return stageAfterVote(recordedStage(stage, event), event.data.motion, event.data.result);
+    case 'VoteCorrected':
+      return stageAfterVoteCorrection(recordedStage(stage, event), event.data.motion, event.data.previousResult, event.data.result);
+    case 'VoteExplained':
+    case 'QuorumFailed':
+      return recordedStage(stage, event);
     case 'ClauseAdded':
     case 'ClauseAmended':
     case 'ClauseStruck':
@@ -156,7 +193,7 @@ function withClauseChange(clauses: ReadonlyMap<string, ClauseTrack>, event: Clau
 }
 
 function created(event: MeasureEvent): RecordedMeasure | null {
-  const base = { exists: true as const, committeeId: null, effectiveFrom: null, effectiveUntil: null, lastActionDate: null, voteCount: 0 };
+  const base = { exists: true as const, committeeId: null, effectiveFrom: null, effectiveUntil: null, lastActionDate: null, voteCount: 0, votes: new Map(), latestVoteId: null };
   switch (event.type) {
     case 'MeasureIntroduced': {
       const { measureId, kind, bodyId, sponsorIds, clauses } = event.data;
@@ -180,8 +217,23 @@ function changed(state: RecordedMeasure, event: MeasureEvent): RecordedMeasure {
       return state;
     case 'MeasureReferred':
       return { ...state, stage, committeeId: event.data.committeeId };
-    case 'VoteRecorded':
-      return { ...state, stage, voteCount: state.voteCount + 1 };
+    case 'VoteRecorded': {
+      const { voteId, bodyId, motion, threshold, result, rollCall } = event.data;
+      const vote: VoteTrack = { bodyId, motion, date: dateOf(event), threshold, result, rollCall, explainedBy: new Set() };
+      return { ...state, stage, voteCount: state.voteCount + 1, votes: withVote(state.votes, voteId, vote) };
+    }
+    case 'VoteCorrected': {
+      const { voteId, rollCall, result } = event.data;
+      const vote = state.votes.get(voteId);
+      return vote ? { ...state, stage, votes: withVote(state.votes, voteId, { ...vote, rollCall, result }) } : { ...state, stage };
+    }
+    case 'VoteExplained': {
+      const vote = state.votes.get(event.data.voteId);
+      if (!vote) return state;
+      return { ...state, votes: withVote(state.votes, event.data.voteId, { ...vote, explainedBy: new Set([...vote.explainedBy, event.data.personId]) }) };
+    }
+    case 'QuorumFailed':
+      return state;
     case 'ClauseAdded':
     case 'ClauseAmended':
     case 'ClauseStruck':
@@ -201,10 +253,37 @@ function changed(state: RecordedMeasure, event: MeasureEvent): RecordedMeasure {
   }
 }
 
+// Payloads carry no dates of their own; the stored envelope's occurredAt is the act's date.
+const dateOf = (event: MeasureEvent): string | null => (event.occurredAt === undefined ? null : event.occurredAt.slice(0, 10));
+
+function withVote(votes: ReadonlyMap<string, VoteTrack>, voteId: string, vote: VoteTrack): Map<string, VoteTrack> {
+  return new Map(votes).set(voteId, vote);
+}
+
+/** See RecordedMeasure.latestVoteId: what keeps a vote the latest act, and what ends that. */
+function latestVoteAfter(state: RecordedMeasure, event: MeasureEvent): string | null {
+  const latest = state.latestVoteId;
+  switch (event.type) {
+    case 'VoteRecorded':
+      return event.data.voteId;
+    case 'VoteCorrected':
+    case 'VoteExplained':
+    case 'QuorumFailed':
+      return latest;
+    case 'ClauseAdded':
+    case 'ClauseAmended':
+    case 'ClauseStruck':
+      return latest !== null && event.data.adoptedByVoteId === latest ? latest : null;
+    case 'MeasureEnacted':
+      return latest !== null && state.votes.get(latest)?.motion === 'adoption' ? latest : null;
+    default:
+      return null;
+  }
+}
+
 export function evolveMeasure(state: MeasureState, event: MeasureEvent): MeasureState {
   const next = state.exists ? changed(state, event) : created(event);
   if (next === null) return state;
-  // Payloads carry no dates of their own; the stored envelope's occurredAt is the act's date.
-  const lastActionDate = event.occurredAt === undefined ? next.lastActionDate : event.occurredAt.slice(0, 10);
-  return { ...next, lastActionDate };
+  const lastActionDate = dateOf(event) ?? next.lastActionDate;
+  return { ...next, lastActionDate, latestVoteId: state.exists ? latestVoteAfter(state, event) : null };
 }

@@ -11,7 +11,7 @@ import { MOTIONS } from './measure.motions';
 import type { MeasureState, RecordedMeasure } from './measure.state';
 import { assertQuorum, resultOf, rollCall, tally, thresholdOf } from './measure.vote-rules';
 
-function assertMotionFits(measure: RecordedMeasure, motion: VoteMotion): void {
+export function assertMotionFits(measure: RecordedMeasure, motion: VoteMotion): void {
   if (!Object.hasOwn(MOTIONS, motion)) throw badInput(`motion must be one of ${Object.keys(MOTIONS).join(', ')}, got ${JSON.stringify(motion)}`, 'motion');
   const action = `take the ${motion} vote on`;
   if (measure.kind === 'EXECUTIVE_ORDER') throw conflict(`votes do not apply to executive orders; cannot ${action} ${measure.measureId}`);
@@ -23,7 +23,7 @@ function assertMotionFits(measure: RecordedMeasure, motion: VoteMotion): void {
 }
 
 // A referred measure is voted on by its committee until reported; every other vote is the body's.
-function assertVotingBody(measure: RecordedMeasure, bodyId: string, motion: VoteMotion): void {
+export function assertVotingBody(measure: RecordedMeasure, bodyId: string, motion: VoteMotion): void {
   const expected = measure.stage === 'in-committee' ? measure.committeeId : measure.bodyId;
   if (bodyId !== expected) {
     throw badInput(`the ${motion} vote on ${measure.measureId} while it is ${measure.stage} is taken by ${expected}, not ${bodyId}`, 'bodyId');

@@ -5,12 +5,16 @@ import { CurrentCaller, type Caller } from '../auth/current-actor.decorator';
 import { CommandRoles } from '../auth/roles.guard';
 import {
   AmendByMeasureInput,
+  CastVoteInput,
   ClauseChangeInput,
   ClauseInput,
+  CorrectVoteInput,
   DraftExecutiveOrderInput,
   EnactMeasureInput,
+  ExplainVoteInput,
   IntroduceMeasureInput,
   IssueExecutiveOrderInput,
+  RecordQuorumFailureInput,
   RecordVoteInput,
   ReferMeasureInput,
   RepealMeasureInput,
@@ -33,6 +37,7 @@ const changeOf = (change: ClauseChangeInput) => ({
   text: change.text ?? null,
   rule: ruleOf(change.rule),
 });
+const castVoteOf = (v: CastVoteInput): CastVote => ({ personId: v.personId, choice: v.choice as CastVote['choice'] });
 
 // The catalogue lets both roles send it; who acted, and whether they held the office that day, is the
 // domain's rule (shared/officeholder.ts).
@@ -65,9 +70,32 @@ export class LegislationMutationsResolver {
   recordVote(@Args('input') input: RecordVoteInput, @CurrentCaller() caller: Caller) {
     const data = {
       measureId: input.measureId, bodyId: input.bodyId, motion: input.motion as VoteMotion,
-      votes: input.votes.map((v): CastVote => ({ personId: v.personId, choice: v.choice as CastVote['choice'] })), amendment: input.amendment ? changeOf(input.amendment) : null,
+      votes: input.votes.map(castVoteOf), amendment: input.amendment ? changeOf(input.amendment) : null,
     };
     return receiptOf(this.commands.execute('RecordVote', data, contextOf(caller, input)));
+  }
+
+  @CommandRoles('CorrectVote')
+  @Mutation(() => RecordReceiptModel, {
+    description: 'clerk: correct a mis-recorded roll call, saying why; the original stays, the tally, result and the measure\'s status follow the corrected one',
+  })
+  correctVote(@Args('input') input: CorrectVoteInput, @CurrentCaller() caller: Caller) {
+    const data = { measureId: input.measureId, voteId: input.voteId, votes: input.votes.map(castVoteOf), reason: input.reason };
+    return receiptOf(this.commands.execute('CorrectVote', data, contextOf(caller, input)));
+  }
+
+  @CommandRoles('ExplainVote')
+  @Mutation(() => RecordReceiptModel, { description: "clerk: record a member's explanation of their vote" })
+  explainVote(@Args('input') input: ExplainVoteInput, @CurrentCaller() caller: Caller) {
+    const data = { measureId: input.measureId, voteId: input.voteId, personId: input.personId, explanation: input.explanation };
+    return receiptOf(this.commands.execute('ExplainVote', data, contextOf(caller, input)));
+  }
+
+  @CommandRoles('RecordQuorumFailure')
+  @Mutation(() => RecordReceiptModel, { description: 'clerk: record that a body met to vote but lacked a quorum (no vote was taken)' })
+  recordQuorumFailure(@Args('input') input: RecordQuorumFailureInput, @CurrentCaller() caller: Caller) {
+    const data = { measureId: input.measureId, bodyId: input.bodyId, motion: input.motion as VoteMotion, present: input.present };
+    return receiptOf(this.commands.execute('RecordQuorumFailure', data, contextOf(caller, input)));
   }
 
   @CommandRoles('SignMeasure')

@@ -40,7 +40,7 @@ export class LegislationVoteResolver {
     return (await castsOfVotesLoader(context.loaders, this.legislation).load(vote.id)).map(toVoteCastModel);
   }
 
-  @ResolveField(() => [LedgerEventModel], { description: 'the vote and the clause version it adopted, if any, oldest first' })
+  @ResolveField(() => [LedgerEventModel], { description: 'the vote as first recorded, corrections of its roll call, members\' explanations and the clause version it adopted, if any, oldest first' })
   async history(vote: VoteModel, _args: NoArgs, context: RequestContext): Promise<LedgerEventModel[]> {
     const refs = await eventsOfVotesLoader(context.loaders, this.legislation).load(vote.id);
     const events = await eventsByIdLoader(context.loaders, this.eventLog).loadMany(refs.map((ref) => ref.eventId));

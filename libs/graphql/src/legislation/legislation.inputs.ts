@@ -71,6 +71,28 @@ export class RecordVoteInput extends MeasureCommandInput {
   @Field(() => ClauseChangeInput, { nullable: true, description: 'for an amendment motion' }) amendment?: ClauseChangeInput | null;
 }
 
+@InputType('CorrectVoteInput')
+export class CorrectVoteInput extends MeasureCommandInput {
+  @Field(() => ID, { description: 'the vote whose roll call was mis-recorded, e.g. vote:CB17-0766:4' }) voteId!: string;
+  @Field(() => [CastVoteInput], { description: 'the roll call as it should have been: members of the body that day not listed are ABSENT' })
+  votes!: CastVoteInput[];
+  @Field({ description: 'why the recorded roll call was wrong (kept with the correction)' }) reason!: string;
+}
+
+@InputType('ExplainVoteInput')
+export class ExplainVoteInput extends MeasureCommandInput {
+  @Field(() => ID) voteId!: string;
+  @Field(() => ID, { description: 'the member explaining their vote (present at it)' }) personId!: string;
+  @Field({ description: "the member's explanation, in their words" }) explanation!: string;
+}
+
+@InputType('RecordQuorumFailureInput')
+export class RecordQuorumFailureInput extends MeasureCommandInput {
+  @Field(() => ID) bodyId!: string;
+  @Field({ description: 'the motion the body met to vote on' }) motion!: string;
+  @Field(() => [ID], { description: 'the members present, fewer than the quorum' }) present!: string[];
+}
+
 @InputType('SignMeasureInput')
 export class SignMeasureInput extends MeasureCommandInput {
   @Field(() => ID, { description: 'the executive office the mayor acts for' }) officeId!: string;

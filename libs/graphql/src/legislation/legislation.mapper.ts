@@ -54,6 +54,7 @@ export function toVoteModel(row: VoteRow): VoteModel {
     tally: { ...row.tally },
     threshold: row.threshold,
     result: row.result as VoteResult,
+    corrected: row.corrected,
     present: presentCount(row.tally),
     needed: votesNeeded(row.threshold, row.tally),
     measureId: row.measureId,
@@ -62,7 +63,7 @@ export function toVoteModel(row: VoteRow): VoteModel {
 }
 
 export function toVoteCastModel(row: VoteCastRow): VoteCastModel {
-  return Object.assign(new VoteCastModel(), { choice: row.choice as VoteChoice, personId: row.personId, voteId: row.voteId, sequence: row.sequence });
+  return Object.assign(new VoteCastModel(), { choice: row.choice as VoteChoice, explanation: row.explanation, personId: row.personId, voteId: row.voteId, sequence: row.sequence });
 }
 
 export function toMeasureActionModel(row: MeasureActionRow): MeasureActionModel {

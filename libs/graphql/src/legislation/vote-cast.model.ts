@@ -6,6 +6,7 @@ import { VoteChoice } from './vote.model';
 @ObjectType('VoteCast')
 export class VoteCastModel {
   @Field(() => VoteChoice) choice!: VoteChoice;
+  @Field(() => String, { nullable: true, description: "the member's explanation of their vote, if they recorded one" }) explanation!: string | null;
   /** not served: resolved to `person` and `vote` */
   personId!: string;
   voteId!: string;

@@ -39,7 +39,9 @@ export class VoteModel implements NodeInterface {
   @Field(() => DateTimeScalar) occurredAt!: string;
   @Field(() => TallyModel) tally!: TallyModel;
   @Field({ description: 'the rule the result was computed with, e.g. majority-of-present, two-thirds-of-members' }) threshold!: string;
-  @Field(() => VoteResult) result!: VoteResult;
+  @Field(() => VoteResult, { description: 'as computed from the roll call, the corrected one when a clerk corrected it' }) result!: VoteResult;
+  @Field({ description: 'true once a clerk corrected the roll call; the history holds the vote as first recorded and each correction with its reason' })
+  corrected!: boolean;
   @Field(() => Int, { description: 'members present: voting yes, no or abstaining, or recused (in the room, not voting)' }) present!: number;
   @Field(() => Int, { description: 'how many YES votes the motion needed under its threshold' }) needed!: number;
   /** not served: resolved to `measure` and `body` */

@@ -5,8 +5,8 @@ import type * as Payloads from '@ledger/event-types';
 import { recomputeClauseValidity } from './clause-validity';
 import type { MeasureKindValue } from './legislation.rows';
 import { addAction, addClauseVersion, advanceStage, indexText, latestVersion, measureColumn, nameOf, setName } from './legislation.writes';
-import { listOfNames, voteClassification, voteDescription } from './measure-action-wording';
-import { statement } from '../runtime/statement-cache';
+import { listOfNames, motionName, tallyText, voteClassification, voteDescription } from './measure-action-wording';
+import { pluckedStatement, statement } from '../runtime/statement-cache';
 
 /** A measure's own events, with their (newest-version) payloads: each moves its stage (advanceStage). */
 interface MeasurePayloads {
@@ -14,6 +14,9 @@ interface MeasurePayloads {
   ExecutiveOrderDrafted: Payloads.ExecutiveOrderDraftedData;
   MeasureReferred: Payloads.MeasureReferredData;
   VoteRecorded: Payloads.VoteRecordedData;
+  VoteCorrected: Payloads.VoteCorrectedData;
+  VoteExplained: Payloads.VoteExplainedData;
+  QuorumFailed: Payloads.QuorumFailedData;
   ClauseAmended: Payloads.ClauseAmendedData;
   ClauseAdded: Payloads.ClauseAddedData;
   ClauseStruck: Payloads.ClauseStruckData;
@@ -114,6 +117,29 @@ function addVote(db: Database.Database, event: RecordedEvent, data: Payloads.Vot
   data.rollCall.forEach((entry, position) => cast.run(data.voteId, entry.personId, entry.choice, position, event.sequence));
 }
 
+/** The corrected roll call replaces the vote's: the same members keep their explanations. */
+function correctVote(db: Database.Database, data: Payloads.VoteCorrectedData): void {
+  const { tally } = data;
+  statement(db, 'UPDATE votes SET yes = ?, no = ?, abstain = ?, absent = ?, recused = ?, result = ?, corrected = 1 WHERE id = ?').run(
+    tally.yes,
+    tally.no,
+    tally.abstain,
+    tally.absent,
+    tally.recused,
+    data.result,
+    data.voteId,
+  );
+  const sequence = pluckedStatement(db, 'SELECT sequence FROM votes WHERE id = ?').get(data.voteId) as number | undefined;
+  if (sequence === undefined) return;
+  statement(db, 'DELETE FROM vote_casts WHERE vote_id = ? AND person_id NOT IN (SELECT value ->> \'personId\' FROM json_each(?))').run(data.voteId, JSON.stringify(data.rollCall));
+  const cast = statement(
+    db,
+    `INSERT INTO vote_casts (vote_id, person_id, choice, position, sequence) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (vote_id, person_id) DO UPDATE SET choice = excluded.choice, position = excluded.position`,
+  );
+  data.rollCall.forEach((entry, position) => cast.run(data.voteId, entry.personId, entry.choice, position, sequence));
+}
+
 type ClauseChange = Payloads.ClauseAmendedData | Payloads.ClauseAddedData | Payloads.ClauseStruckData;
 const CHANGE_VERBS = { ClauseAmended: 'amended', ClauseAdded: 'added', ClauseStruck: 'struck' } as const;
 
@@ -204,6 +230,31 @@ const handlers: { [T in LegislationEventType]: Handler<T> } = {
       voteId: data.voteId,
     });
   },
+  VoteCorrected(db, event) {
+    const data = event.data;
+    correctVote(db, data);
+    const body = measureColumn(db, data.measureId, 'body_id');
+    const now = data.result === data.previousResult ? `now ${tallyText(data.tally)}` : `now ${tallyText(data.tally)}, ${data.result === 'PASSED' ? 'passed' : 'failed'} (recorded as ${data.previousResult === 'PASSED' ? 'passed' : 'failed'})`;
+    addAction(db, event, data.measureId, {
+      classification: 'vote-corrected',
+      description: sentence(`Roll call of the ${motionName(data.motion)} vote corrected, ${now}: ${data.reason}`),
+      organizationId: body,
+      voteId: data.voteId,
+    });
+  },
+  VoteExplained(db, event) {
+    const { measureId, voteId, personId, explanation } = event.data;
+    statement(db, 'UPDATE vote_casts SET explanation = ? WHERE vote_id = ? AND person_id = ?').run(explanation, voteId, personId);
+    addAction(db, event, measureId, { classification: 'vote-explanation', description: `${nameOf(db, personId)} explained their vote.`, voteId });
+  },
+  QuorumFailed(db, event) {
+    const { measureId, bodyId, motion, present, quorum } = event.data;
+    addAction(db, event, measureId, {
+      classification: 'quorum-failure',
+      description: `No quorum in ${nameOf(db, bodyId)} for the ${motionName(motion)} vote: ${present.length} present, ${quorum} needed.`,
+      organizationId: bodyId,
+    });
+  },
   ClauseAmended: changeClause,
   ClauseAdded: changeClause,
   ClauseStruck: changeClause,
@@ -276,6 +327,9 @@ const MEASURE_EVENTS: { readonly [T in keyof MeasurePayloads]: true } = {
   ExecutiveOrderDrafted: true,
   MeasureReferred: true,
   VoteRecorded: true,
+  VoteCorrected: true,
+  VoteExplained: true,
+  QuorumFailed: true,
   ClauseAmended: true,
   ClauseAdded: true,
   ClauseStruck: true,

@@ -18,7 +18,8 @@ export const legislationProjection: SqliteProjection = {
   //     lookup, which then read every rule version that ever started (465 s for 1M events, not 180)
   // v8: vote_casts and measure_sponsors WITHOUT ROWID (one B-tree for a small row keyed by its primary key, not two)
   // v9: an executive order in force has status ISSUED, not ENACTED (measureStatus of stage and kind)
-  version: 9,
+  // v10: corrected roll calls, members' explanations of their votes, sittings without a quorum
+  version: 10,
   setup: createLegislationTables,
   drop: dropLegislationTables,
   apply: applyLegislationEvent,

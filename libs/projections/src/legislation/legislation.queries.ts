@@ -27,14 +27,14 @@ const VERSION_COLUMNS = `v.measure_id AS measureId, v.e_id AS eId, v.version, v.
   v.valid_from AS validFrom, v.valid_until AS validUntil, v.event_id AS eventId, v.sequence`;
 
 const VOTE_COLUMNS = `id, measure_id AS measureId, body_id AS bodyId, motion, occurred_at AS occurredAt, yes, no, abstain, absent,
-  recused, threshold, result, event_id AS eventId, sequence`;
+  recused, threshold, result, corrected, event_id AS eventId, sequence`;
 
 const IN_FORCE = 'v.valid_from IS NOT NULL AND v.valid_from <= @on AND (v.valid_until IS NULL OR @on < v.valid_until)';
 const MEASURE_IN_FORCE = 'm.effective_from IS NOT NULL AND m.effective_from <= @on AND (m.effective_until IS NULL OR @on < m.effective_until)';
 const LATEST = 'v.version = (SELECT MAX(x.version) FROM clause_versions x WHERE x.measure_id = v.measure_id AND x.e_id = v.e_id)';
 
 type VersionRecord = Omit<ClauseVersionRow, 'clauseId' | 'rule' | 'struck'> & { rule: string | null; struck: number };
-type VoteRecord = Omit<VoteRow, 'tally'> & VoteRow['tally'];
+type VoteRecord = Omit<VoteRow, 'tally' | 'corrected'> & VoteRow['tally'] & { corrected: number };
 type ActionRecord = Omit<MeasureActionRow, 'actor'> & { actor: string };
 
 const json = (keys: readonly string[]) => JSON.stringify(keys);
@@ -245,7 +245,7 @@ export class LegislationQueries {
     if (voteIds.length === 0) return [];
     return this
       .prepare(
-        `SELECT vote_id AS voteId, person_id AS personId, choice, sequence FROM vote_casts
+        `SELECT vote_id AS voteId, person_id AS personId, choice, sequence, explanation FROM vote_casts
          WHERE vote_id IN (SELECT value FROM json_each(?)) ORDER BY vote_id, position`,
       )
       .all(json(voteIds)) as VoteCastRow[];
@@ -261,8 +261,8 @@ export class LegislationQueries {
     const forward = direction === 'forward';
     const rows = this
       .prepare(
-        `SELECT voteId, personId, choice, sequence FROM (
-           SELECT vote_id AS voteId, person_id AS personId, choice, sequence,
+        `SELECT voteId, personId, choice, sequence, explanation FROM (
+           SELECT vote_id AS voteId, person_id AS personId, choice, sequence, explanation,
                   ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY sequence ${forward ? 'ASC' : 'DESC'}) AS rowNumber
            FROM vote_casts WHERE person_id IN (SELECT value FROM json_each(?)) AND sequence ${forward ? '>' : '<'} ?
          ) WHERE rowNumber <= ? ORDER BY personId, sequence`,
@@ -288,7 +288,7 @@ export class LegislationQueries {
     if (voteIds.length === 0) return [];
     return this
       .prepare(
-        `SELECT id AS voteId, event_id AS eventId, sequence FROM votes WHERE id IN (SELECT value FROM json_each(@ids))
+        `SELECT vote_id AS voteId, event_id AS eventId, sequence FROM measure_actions WHERE vote_id IN (SELECT value FROM json_each(@ids))
          UNION ALL
          SELECT adopted_by_vote_id, event_id, sequence FROM clause_versions WHERE adopted_by_vote_id IN (SELECT value FROM json_each(@ids))
          ORDER BY sequence`,
@@ -354,6 +354,6 @@ function toVersionRow(record: VersionRecord): ClauseVersionRow {
   };
 }
 
-function toVoteRow({ yes, no, abstain, absent, recused, ...vote }: VoteRecord): VoteRow {
-  return { ...vote, tally: { yes, no, abstain, absent, recused } };
+function toVoteRow({ yes, no, abstain, absent, recused, corrected, ...vote }: VoteRecord): VoteRow {
+  return { ...vote, corrected: corrected === 1, tally: { yes, no, abstain, absent, recused } };
 }

@@ -85,7 +85,10 @@ export interface VoteRow {
   occurredAt: string;
   tally: TallyRow;
   threshold: string;
+  /** as corrected, when a clerk corrected the roll call */
   result: VoteResultValue;
+  /** true once a VoteCorrected changed the roll call; the history has the original */
+  corrected: boolean;
   eventId: string;
   sequence: number;
 }
@@ -96,6 +99,8 @@ export interface VoteCastRow {
   choice: VoteChoiceValue;
   /** the vote's sequence: the order a person's votes are listed in */
   sequence: number;
+  /** the member's explanation of their vote, if they recorded one */
+  explanation: string | null;
 }
 
 export interface VoteEventRow {

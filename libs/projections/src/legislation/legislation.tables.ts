@@ -101,6 +101,7 @@ export function createLegislationTables(db: Database.Database): void {
       recused     INTEGER NOT NULL,
       threshold   TEXT NOT NULL,
       result      TEXT NOT NULL,
+      corrected   INTEGER NOT NULL DEFAULT 0,
       event_id    TEXT NOT NULL,
       sequence    INTEGER NOT NULL UNIQUE
     );
@@ -112,6 +113,7 @@ export function createLegislationTables(db: Database.Database): void {
       choice    TEXT NOT NULL,
       position  INTEGER NOT NULL,
       sequence  INTEGER NOT NULL,
+      explanation TEXT,
       PRIMARY KEY (vote_id, person_id)
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS vote_casts_by_person ON vote_casts (person_id, sequence);
@@ -128,6 +130,8 @@ export function createLegislationTables(db: Database.Database): void {
       event_id        TEXT NOT NULL,
       PRIMARY KEY (measure_id, sequence)
     );
+    -- a vote's history: its own action, a corrected roll call, members' explanations
+    CREATE INDEX IF NOT EXISTS measure_actions_by_vote ON measure_actions (vote_id, sequence) WHERE vote_id IS NOT NULL;
 
     -- Names of people and organizations as of each event, for the actions' one-sentence
     -- descriptions: those are written once and read as the record of that day.

@@ -60,6 +60,11 @@ export function voteDescription(data: VoteRecordedData, bodyName: string): strin
   }
 }
 
+/** The motion as a sentence names its vote: "the final-passage vote", "the committee vote". */
+export function motionName(motion: Motion): string {
+  return motion === 'committee-passage' ? 'committee' : motion;
+}
+
 /** "A", "A and B", "A, B and C" */
 export function listOfNames(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;

@@ -1,6 +1,6 @@
 import { COMMAND_TYPES } from '@ledger/application';
 import type { AnyStep } from '../scenario-step';
-import { COMMITTEE, COUNCIL, HUMAN_SERVICES, ICE, ILLUSTRATIVE, MAYORS_OFFICE, MICHAEL_HANCOCK, PAUL_LOPEZ, ROBIN_KNIECH, SHERIFF } from './denver.cast';
+import { CLERK_OFFICE, COMMITTEE, COUNCIL, HUMAN_SERVICES, ICE, ILLUSTRATIVE, MAYORS_OFFICE, MICHAEL_HANCOCK, PAUL_LOPEZ, ROBIN_KNIECH, SHERIFF } from './denver.cast';
 import { denver2017Steps } from './denver-2017.steps';
 import { denverEveryCommandSteps } from './every-command.steps';
 
@@ -29,7 +29,7 @@ describe.each([
 
   it("registers each of the cast's organizations once, under its one id", () => {
     const orgIds = stepsOf(steps, 'RegisterOrganization').map((step) => step.data.orgId);
-    expect(orgIds.sort()).toEqual([COUNCIL, COMMITTEE, MAYORS_OFFICE, SHERIFF, HUMAN_SERVICES, ICE].sort());
+    expect(orgIds.sort()).toEqual([CLERK_OFFICE, COUNCIL, COMMITTEE, MAYORS_OFFICE, SHERIFF, HUMAN_SERVICES, ICE].sort());
   });
 });
 

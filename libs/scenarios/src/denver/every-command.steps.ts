@@ -17,6 +17,9 @@ import { byClerk, denver2017Steps, onBehalfOf, yes } from './denver-2017.steps';
 const WITHDRAWN = 'CB18-0200';
 const VETOED = 'CB18-0300';
 const REPEALING = 'CB19-0001';
+const MISRECORDED = 'CB18-0400';
+
+const choices = (letters: string, choice: 'YES' | 'NO') => letters.split('').map((letter) => ({ personId: seat(letter), choice }));
 
 const introduce = (measureId: string, date: string, title: string) =>
   byClerk('IntroduceMeasure', date, {
@@ -30,8 +33,8 @@ const passage = (measureId: string, firstReading: string, finalPassage: string) 
 
 /**
  * The Denver 2017 demo, then one step of each command the demo does not use: corrections, a
- * membership's end, a withdrawn, a vetoed and a repealing ordinance, the executive order's
- * revocation. Every step is ILLUSTRATIVE (none of it is in the reports). Tests that walk the
+ * membership's end, a withdrawn, a vetoed and a repealing ordinance, a sitting without a quorum, a
+ * corrected roll call and a member's explanation, the executive order's revocation. Every step is ILLUSTRATIVE (none of it is in the reports). Tests that walk the
  * command catalogue record it (each command with its data valid at that point of the story), and
  * it is a start for the synthetic generator.
  */
@@ -56,6 +59,19 @@ export function denverEveryCommandSteps(): AnyStep[] {
     introduce(VETOED, '2018-04-02', 'An ordinance the mayor vetoes'),
     ...passage(VETOED, '2018-04-09', '2018-04-16'),
     onBehalfOf(mayor, 'VetoMeasure', '2018-04-19', { measureId: VETOED, officeId: MAYORS_OFFICE, reason: `the mayor's stated objection ${ILLUSTRATIVE}` }),
+
+    // A sitting without a quorum, a roll call recorded wrong and corrected, a member's explanation.
+    introduce(MISRECORDED, '2018-05-07', 'An ordinance whose final roll call was mis-recorded'),
+    byClerk('RecordQuorumFailure', '2018-05-14', { measureId: MISRECORDED, bodyId: COUNCIL, motion: 'first-reading', present: [seat('A'), seat('B'), seat('C'), seat('D'), seat('E'), seat('F')] }),
+    byClerk('RecordVote', '2018-05-21', { measureId: MISRECORDED, bodyId: COUNCIL, motion: 'first-reading', votes: yes('ABCDEFGHIJ') }),
+    byClerk('RecordVote', '2018-05-29', { measureId: MISRECORDED, bodyId: COUNCIL, motion: 'final-passage', votes: [...choices('ABCD', 'YES'), ...choices('EFGHIJ', 'NO')] }),
+    byClerk('CorrectVote', '2018-05-30', {
+      measureId: MISRECORDED, voteId: `vote:${MISRECORDED}:2`, votes: [...choices('ABCDEFGH', 'YES'), ...choices('IJ', 'NO')],
+      reason: `four YES votes were entered as NO; the meeting's video shows the hands ${ILLUSTRATIVE}`,
+    }),
+    byClerk('ExplainVote', '2018-06-01', {
+      measureId: MISRECORDED, voteId: `vote:${MISRECORDED}:2`, personId: seat('I'), explanation: `I voted no because the fiscal note came late. ${ILLUSTRATIVE}`,
+    }),
 
     introduce(REPEALING, '2019-01-07', `An ordinance repealing ${AMENDING_ORDINANCE}`),
     ...passage(REPEALING, '2019-01-14', '2019-01-22'),

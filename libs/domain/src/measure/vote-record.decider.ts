@@ -1,0 +1,104 @@
+import { namedOrganization } from '../organization/organization.facts';
+import { assertOrgId } from '../organization/organization.ids';
+import { assertPersonId } from '../person/person.ids';
+import { actDate } from '../shared/date-rules';
+import { badInput, conflict, notFound } from '../shared/domain-error';
+import { requiredText } from '../shared/text-rules';
+import type { CorrectVote, ExplainVote, RecordQuorumFailure } from './measure.commands';
+import type { MeasureEvent } from './measure.events';
+import { assertInOrder, recordedMeasure } from './measure.guards';
+import { parseVoteId } from './measure.ids';
+import type { MeasureState, RecordedMeasure, VoteTrack } from './measure.state';
+import { assertMotionFits, assertVotingBody } from './record-vote.decider';
+import { assertQuorum, rollCall, tally, votesNeeded } from './measure.vote-rules';
+
+/*
+ * Votes as councils keep them (issue 13): a clerk corrects a mis-recorded roll call, a member puts
+ * an explanation of their vote on the record, and a sitting that lacked a quorum is recorded as
+ * such. The original vote always stays as recorded; each act is an event of its own.
+ */
+
+const REASON_MAX = 1000;
+const EXPLANATION_MAX = 5000;
+
+function recordedVote(measure: RecordedMeasure, voteId: unknown): VoteTrack & { voteId: string } {
+  if (typeof voteId !== 'string' || parseVoteId(voteId)?.measureId !== measure.measureId) {
+    throw badInput(`voteId must be a vote of ${measure.measureId}, such as vote:${measure.measureId}:1`, 'voteId');
+  }
+  const vote = measure.votes.get(voteId);
+  if (!vote) throw notFound(`${voteId} is not recorded`, 'voteId');
+  return { ...vote, voteId };
+}
+
+/**
+ * A result that changes must not pull the ground from under what followed: only the measure's
+ * latest vote may change its result, and not one whose passing already changed the law (an
+ * amendment's clause, an adoption's enactment), which a correction cannot undo.
+ */
+function assertResultMayChange(measure: RecordedMeasure, vote: VoteTrack & { voteId: string }): void {
+  if (measure.latestVoteId !== vote.voteId) {
+    throw conflict(`the corrected roll call changes the result of ${vote.voteId}, but later acts on ${measure.measureId} rest on that result; only its latest vote's result may change`);
+  }
+  if (vote.motion === 'amendment' || (vote.motion === 'adoption' && vote.result === 'PASSED')) {
+    throw conflict(`the corrected roll call changes the result of the ${vote.motion} vote ${vote.voteId}; a correction cannot make or unmake the law it changed (record the body's reconsideration instead)`);
+  }
+}
+
+export function correctVote(command: CorrectVote, state: MeasureState): MeasureEvent[] {
+  const measure = recordedMeasure(state, command.data.measureId);
+  const vote = recordedVote(measure, command.data.voteId);
+  const reason = requiredText(command.data.reason, 'reason', REASON_MAX);
+  const date = vote.date ?? actDate(command.metadata);
+  const body = namedOrganization(command.facts.body, vote.bodyId, 'voteId');
+  if (body.rules === null) throw badInput(`${body.orgId} has no voting rules`, 'voteId');
+  // The roll call of the vote's day: the members then, whatever the body looks like now.
+  const entries = rollCall(body.members, command.data.votes, body.orgId, date);
+  if (entries.every((entry, i) => entry.personId === vote.rollCall[i]?.personId && entry.choice === vote.rollCall[i].choice) && entries.length === vote.rollCall.length) {
+    throw badInput('the corrected roll call is the one recorded: nothing to correct', 'votes');
+  }
+  const counts = tally(entries);
+  assertQuorum(counts, body.rules);
+  // Counted under the threshold the vote was recorded with, from the corrected tally.
+  const result = counts.yes >= votesNeeded(vote.threshold, counts) ? 'PASSED' : 'FAILED';
+  if (result !== vote.result) assertResultMayChange(measure, vote);
+  const corrected: MeasureEvent = {
+    type: 'VoteCorrected',
+    data: { measureId: measure.measureId, voteId: vote.voteId, motion: vote.motion, rollCall: entries, tally: counts, result, previousResult: vote.result, reason },
+  };
+  // An adoption that passes once counted right enacts the resolution, as it would have then.
+  if (vote.motion === 'adoption' && result === 'PASSED') return [corrected, { type: 'MeasureEnacted', data: { measureId: measure.measureId, effectiveFrom: date } }];
+  return [corrected];
+}
+
+export function explainVote(command: ExplainVote, state: MeasureState): MeasureEvent[] {
+  const measure = recordedMeasure(state, command.data.measureId);
+  const vote = recordedVote(measure, command.data.voteId);
+  const { personId } = command.data;
+  assertPersonId(personId);
+  const cast = vote.rollCall.find((entry) => entry.personId === personId);
+  if (!cast) throw badInput(`${personId} is not on the roll call of ${vote.voteId}`, 'personId');
+  if (cast.choice === 'ABSENT') throw badInput(`${personId} was absent from ${vote.voteId}: there is no vote to explain`, 'personId');
+  if (vote.explainedBy.has(personId)) throw conflict(`${personId} has already explained their vote on ${vote.voteId}`, 'personId');
+  const explanation = requiredText(command.data.explanation, 'explanation', EXPLANATION_MAX);
+  return [{ type: 'VoteExplained', data: { measureId: measure.measureId, voteId: vote.voteId, personId, explanation } }];
+}
+
+export function recordQuorumFailure(command: RecordQuorumFailure, state: MeasureState): MeasureEvent[] {
+  const measure = recordedMeasure(state, command.data.measureId);
+  const { motion, bodyId, present } = command.data;
+  assertMotionFits(measure, motion);
+  const date = actDate(command.metadata);
+  assertInOrder(measure, date);
+  assertOrgId(bodyId, 'bodyId');
+  assertVotingBody(measure, bodyId, motion);
+  const body = namedOrganization(command.facts.body, bodyId, 'bodyId');
+  if (body.rules === null) throw badInput(`${body.orgId} has no voting rules`, 'bodyId');
+  if (!Array.isArray(present)) throw badInput('present must be a list of person ids', 'present');
+  // The same roll-call rules as a vote: members of the body that day, each once.
+  const entries = rollCall(body.members, present.map((personId) => ({ personId, choice: 'YES' as const })), body.orgId, date);
+  const here = entries.filter((entry) => entry.choice !== 'ABSENT').map((entry) => entry.personId);
+  if (here.length >= body.rules.quorum) {
+    throw badInput(`${here.length} members present make a quorum (${body.rules.quorum}): record the vote instead`, 'present');
+  }
+  return [{ type: 'QuorumFailed', data: { measureId: measure.measureId, bodyId: body.orgId, motion, present: here, quorum: body.rules.quorum } }];
+}
