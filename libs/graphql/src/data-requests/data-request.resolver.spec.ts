@@ -170,8 +170,9 @@ describe('data-request resolvers batch through DataLoaders (in-process GraphQL, 
     expect(keys.decisionsOfRequests).toHaveBeenCalledTimes(1);
     expect(keys.decisionsOfPeople).toHaveBeenCalledTimes(1);
     expect(sorted(keys.decisionsOfPeople.mock.calls[0][0])).toEqual(officers.map((o) => o.id));
-    expect(keys.decisionsCitingClauses).toHaveBeenCalledTimes(1);
-    expect(sorted(keys.decisionsCitingClauses.mock.calls[0][0])).toEqual([SEC_2, SEC_3]);
+    expect(keys.decisionsOfClauses).toHaveBeenCalledTimes(1);
+    expect(keys.decisionsOfClauses.mock.calls[0][0]).toBe('CITED');
+    expect(sorted(keys.decisionsOfClauses.mock.calls[0][1])).toEqual([SEC_2, SEC_3]);
   });
 
   it('serves restricted fields to the oversight role only', async () => {

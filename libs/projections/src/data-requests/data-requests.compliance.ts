@@ -6,7 +6,7 @@ import {
   type DecisionOutcome,
   type LegalBasis,
 } from '@ledger/domain';
-import type { ComplianceRow } from './data-requests.rows';
+import type { ComplianceFindingRow, ComplianceRow } from './data-requests.rows';
 import { RulesInForce } from '../legislation/rules-in-force';
 import { pluckedStatement, statement } from '../runtime/statement-cache';
 
@@ -45,6 +45,19 @@ export function reassessDecision(db: Database.Database, decisionId: string): voi
   // Most disclosures change nothing: the row (a few KB with its findings) is then left as it is.
   if (assessed.status === decision.complianceStatus && assessed.compliance === decision.compliance) return;
   statement(db, 'UPDATE decisions SET compliance_status = ?, compliance = ? WHERE id = ?').run(assessed.status, assessed.compliance, decisionId);
+  statement(db, 'DELETE FROM decision_findings WHERE decision_id = ?').run(decisionId);
+  storeFindings(db, decisionId, assessed);
+}
+
+/**
+ * The clause versions a decision was judged against, one row each in decision_findings, so that
+ * decisions can be found by them; the JSON in decisions.compliance stays what is served. Called
+ * wherever an assessment is stored, so the two never disagree.
+ */
+export function storeFindings(db: Database.Database, decisionId: string, assessed: StoredAssessment): void {
+  // One finding per rule, and a clause version has one rule: IGNORE only guards the key.
+  const insert = statement(db, 'INSERT OR IGNORE INTO decision_findings (decision_id, clause_id, version, status) VALUES (?, ?, ?, ?)');
+  for (const finding of assessed.findings) insert.run(decisionId, finding.clauseId, finding.version, finding.status);
 }
 
 /**
@@ -61,10 +74,14 @@ export function assessNewDecision(db: Database.Database, requestId: string, deci
   return request ? assess(db, decidedOn, decided, request, []) : null;
 }
 
-/** A decision's compliance as the decisions table stores it: the status, and the findings and notes as JSON. */
+/**
+ * A decision's compliance as the decisions table stores it: the status, and the findings and notes
+ * as JSON; and, for decision_findings, the clause version and status of each finding.
+ */
 export interface StoredAssessment {
   status: ComplianceRow['status'];
   compliance: string;
+  findings: Array<Pick<ComplianceFindingRow, 'clauseId' | 'version' | 'status'>>;
 }
 
 function assess(
@@ -90,7 +107,7 @@ function assess(
   const findings = result.findings.map(({ clauseId, version, status, explanation }) => ({ clauseId, version, status, explanation }));
   // Every note is a violation tied to no clause; its sentence says which.
   const notes = result.notes.map((note) => note.explanation);
-  return { status: result.status, compliance: JSON.stringify({ findings, notes }) };
+  return { status: result.status, compliance: JSON.stringify({ findings, notes }), findings };
 }
 
 interface AssessedDecision {

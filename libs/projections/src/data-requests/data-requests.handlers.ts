@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@ledger/event-store';
 import type * as Payloads from '@ledger/event-types';
-import { assessNewDecision, reassessDecision } from './data-requests.compliance';
+import { assessNewDecision, reassessDecision, storeFindings, type StoredAssessment } from './data-requests.compliance';
 import { statement } from '../runtime/statement-cache';
 
 /** The events the data-request read model reads, with their (newest-version) payloads. */
@@ -19,7 +19,7 @@ type Handler<T extends DataRequestEventType> = (db: Database.Database, event: Re
 const json = (value: unknown) => JSON.stringify(value);
 
 // A decision whose request the read model does not hold (the deciders refuse one) is assessed against nothing.
-const UNASSESSED = { status: 'NO_APPLICABLE_RULE', compliance: json({ findings: [], notes: [] }) };
+const UNASSESSED: StoredAssessment = { status: 'NO_APPLICABLE_RULE', compliance: json({ findings: [], notes: [] }), findings: [] };
 
 function replaceCitations(db: Database.Database, decisionId: string, citations: Payloads.DataRequestDecidedData['citations']): void {
   statement(db, 'DELETE FROM decision_citations WHERE decision_id = ?').run(decisionId);
@@ -84,6 +84,7 @@ const handlers: { [T in DataRequestEventType]: Handler<T> } = {
       event.streamId,
       event.sequence,
     );
+    storeFindings(db, data.decisionId, assessed);
     replaceCitations(db, data.decisionId, data.citations);
   },
   DecisionCorrected(db, event) {
