@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../scalars';
+import { ClauseRelation } from './clause-relation.enum';
 import { ComplianceStatus } from './compliance.model';
 import { DecisionOutcome } from './decision.model';
 
@@ -10,7 +11,13 @@ export class DecisionFilterInput {
   @Field(() => ID, { nullable: true }) requestingOrganizationId?: string | null;
   @Field(() => DecisionOutcome, { nullable: true }) outcome?: DecisionOutcome | null;
   @Field(() => ComplianceStatus, { nullable: true }) complianceStatus?: ComplianceStatus | null;
-  @Field(() => ID, { nullable: true, description: 'decisions that cited any version of this clause' }) clauseId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'decisions related to any version of this clause, as clauseRelation says' }) clauseId?: string | null;
+  @Field(() => ClauseRelation, {
+    nullable: true,
+    defaultValue: ClauseRelation.CITED,
+    description: 'how a decision relates to clauseId: CITED (the default), JUDGED_AGAINST or EITHER; without clauseId it narrows nothing',
+  })
+  clauseRelation?: ClauseRelation | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'decided at or after this instant' }) from?: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'decided before this instant' }) to?: string | null;
 }
