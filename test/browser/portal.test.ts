@@ -154,7 +154,7 @@ describeWithChromium('the public portal in Chromium (seeded demo, built server)'
       const removed = (await diff.locator('del').allInnerTexts()).join(' ');
       expect(added).toMatch(/in writing/);
       expect(`${removed} ${added}`.length).toBeGreaterThan(0);
-      for (const { node } of clause.citations.edges) expect(await page.locator(`a[href^="/decisions/${node.id}"]`).count()).toBe(1);
+      for (const { node } of clause.citations.edges) expect(await page.locator(`section[aria-labelledby=citations] a[href^="/decisions/${node.id}"]`).count()).toBe(1);
 
       // Nothing was in force before the ordinance: the page says so rather than show a text.
       await page.locator('#asOf').fill('2016-01-01');
@@ -172,6 +172,54 @@ describeWithChromium('the public portal in Chromium (seeded demo, built server)'
       expect(await measurePage.page.locator('[data-in-force]').count()).toBe(measure.clauses.length);
     } finally {
       await measurePage.context.close();
+    }
+  });
+
+  it('a clause page lists the decisions judged against it, cited or not, with the finding; the register filters by either relation', async () => {
+    // Section 2(b): the demo's violation was judged against it while citing only section 3.
+    const clauseId = `${ORDINANCE}#sec_2__subsec_b`;
+    const { clause, violations } = (await server.gql(`query($id: ID!) {
+      clause(id: $id) { citations(first: 100) { totalCount edges { node { id } } } judgedDecisions(first: 100) { totalCount edges { node { id } } } }
+      violations: decisions(filter: { clauseId: $id, clauseRelation: JUDGED_AGAINST, complianceStatus: VIOLATION }) { edges { node { id } } }
+    }`, { id: clauseId })).data;
+    const cited = clause.citations.edges.map((e: any) => e.node.id);
+    const judged = clause.judgedDecisions.edges.map((e: any) => e.node.id);
+    const violation = violations.edges.map((e: any) => e.node.id).find((id: string) => !cited.includes(id));
+    expect(violation).toBeDefined();
+    const { context, page, status } = await open(`/measures/${ORDINANCE}/clauses/sec_2__subsec_b`);
+    try {
+      expect(status).toBe(200);
+      const listed = await page.locator('[data-judged] li a[href^="/decisions/decision:"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!.replace('/decisions/', '')));
+      expect(listed).toEqual(judged);
+      // The finding on this clause beside each, and the violation among them though it is not among the citing decisions.
+      expect(await page.locator('[data-judged] li [data-finding]').count()).toBe(judged.length);
+      expect(await page.locator(`[data-judged] li:has(a[href="/decisions/${violation}"]) [data-finding]`).innerText()).toBe('on this clause: Violated the law (version 1)');
+      expect(await page.locator(`section[aria-labelledby=citations] a[href="/decisions/${violation}"]`).count()).toBe(0);
+
+      // To the register, filtered by the clause and this relation; then by the citing relation instead.
+      const rows = () => page.locator('table[data-register] tbody tr').count();
+      await page.locator('section[aria-labelledby=judged] a[href^="/decisions?"]').click();
+      await page.waitForURL(/relation=JUDGED_AGAINST/);
+      expect(await rows()).toBe(clause.judgedDecisions.totalCount);
+      expect(await page.locator('#relation').inputValue()).toBe('JUDGED_AGAINST');
+      await page.locator('#relation').selectOption('CITED');
+      await page.locator('form[role=search] button[type=submit]').click();
+      await page.waitForURL(/relation=CITED/);
+      expect(await rows()).toBe(clause.citations.totalCount);
+      await page.locator('#relation').selectOption('EITHER');
+      await page.locator('form[role=search] button[type=submit]').click();
+      await page.waitForURL(/relation=EITHER/);
+      expect(await rows()).toBe(new Set([...cited, ...judged]).size);
+    } finally {
+      await context.close();
+    }
+    // In Spanish too.
+    const es = await open(`/measures/${ORDINANCE}/clauses/sec_2__subsec_b?lang=es`);
+    try {
+      expect(await es.page.locator('#judged').innerText()).toBe('Decisiones evaluadas conforme a esta cláusula');
+      expect(await es.page.locator(`[data-judged] li:has(a[href^="/decisions/${violation}"]) [data-finding]`).innerText()).toBe('sobre esta cláusula: Infringió la ley (versión 1)');
+    } finally {
+      await es.context.close();
     }
   });
 
@@ -370,11 +418,11 @@ describeWithChromium('the public portal in Chromium (seeded demo, built server)'
 
   it('passes axe-core with no serious or critical violation on every page in both languages', async () => {
     const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-    const paths = ['/', '/verify', '/measures', `/measures/${ORDINANCE}`, `/measures/${ORDINANCE}/clauses/sec_4`, '/decisions', `/decisions/${decisionId}`, '/people/person:illustrative-council-member-a', '/organizations/org:denver-city-council'];
+    const paths = ['/', '/verify', '/measures', `/measures/${ORDINANCE}`, `/measures/${ORDINANCE}/clauses/sec_4`, '/decisions', `/decisions?clause=${ORDINANCE}%23sec_2__subsec_b&relation=JUDGED_AGAINST`, `/decisions/${decisionId}`, '/people/person:illustrative-council-member-a', '/organizations/org:denver-city-council'];
     const problems: string[] = [];
     for (const lang of ['en', 'es']) {
       for (const path of paths) {
-        const url = lang === 'en' ? path : `${path}?lang=es`;
+        const url = lang === 'en' ? path : `${path}${path.includes('?') ? '&' : '?'}lang=es`;
         // axe is injected by the test, which the page's own Content-Security-Policy would refuse.
         const { context, page } = await open(url, { bypassCSP: true });
         try {

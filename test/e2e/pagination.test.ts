@@ -16,6 +16,7 @@ const LISTS = {
   'Person.votes': { query: `parent: person(id: "person:illustrative-council-member-a") { list: votes${ARGS}`, path: ['parent'], node: 'vote { id }' },
   'Person.decisions': { query: `parent: person(id: "person:illustrative-sheriff-officer") { list: decisions${ARGS}`, path: ['parent'], node: 'id' },
   'Clause.citations': { query: `parent: clause(id: "CB17-0766#sec_3") { list: citations${ARGS}`, path: ['parent'], node: 'id' },
+  'Clause.judgedDecisions': { query: `parent: clause(id: "CB17-0766#sec_2__subsec_b") { list: judgedDecisions${ARGS}`, path: ['parent'], node: 'id' },
 } as const;
 
 describe('connections paged forward and backward (seeded demo, built server)', () => {

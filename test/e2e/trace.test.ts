@@ -2,7 +2,9 @@
  * trace(id) over GraphQL on the seeded Denver demo: one query takes a decision back to the clause
  * text in force when it was taken, the council vote that passed that text and the mayor's
  * signature; traces of a measure, a vote, a person, an organization and an event; ledger order,
- * no duplicates; redaction for anonymous callers; NOT_FOUND and BAD_USER_INPUT.
+ * no duplicates; redaction for anonymous callers; NOT_FOUND and BAD_USER_INPUT. And the other
+ * half of tracing a decision to the law that applied: finding decisions by the clauses they were
+ * judged against (decisions' clauseRelation, Clause.judgedDecisions).
  */
 import { LedgerServer, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
 import { COUNCIL, demoClerk, mayor, SHERIFF } from '@ledger/scenarios';
@@ -72,6 +74,46 @@ describe('trace (seeded demo, real server)', () => {
     expect(inTrace).toEqual([...new Set([...cited, ...judged])]);
     // Each of them with the vote that passed its measure.
     expect(t.votes.map((v: any) => v.motion)).toContain('final-passage');
+  });
+
+  it('finds a decision by a clause it was judged against but did not cite: the filter\'s clauseRelation and Clause.judgedDecisions', async () => {
+    const { decisions } = (await server.gql(`{ decisions(filter: { complianceStatus: VIOLATION }, first: 10) { edges { node { id
+      citations { clause { id } } compliance { findings { status clause { clause { id } } } } } } } }`)).data;
+    const violation = decisions.edges[0].node;
+    const cited = violation.citations.map((c: any) => c.clause.id);
+    const finding = violation.compliance.findings.find((f: any) => !cited.includes(f.clause.clause.id));
+    expect(finding).toMatchObject({ status: 'VIOLATION' });
+    const clauseId = finding.clause.clause.id;
+    const ids = async (clauseRelation?: string) => {
+      const result = await server.gql(`query($filter: DecisionFilter) { decisions(filter: $filter, first: 100) { totalCount edges { node { id } } } }`, {
+        filter: { clauseId, ...(clauseRelation && { clauseRelation }) },
+      });
+      expect(result.errors).toBeUndefined();
+      expect(result.data.decisions.totalCount).toBe(result.data.decisions.edges.length);
+      return result.data.decisions.edges.map((e: any) => e.node.id) as string[];
+    };
+    const [byDefault, citing, judged, either] = [await ids(), await ids('CITED'), await ids('JUDGED_AGAINST'), await ids('EITHER')];
+    // The filter keeps its meaning by default: the decisions that cited the clause, which this one did not.
+    expect(byDefault).toEqual(citing);
+    expect(citing).not.toContain(violation.id);
+    expect(judged).toContain(violation.id);
+    expect(new Set(either)).toEqual(new Set([...citing, ...judged]));
+    expect(either).toHaveLength(new Set(either).size);
+
+    // The clause lists the decisions judged against it, as the filter does, and pages backward too.
+    const { clause } = (await server.gql(`query($id: ID!) { clause(id: $id) {
+      judgedDecisions(first: 100) { totalCount edges { node { id } } }
+      last: judgedDecisions(last: 1) { totalCount pageInfo { hasPreviousPage } edges { node { id } } }
+    } }`, { id: clauseId })).data;
+    expect(clause.judgedDecisions.edges.map((e: any) => e.node.id)).toEqual(judged);
+    expect(clause.judgedDecisions.totalCount).toBe(judged.length);
+    expect(clause.last.edges.map((e: any) => e.node.id)).toEqual(judged.slice(-1));
+    expect(clause.last.pageInfo.hasPreviousPage).toBe(judged.length > 1);
+
+    // A relation GraphQL does not know is refused before anything is read.
+    const refused = await server.gql(`{ decisions(filter: { clauseId: "${clauseId}", clauseRelation: SOMETIMES }) { totalCount } }`);
+    expect(refused.data).toBeUndefined();
+    expect(refused.errors?.[0].message).toContain('ClauseRelation');
   });
 
   it('takes a decision back, in one query, to the clause text in force, the council vote that passed it and the signature', async () => {

@@ -74,7 +74,7 @@ export class PortalController {
 
   @Get('decisions')
   decisions(@Query() query: PageQuery, @Res() response: Response): Promise<void> {
-    const search = { department: one(query.department), agency: one(query.agency), outcome: one(query.outcome), compliance: one(query.compliance), everViolation: one(query.everViolation), clause: one(query.clause), month: one(query.month), after: one(query.after) };
+    const search = { department: one(query.department), agency: one(query.agency), outcome: one(query.outcome), compliance: one(query.compliance), everViolation: one(query.everViolation), clause: one(query.clause), relation: one(query.relation), month: one(query.month), after: one(query.after) };
     return this.render(response, query, (f) => decisionsPage(this.api, f, search));
   }
 

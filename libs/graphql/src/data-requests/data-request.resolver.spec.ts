@@ -77,7 +77,7 @@ const EVERYTHING = `{
       decidingOrganization { name }
       request { id subjectRef personalDetails requestingOrganization { name } receivingOrganization { name } decision { id } history { type } }
       citations { version text clause { id citations(first: 2) { totalCount edges { node { id } } } } }
-      compliance { status notes findings { status explanation clause { version clause { id } } } }
+      compliance { status notes findings { status explanation clause { version clause { id judgedDecisions(first: 2) { totalCount edges { node { id } } } } } } }
       disclosures { channel disclosedCategories }
       history { type }
     } }
@@ -147,7 +147,8 @@ describe('data-request resolvers batch through DataLoaders (in-process GraphQL, 
       decidingOrganization: { name: 'Department org:sheriff' },
       request: { requestingOrganization: { name: 'ICE' }, decision: { id: first.id }, history: [{ type: 'DataRequestReceived' }, { type: 'DataRequestDecided' }, { type: 'DisclosureRecorded' }] },
       citations: [{ version: 1, text: 'Release dates are not shared.', clause: { id: SEC_2, citations: { totalCount: 7 } } }, { version: 1, clause: { id: SEC_3 } }],
-      compliance: { status: 'VIOLATION', findings: [{ status: 'VIOLATION', clause: { version: 1, clause: { id: SEC_2 } } }] },
+      // Every decision was judged against sec_2 (the rule in force), none against sec_3 (no rule).
+      compliance: { status: 'VIOLATION', findings: [{ status: 'VIOLATION', clause: { version: 1, clause: { id: SEC_2, judgedDecisions: { totalCount: 7 } } } }] },
       disclosures: [{ channel: 'email', disclosedCategories: ['release-date-time'] }],
     });
     expect(edges[1].node.compliance).toMatchObject({ status: 'COMPLIANT' });
@@ -170,8 +171,10 @@ describe('data-request resolvers batch through DataLoaders (in-process GraphQL, 
     expect(keys.decisionsOfRequests).toHaveBeenCalledTimes(1);
     expect(keys.decisionsOfPeople).toHaveBeenCalledTimes(1);
     expect(sorted(keys.decisionsOfPeople.mock.calls[0][0])).toEqual(officers.map((o) => o.id));
-    expect(keys.decisionsCitingClauses).toHaveBeenCalledTimes(1);
-    expect(sorted(keys.decisionsCitingClauses.mock.calls[0][0])).toEqual([SEC_2, SEC_3]);
+    // One call per relation: the clauses the decisions cited, and those they were judged against.
+    expect(keys.decisionsOfClauses).toHaveBeenCalledTimes(2);
+    const byRelation = Object.fromEntries(keys.decisionsOfClauses.mock.calls.map((call: unknown[]) => [call[0], sorted(call[1])]));
+    expect(byRelation).toEqual({ CITED: [SEC_2, SEC_3], JUDGED_AGAINST: [SEC_2] });
   });
 
   it('serves restricted fields to the oversight role only', async () => {

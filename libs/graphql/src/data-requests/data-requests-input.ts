@@ -38,6 +38,8 @@ export function decisionFilterArg(filter: DecisionFilterInput | null): DecisionF
     everFoundInViolation: filter.everFoundInViolation,
     awaitingReview: filter.awaitingReview,
     clauseId: checked(filter.clauseId, (id) => parseClauseId(id) !== null, 'clauseId', 'a clause id such as CB17-0766#sec_2__subsec_b'),
+    // An explicit null is the default, as leaving it out is.
+    clauseRelation: filter.clauseRelation ?? 'CITED',
     from,
     to,
   };

@@ -2,6 +2,7 @@ import { pageKey, type SequencePageArgs } from '../relay/pagination';
 import type DataLoader from 'dataloader';
 import type {
   CitationRow,
+  ClauseRelationValue,
   ClauseVersionRow,
   DataRequestQueries,
   DataRequestRow,
@@ -45,10 +46,18 @@ export function disclosuresOfDecisionsLoader(loaders: RequestLoaders, queries: D
   );
 }
 
-/** One loader per page request (size, cursor, direction): clauses asked for the same page share a batch. */
-export function decisionsCitingClausesLoader(loaders: RequestLoaders, queries: DataRequestQueries, page: SequencePageArgs): DataLoader<string, KeyedDecisionPage> {
-  return loaders.get<string, KeyedDecisionPage>(`data-requests.citing-clauses:${pageKey(page)}`, (ids) =>
-    queries.decisionsCitingClauses(ids, page.size, page.cursor, page.direction),
+/**
+ * One loader per relation and page request (size, cursor, direction): clauses asked for the same
+ * page of the same relation (Clause.citations, Clause.judgedDecisions) share a batch.
+ */
+export function decisionsOfClausesLoader(
+  loaders: RequestLoaders,
+  queries: DataRequestQueries,
+  relation: ClauseRelationValue,
+  page: SequencePageArgs,
+): DataLoader<string, KeyedDecisionPage> {
+  return loaders.get<string, KeyedDecisionPage>(`data-requests.of-clauses:${relation}:${pageKey(page)}`, (ids) =>
+    queries.decisionsOfClauses(relation, ids, page.size, page.cursor, page.direction),
   );
 }
 

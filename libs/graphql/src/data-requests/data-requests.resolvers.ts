@@ -1,4 +1,4 @@
-import { DataRequestClauseCitationsResolver } from './data-requests-clause-citations.resolver';
+import { DataRequestClauseDecisionsResolver } from './data-requests-clause-decisions.resolver';
 import { DataRequestPersonDecisionsResolver } from './data-requests-person-decisions.resolver';
 import { ComplianceFindingResolver, DataRequestDecisionResolver, ViolationFoundResolver } from './data-requests-decision.resolver';
 import { DataRequestQueryResolver } from './data-requests-query.resolver';
@@ -11,6 +11,6 @@ export const DATA_REQUEST_RESOLVERS = [
   DataRequestDecisionResolver,
   ComplianceFindingResolver,
   ViolationFoundResolver,
-  DataRequestClauseCitationsResolver,
+  DataRequestClauseDecisionsResolver,
   DataRequestPersonDecisionsResolver,
 ];

@@ -6,6 +6,7 @@ import { hrefTo, type Page } from '../layout';
 import { PortalNotFound, type PublicGraphql } from '../public-graphql';
 import { anchorOf, clausePath, decisionPath, measurePath } from './links';
 import { dateForm } from './date-form';
+import { decisionsQuery, type ClauseRelation } from './decisions.page';
 
 const CLAUSE = `query Clause($id: ID!, $asOf: Date!) {
   clause(id: $id) {
@@ -13,8 +14,13 @@ const CLAUSE = `query Clause($id: ID!, $asOf: Date!) {
     inForce(on: $asOf) { version text }
     measure { id title }
     versions { version heading text validFrom validUntil struck adoptedBy { id motion occurredAt measure { id } } }
-    citations(first: 100) { totalCount edges { node { id decidedAt outcome decidingOrganization { name } compliance { status } } } }
+    citations(first: 100) { ...DecisionsListed }
+    judgedDecisions(first: 100) { ...DecisionsListed }
   }
+}
+fragment DecisionsListed on DecisionConnection {
+  totalCount
+  edges { node { id decidedAt outcome decidingOrganization { name } compliance { status findings { status clause { version clause { id } } } } } }
 }`;
 
 interface ClauseView {
@@ -24,7 +30,21 @@ interface ClauseView {
   inForce: { version: number; text: string } | null;
   measure: { id: string; title: string };
   versions: Array<{ version: number; heading: string | null; text: string; validFrom: string | null; validUntil: string | null; struck: boolean; adoptedBy: { id: string; motion: string; occurredAt: string; measure: { id: string } } | null }>;
-  citations: { totalCount: number; edges: Array<{ node: { id: string; decidedAt: string; outcome: string; decidingOrganization: { name: string }; compliance: { status: string } } }> };
+  citations: DecisionsListed;
+  judgedDecisions: DecisionsListed;
+}
+
+interface DecisionsListed {
+  totalCount: number;
+  edges: Array<{ node: DecisionListed }>;
+}
+
+interface DecisionListed {
+  id: string;
+  decidedAt: string;
+  outcome: string;
+  decidingOrganization: { name: string };
+  compliance: { status: string; findings: Array<{ status: string; clause: { version: number; clause: { id: string } } }> };
 }
 
 export interface ClauseOptions {
@@ -35,7 +55,11 @@ export interface ClauseOptions {
   to?: number;
 }
 
-/** A clause: every version with the days it was in force, a diff between any two, the version in force on a date, the decisions that cited it. */
+/**
+ * A clause: every version with the days it was in force, a diff between any two, the version in
+ * force on a date, the decisions that cited it, and those judged against it (its rule applied,
+ * cited or not) with what was found on it.
+ */
 export async function clausePage(api: PublicGraphql, f: PortalFormat, measureId: string, eId: string, options: ClauseOptions): Promise<Page> {
   const t = f.t;
   const id = `${measureId}#${eId}`;
@@ -85,10 +109,29 @@ ${versions.length > 1 ? html`<section aria-labelledby="diff">
 <section aria-labelledby="citations">
   <h2 id="citations">${t.clause.citedBy}</h2>
   ${clause.citations.edges.length === 0 ? html`<p>${t.clause.notCited}</p>` : html`<ul class="usa-list">${clause.citations.edges.map(
-    ({ node }) => html`<li><a class="usa-link" href="${hrefTo(decisionPath(node.id), f.lang)}">${node.decidingOrganization.name}, <time datetime="${node.decidedAt}">${f.instant(node.decidedAt)}</time></a>: ${named(t.outcomeName, node.outcome)}; ${named(t.complianceName, node.compliance.status)}</li>`,
-  )}</ul>`}
+    ({ node }) => html`<li>${decisionLink(f, node)}; ${named(t.complianceName, node.compliance.status)}</li>`,
+  )}</ul>${registerLink(f, clause.id, 'CITED', clause.citations)}`}
+</section>
+
+<section aria-labelledby="judged">
+  <h2 id="judged">${t.clause.judgedBy}</h2>
+  ${clause.judgedDecisions.edges.length === 0 ? html`<p>${t.clause.notJudged}</p>` : html`<p>${t.clause.judgedIntro}</p><ul class="usa-list" data-judged>${clause.judgedDecisions.edges.map(
+    ({ node }) => html`<li>${decisionLink(f, node)}; ${node.compliance.findings
+      .filter((finding) => finding.clause.clause.id === clause.id)
+      .map((finding) => html`<span data-finding="${finding.status}">${t.clause.findingHere(named(t.complianceName, finding.status), finding.clause.version)}</span>`)}</li>`,
+  )}</ul>${registerLink(f, clause.id, 'JUDGED_AGAINST', clause.judgedDecisions)}`}
 </section>`;
   return { title, path, query: { asOf: options.asOf, from: options.from?.toString(), to: options.to?.toString() }, main };
+}
+
+/** A listed decision: who took it and when, linked to its page, and its outcome. */
+function decisionLink(f: PortalFormat, node: DecisionListed): Html {
+  return html`<a class="usa-link" href="${hrefTo(decisionPath(node.id), f.lang)}">${node.decidingOrganization.name}, <time datetime="${node.decidedAt}">${f.instant(node.decidedAt)}</time></a>: ${named(f.t.outcomeName, node.outcome)}`;
+}
+
+/** The same list in the decisions register (its filters and chart, and every page of it beyond the first 100 here). */
+function registerLink(f: PortalFormat, clauseId: string, relation: ClauseRelation, listed: DecisionsListed): Html {
+  return html`<p><a class="usa-link" href="${hrefTo('/decisions', f.lang, decisionsQuery(clauseId, relation))}">${f.t.clause.inRegister(listed.totalCount)}</a></p>`;
 }
 
 /** Word by word, what the later version removed and added; said in words too, for screen readers. */

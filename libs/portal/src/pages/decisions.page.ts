@@ -30,6 +30,9 @@ interface Decisions {
 
 export const OUTCOMES = ['GRANTED', 'PARTIALLY_GRANTED', 'DENIED'] as const;
 export const COMPLIANCE = ['COMPLIANT', 'VIOLATION', 'NO_APPLICABLE_RULE'] as const;
+/** The API's ClauseRelation: how a decision relates to the clause filtered on; CITED when not given, as in the API. */
+export const CLAUSE_RELATIONS = ['CITED', 'JUDGED_AGAINST', 'EITHER'] as const;
+export type ClauseRelation = (typeof CLAUSE_RELATIONS)[number];
 const PAGE = 50;
 /** The chart counts at most this many decisions of the filter (the first pages): said under it. */
 const CHART_LIMIT = 1_000;
@@ -43,9 +46,16 @@ export interface DecisionSearch {
   clause?: string;
   /** '1': only decisions ever found in violation */
   everViolation?: string;
+  /** how the decisions relate to the clause (a ClauseRelation); only with a clause */
+  relation?: string;
   /** YYYY-MM, in the city's time zone */
   month?: string;
   after?: string;
+}
+
+/** The register's address for the decisions related to a clause (the default relation, CITED, is left out). */
+export function decisionsQuery(clauseId: string, relation: ClauseRelation): { clause: string; relation: ClauseRelation | undefined } {
+  return { clause: clauseId, relation: relation === 'CITED' ? undefined : relation };
 }
 
 /** The decisions register: filters, a chart of decisions by month and outcome, one row a decision linked to its chain. */
@@ -55,14 +65,17 @@ export async function decisionsPage(api: PublicGraphql, f: PortalFormat, search:
   const compliance = (COMPLIANCE as readonly string[]).includes(search.compliance ?? '') ? search.compliance : undefined;
   const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(search.month ?? '') ? search.month : undefined;
   const everViolation = search.everViolation === '1' ? '1' : undefined;
-  const query = { department: search.department || undefined, agency: search.agency || undefined, outcome, compliance, everViolation, clause: search.clause || undefined, month };
+  const clause = search.clause || undefined;
+  const relation = clause && (CLAUSE_RELATIONS as readonly string[]).includes(search.relation ?? '') ? (search.relation as ClauseRelation) : 'CITED';
+  const query = { department: search.department || undefined, agency: search.agency || undefined, outcome, compliance, everViolation, ...(clause ? decisionsQuery(clause, relation) : {}), month };
   const filter = {
     decidingOrganizationId: query.department,
     requestingOrganizationId: query.agency,
     outcome,
     complianceStatus: compliance,
     everFoundInViolation: everViolation ? true : undefined,
-    clauseId: query.clause,
+    clauseId: clause,
+    clauseRelation: clause ? relation : undefined,
     ...(month ? monthRange(f, month) : {}),
   };
   const { decisions } = await api.query<Decisions>(DECISIONS, { filter, after: search.after || null, first: PAGE });
@@ -78,7 +91,10 @@ export async function decisionsPage(api: PublicGraphql, f: PortalFormat, search:
   ${f.lang !== 'en' ? html`<input type="hidden" name="lang" value="${f.lang}">` : ''}
   ${query.department ? html`<input type="hidden" name="department" value="${query.department}">` : ''}
   ${query.agency ? html`<input type="hidden" name="agency" value="${query.agency}">` : ''}
-  ${query.clause ? html`<input type="hidden" name="clause" value="${query.clause}">` : ''}
+  ${clause ? html`<input type="hidden" name="clause" value="${clause}">
+  <div class="grid-col-12"><label class="usa-label" for="relation">${t.decisions.relation(clause)}</label><select class="usa-select" id="relation" name="relation">${CLAUSE_RELATIONS.map(
+    (value) => html`<option value="${value}"${relation === value ? html` selected` : ''}>${named(t.relationName, value)}</option>`,
+  )}</select></div>` : ''}
   <div class="tablet:grid-col-4"><label class="usa-label" for="outcome">${t.decisions.outcome}</label><select class="usa-select" id="outcome" name="outcome">${options(OUTCOMES, outcome, t.outcomeName)}</select></div>
   <div class="tablet:grid-col-4"><label class="usa-label" for="compliance">${t.decisions.compliance}</label><select class="usa-select" id="compliance" name="compliance">${options(COMPLIANCE, compliance, t.complianceName)}</select></div>
   <div class="tablet:grid-col-4"><label class="usa-label" for="month">${t.decisions.month}</label><input class="usa-input" id="month" name="month" type="month" value="${month ?? ''}"></div>

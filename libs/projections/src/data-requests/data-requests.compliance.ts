@@ -6,7 +6,7 @@ import {
   type DecisionOutcome,
   type LegalBasis,
 } from '@ledger/domain';
-import type { ComplianceRow } from './data-requests.rows';
+import type { ComplianceFindingRow, ComplianceRow } from './data-requests.rows';
 import { RulesInForce } from '../legislation/rules-in-force';
 import { pluckedStatement, statement } from '../runtime/statement-cache';
 
@@ -46,6 +46,18 @@ export function reassessDecision(db: Database.Database, decisionId: string): Sto
 }
 
 /**
+ * The clause versions a decision was judged against, one row each in decision_findings, so that
+ * decisions can be found by them; the JSON in decisions.compliance stays what is served. Called
+ * wherever the counted assessment is stored (data-requests.standing.ts), so the two never disagree.
+ */
+export function storeFindings(db: Database.Database, decisionId: string, findings: StoredAssessment['findings']): void {
+  statement(db, 'DELETE FROM decision_findings WHERE decision_id = ?').run(decisionId);
+  // One finding per rule, and a clause version has one rule: IGNORE only guards the key.
+  const insert = statement(db, 'INSERT OR IGNORE INTO decision_findings (decision_id, clause_id, version, status) VALUES (?, ?, ?, ?)');
+  for (const finding of findings) insert.run(decisionId, finding.clauseId, finding.version, finding.status);
+}
+
+/**
  * The assessment of a decision being recorded, before its row is written (so the row is written
  * once): it has no disclosure yet, and its request is in the read model already (null if not, which
  * the deciders refuse).
@@ -59,10 +71,14 @@ export function assessNewDecision(db: Database.Database, requestId: string, deci
   return request ? assess(db, decidedOn, decided, request, []) : null;
 }
 
-/** A decision's compliance as the decisions table stores it: the status, and the findings and notes as JSON. */
+/**
+ * A decision's compliance as the decisions table stores it: the status, and the findings and notes
+ * as JSON; and, for decision_findings, the clause version and status of each finding.
+ */
 export interface StoredAssessment {
   status: ComplianceRow['status'];
   compliance: string;
+  findings: Array<Pick<ComplianceFindingRow, 'clauseId' | 'version' | 'status'>>;
 }
 
 function assess(
@@ -88,7 +104,7 @@ function assess(
   const findings = result.findings.map(({ clauseId, version, status, explanation }) => ({ clauseId, version, status, explanation }));
   // Every note is a violation tied to no clause; its sentence says which.
   const notes = result.notes.map((note) => note.explanation);
-  return { status: result.status, compliance: JSON.stringify({ findings, notes }) };
+  return { status: result.status, compliance: JSON.stringify({ findings, notes }), findings };
 }
 
 interface AssessedDecision {

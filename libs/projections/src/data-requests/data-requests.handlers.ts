@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@ledger/event-store';
 import type * as Payloads from '@ledger/event-types';
-import { assessNewDecision, reassessDecision } from './data-requests.compliance';
+import { assessNewDecision, reassessDecision, storeFindings, type StoredAssessment } from './data-requests.compliance';
 import { assessmentChanged, noteViolationFound, reviewRecorded } from './data-requests.standing';
 import { statement } from '../runtime/statement-cache';
 
@@ -20,7 +20,7 @@ type Handler<T extends DataRequestEventType> = (db: Database.Database, event: Re
 const json = (value: unknown) => JSON.stringify(value);
 
 // A decision whose request the read model does not hold (the deciders refuse one) is assessed against nothing.
-const UNASSESSED = { status: 'NO_APPLICABLE_RULE', compliance: json({ findings: [], notes: [] }) };
+const UNASSESSED: StoredAssessment = { status: 'NO_APPLICABLE_RULE', compliance: json({ findings: [], notes: [] }), findings: [] };
 
 function replaceCitations(db: Database.Database, decisionId: string, citations: Payloads.DataRequestDecidedData['citations']): void {
   statement(db, 'DELETE FROM decision_citations WHERE decision_id = ?').run(decisionId);
@@ -85,6 +85,7 @@ const handlers: { [T in DataRequestEventType]: Handler<T> } = {
       event.streamId,
       event.sequence,
     );
+    storeFindings(db, data.decisionId, assessed.findings);
     replaceCitations(db, data.decisionId, data.citations);
     if (assessed.status === 'VIOLATION') noteViolationFound(db, data.decisionId, event.occurredAt, 'ASSESSMENT', null);
   },

@@ -296,12 +296,12 @@ describe('data-request projection (real SQLite files, real runner)', () => {
 
   it('pages the decisions citing each clause and taken by each person, for a batch of keys at once', async () => {
     const { queries } = await open();
-    const [sec2, sec1, none] = queries.decisionsCitingClauses([SEC_2, SEC_1, `${ORDINANCE}#sec_9`], 2, null);
+    const [sec2, sec1, none] = queries.decisionsOfClauses('CITED', [SEC_2, SEC_1, `${ORDINANCE}#sec_9`], 2, null);
     expect(sec2).toMatchObject({ key: SEC_2, totalCount: 4, hasNextPage: true });
     expect(sec2.decisions.map((d) => d.id)).toEqual([R1, R2].map(decisionIdOf));
     expect(sec1).toMatchObject({ key: SEC_1, totalCount: 1, hasNextPage: false });
     expect(none).toEqual({ key: `${ORDINANCE}#sec_9`, decisions: [], hasNextPage: false, totalCount: 0 });
-    const [rest] = queries.decisionsCitingClauses([SEC_2], 2, sec2.decisions[1].sequence);
+    const [rest] = queries.decisionsOfClauses('CITED', [SEC_2], 2, sec2.decisions[1].sequence);
     expect(rest.decisions.map((d) => d.id)).toEqual([R3, R5].map(decisionIdOf));
     expect(rest.hasNextPage).toBe(false);
 
@@ -309,6 +309,98 @@ describe('data-request projection (real SQLite files, real runner)', () => {
     expect(ofBen.decisions.map((d) => d.id)).toEqual([decisionIdOf(R3)]);
     expect(ofAna).toMatchObject({ key: ana.id, totalCount: 4, hasNextPage: false });
     expect(ofAna.decisions.map((d) => d.id)).toEqual([R1, R2, R5, R4].map(decisionIdOf));
+  });
+
+  describe('the clauses a decision was judged against, not only those it cited', () => {
+    // R6 shares release dates with ICE citing only the definitions (sec_1): the law that applied
+    // is sec_2's prohibition all the same.
+    const citingTheWrongClause = (requests: DataRequestHistory) =>
+      requests
+        .receive(R6, fromIceToSheriff(), ana, '2017-09-29T16:00:00Z')
+        .decide(R6, { outcome: 'GRANTED', disclosedCategories: ['release-date-time'], citations: cite(SEC_1) }, ana, '2017-09-30T15:00:00Z');
+    const ids = (page: { decisions: Array<{ id: string }> }) => page.decisions.map((d) => d.id.replace('decision:00000000-0000-4000-8000-00000000000', 'R'));
+    const findings = (harness: ReadModelHarness, decisionId: string) =>
+      harness.db.prepare('SELECT clause_id AS clauseId, version, status FROM decision_findings WHERE decision_id = ? ORDER BY clause_id').all(decisionId);
+
+    it('filters by either relation: cited, judged against, or both', async () => {
+      const { queries } = await open(citingTheWrongClause);
+      expect(queries.decision(decisionIdOf(R6))!.compliance).toMatchObject({ status: 'VIOLATION', findings: [{ clauseId: SEC_2, version: 1, status: 'VIOLATION' }] });
+      const filtered = (clauseId: string, clauseRelation?: DecisionFilter['clauseRelation']) => {
+        const page = queries.decisionsPage({ clauseId, clauseRelation }, 100, null);
+        expect(page.totalCount).toBe(page.decisions.length);
+        return ids(page);
+      };
+      expect(filtered(SEC_2, 'JUDGED_AGAINST')).toEqual(['R1', 'R2', 'R3', 'R5', 'R6']);
+      // Cited is the default, and R6 did not cite sec_2.
+      expect(filtered(SEC_2)).toEqual(['R1', 'R2', 'R3', 'R5']);
+      expect(filtered(SEC_2, 'CITED')).toEqual(['R1', 'R2', 'R3', 'R5']);
+      // sec_1 holds no rule: cited by R4 and R6, judged against by none.
+      expect(filtered(SEC_1, 'JUDGED_AGAINST')).toEqual([]);
+      expect(filtered(SEC_1, 'EITHER')).toEqual(['R6', 'R4']);
+      expect(filtered(SEC_2, 'EITHER')).toEqual(['R1', 'R2', 'R3', 'R5', 'R6']);
+      // With the other fields, and either way through the pages.
+      expect(ids(queries.decisionsPage({ clauseId: SEC_2, clauseRelation: 'JUDGED_AGAINST', complianceStatus: 'VIOLATION' }, 10, null))).toEqual(['R1', 'R5', 'R6']);
+      const firstTwo = queries.decisionsPage({ clauseId: SEC_2, clauseRelation: 'JUDGED_AGAINST' }, 2, null);
+      const rest = queries.decisionsPage({ clauseId: SEC_2, clauseRelation: 'JUDGED_AGAINST' }, 10, firstTwo.decisions[1].sequence);
+      expect([...ids(firstTwo), ...ids(rest)]).toEqual(['R1', 'R2', 'R3', 'R5', 'R6']);
+      const lastTwo = queries.decisionsPage({ clauseId: SEC_2, clauseRelation: 'JUDGED_AGAINST' }, 2, null, 'backward');
+      expect(ids(lastTwo)).toEqual(['R5', 'R6']);
+    });
+
+    it('pages the decisions judged against each clause, for a batch of clauses at once', async () => {
+      const { queries } = await open(citingTheWrongClause);
+      const [sec1, sec2] = queries.decisionsOfClauses('JUDGED_AGAINST', [SEC_1, SEC_2], 3, null);
+      expect(sec1).toEqual({ key: SEC_1, decisions: [], hasNextPage: false, totalCount: 0 });
+      expect(sec2).toMatchObject({ key: SEC_2, totalCount: 5, hasNextPage: true });
+      expect(ids(sec2)).toEqual(['R1', 'R2', 'R3']);
+      const [rest] = queries.decisionsOfClauses('JUDGED_AGAINST', [SEC_2], 3, sec2.decisions[2].sequence);
+      expect(rest).toMatchObject({ hasNextPage: false });
+      expect(ids(rest)).toEqual(['R5', 'R6']);
+      const [before] = queries.decisionsOfClauses('JUDGED_AGAINST', [SEC_2], 3, rest.decisions[0].sequence, 'backward');
+      expect(ids(before)).toEqual(['R1', 'R2', 'R3']);
+      const [either] = queries.decisionsOfClauses('EITHER', [SEC_1], 10, null);
+      expect(ids(either)).toEqual(['R6', 'R4']);
+    });
+
+    it('follows a correction that changes a finding, and a reassessment that changes nothing writes nothing', async () => {
+      const { harness, queries } = await open((requests) =>
+        citingTheWrongClause(requests).correct(R6, { outcome: 'DENIED', disclosedCategories: [] }, 'Recorded the wrong outcome.', ana, '2017-10-02T10:00:00Z'),
+      );
+      expect(findings(harness, decisionIdOf(R6))).toEqual([{ clauseId: SEC_2, version: 1, status: 'COMPLIANT' }]);
+      expect(ids(queries.decisionsPage({ clauseId: SEC_2, clauseRelation: 'JUDGED_AGAINST', complianceStatus: 'VIOLATION' }, 10, null))).toEqual(['R1', 'R5']);
+
+      // A disclosure within the grant changes no finding: no row of decision_findings is written
+      // (counted by temporary triggers on the projection's own connection).
+      harness.db.exec(`
+        CREATE TEMP TABLE findings_writes (kind TEXT);
+        CREATE TEMP TRIGGER findings_inserted AFTER INSERT ON main.decision_findings BEGIN INSERT INTO findings_writes VALUES ('insert'); END;
+        CREATE TEMP TRIGGER findings_deleted AFTER DELETE ON main.decision_findings BEGIN INSERT INTO findings_writes VALUES ('delete'); END;`);
+      await harness.record(new DataRequestHistory().disclose(R2, ['release-date-time'], ana, '2017-09-11T12:00:00Z').events);
+      expect(queries.disclosuresOfDecisions([decisionIdOf(R2)])).toHaveLength(1);
+      expect(harness.db.prepare('SELECT kind FROM findings_writes').all()).toEqual([]);
+      // A disclosure beyond it is a new assessment (a note), stored with its findings again.
+      await harness.record(new DataRequestHistory().disclose(R2, ['release-date-time', 'address'], ana, '2017-09-12T12:00:00Z').events);
+      expect(harness.db.prepare('SELECT kind FROM findings_writes').all()).toEqual([{ kind: 'delete' }, { kind: 'insert' }]);
+      expect(findings(harness, decisionIdOf(R2))).toEqual([{ clauseId: SEC_2, version: 1, status: 'COMPLIANT' }]);
+    });
+
+    it('reads the judged-against filter through its by-clause index', async () => {
+      const { harness } = await open(citingTheWrongClause);
+      const plan = (relation: DecisionFilter['clauseRelation']) => {
+        const prepared: string[] = [];
+        const prepare = harness.db.prepare.bind(harness.db);
+        const spy = jest.spyOn(harness.db, 'prepare').mockImplementation((sql: string) => (prepared.push(sql), prepare(sql)));
+        new DataRequestQueries(harness.db).decisionsPage({ clauseId: SEC_2, clauseRelation: relation }, 20, null);
+        spy.mockRestore();
+        expect(prepared).toHaveLength(2); // the count and the page
+        return prepared.map((sql) => (prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ clause: SEC_2, limit: 21 }) as Array<{ detail: string }>).map((row) => row.detail).join('; '));
+      };
+      for (const sql of plan('JUDGED_AGAINST')) expect(sql).toMatch(/decision_findings USING COVERING INDEX decision_findings_by_clause \(clause_id=\?/);
+      for (const sql of plan('EITHER')) {
+        expect(sql).toMatch(/decision_findings USING COVERING INDEX decision_findings_by_clause \(clause_id=\?/);
+        expect(sql).toMatch(/decision_citations USING COVERING INDEX decision_citations_by_clause \(clause_id=\?/);
+      }
+    });
   });
 
   it('rebuilds the same rows from the log', async () => {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type {
   CitationRow,
+  ClauseRelationValue,
   ComplianceRow,
   DataRequestRow,
   DecisionFilter,
@@ -32,6 +33,21 @@ const BEYOND = {
   forward: '(d.decided_at_ms, d.sequence) > (SELECT decided_at_ms, sequence FROM decisions WHERE sequence = @cursor)',
   backward: '(d.decided_at_ms, d.sequence) < (SELECT decided_at_ms, sequence FROM decisions WHERE sequence = @cursor)',
 };
+
+/**
+ * The (clause_id, decision_id) pairs of a relation, restricted by `where` on clause_id: a
+ * decision's citations, its compliance findings (the clauses it was judged against), or both.
+ * The restriction is written into each table's SELECT so each reads its by-clause index.
+ */
+const CLAUSE_LINK_TABLES: Record<ClauseRelationValue, readonly string[]> = {
+  CITED: ['decision_citations'],
+  JUDGED_AGAINST: ['decision_findings'],
+  EITHER: ['decision_citations', 'decision_findings'],
+};
+function clauseLinks(relation: ClauseRelationValue, where: string): string {
+  // UNION, not UNION ALL: a decision may cite a clause in several places, and cite the one it was judged against.
+  return CLAUSE_LINK_TABLES[relation].map((table) => `SELECT clause_id, decision_id FROM ${table} WHERE ${where}`).join(' UNION ');
+}
 
 type RequestRecord = Omit<DataRequestRow, 'dataCategories' | 'recipientCategories' | 'personalDetails'> & {
   dataCategories: string;
@@ -159,7 +175,10 @@ export class DataRequestQueries {
     if (filter.complianceStatus != null) add('d.compliance_status = @status', 'status', filter.complianceStatus);
     if (filter.everFoundInViolation != null) where.push(`d.violation_found_at IS ${filter.everFoundInViolation ? 'NOT NULL' : 'NULL'}`);
     if (filter.awaitingReview != null) where.push(`d.pending_status IS ${filter.awaitingReview ? 'NOT NULL' : 'NULL'}`);
-    if (filter.clauseId != null) add('d.id IN (SELECT decision_id FROM decision_citations WHERE clause_id = @clause)', 'clause', filter.clauseId);
+    if (filter.clauseId != null) {
+      const links = clauseLinks(filter.clauseRelation ?? 'CITED', 'clause_id = @clause');
+      add(`d.id IN (SELECT decision_id FROM (${links}))`, 'clause', filter.clauseId);
+    }
     if (filter.from != null) add('d.decided_at_ms >= @from', 'from', Date.parse(filter.from));
     if (filter.to != null) add('d.decided_at_ms < @to', 'to', Date.parse(filter.to));
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -172,11 +191,21 @@ export class DataRequestQueries {
     return { decisions: (direction === 'forward' ? kept : kept.reverse()).map(toDecisionRow), hasNextPage: records.length > first, totalCount };
   }
 
-  /** one page per clause of the decisions that cited any version of it (Clause.citations), either way as decisionsPage */
-  decisionsCitingClauses(clauseIds: readonly string[], first: number, cursor: number | null, direction: Direction = 'forward'): KeyedDecisionPage[] {
+  /**
+   * one page per clause of the decisions related to any version of it (Clause.citations: CITED,
+   * Clause.judgedDecisions: JUDGED_AGAINST), either way as decisionsPage
+   */
+  decisionsOfClauses(
+    relation: ClauseRelationValue,
+    clauseIds: readonly string[],
+    first: number,
+    cursor: number | null,
+    direction: Direction = 'forward',
+  ): KeyedDecisionPage[] {
     if (clauseIds.length === 0) return [];
-    // One version of a clause is in force on a day, so a decision cites it once; DISTINCT makes sure.
-    return this.keyedPages(clauseIds, 'SELECT DISTINCT clause_id AS key, decision_id FROM decision_citations WHERE clause_id IN (SELECT value FROM json_each(@keys))', first, cursor, direction);
+    // One version of a clause is in force on a day, so a decision cites it or is judged against it once; DISTINCT makes sure.
+    const links = clauseLinks(relation, 'clause_id IN (SELECT value FROM json_each(@keys))');
+    return this.keyedPages(clauseIds, `SELECT DISTINCT clause_id AS key, decision_id FROM (${links})`, first, cursor, direction);
   }
 
   /** one page per person of the decisions they took (Person.decisions), either way as decisionsPage */

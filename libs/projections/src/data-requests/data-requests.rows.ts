@@ -106,6 +106,13 @@ export interface DisclosureRow {
   sequence: number;
 }
 
+/**
+ * How a decision relates to a clause: it CITED a version of it (decision_citations), it was
+ * JUDGED_AGAINST one, the clause's rule having applied on its date (its compliance findings,
+ * decision_findings), or EITHER.
+ */
+export type ClauseRelationValue = 'CITED' | 'JUDGED_AGAINST' | 'EITHER';
+
 /** Every field narrows the list; from/to are ISO instants bounding decidedAt (from inclusive, to exclusive). */
 export interface DecisionFilter {
   decidingOrganizationId?: string | null;
@@ -118,8 +125,10 @@ export interface DecisionFilter {
   everFoundInViolation?: boolean | null;
   /** true: a correction awaits oversight's review */
   awaitingReview?: boolean | null;
-  /** decisions that cited any version of this clause */
+  /** decisions related to any version of this clause, as clauseRelation says */
   clauseId?: string | null;
+  /** how a decision relates to clauseId (default CITED); alone it narrows nothing */
+  clauseRelation?: ClauseRelationValue | null;
   from?: string | null;
   to?: string | null;
 }
@@ -130,7 +139,7 @@ export interface DecisionPage {
   totalCount: number;
 }
 
-/** One page of a batch of lists (the decisions citing a clause, or taken by a person). */
+/** One page of a batch of lists (the decisions citing a clause or judged against it, or taken by a person). */
 export interface KeyedDecisionPage extends DecisionPage {
   key: string;
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { StoredAssessment } from './data-requests.compliance';
+import { storeFindings, type StoredAssessment } from './data-requests.compliance';
 import type { ViolationFoundVia } from './data-requests.rows';
 import { statement } from '../runtime/statement-cache';
 
@@ -27,6 +27,11 @@ interface Standing {
 
 const same = (a: StoredAssessment | null, b: StoredAssessment | null) => a?.status === b?.status && a?.compliance === b?.compliance;
 
+/** An assessment as its columns hold it (the findings are in its JSON). */
+function stored(status: string, compliance: string): StoredAssessment {
+  return { status: status as StoredAssessment['status'], compliance, findings: (JSON.parse(compliance) as Pick<StoredAssessment, 'findings'>).findings };
+}
+
 function standingOf(db: Database.Database, decisionId: string): Standing | undefined {
   return statement(
     db,
@@ -36,7 +41,8 @@ function standingOf(db: Database.Database, decisionId: string): Standing | undef
   ).get(decisionId) as Standing | undefined;
 }
 
-function write(db: Database.Database, decisionId: string, counted: StoredAssessment, pending: StoredAssessment | null): void {
+function write(db: Database.Database, decisionId: string, counted: StoredAssessment, pending: StoredAssessment | null, countedChanged: boolean): void {
+  if (countedChanged) storeFindings(db, decisionId, counted.findings);
   statement(db, 'UPDATE decisions SET compliance_status = ?, compliance = ?, pending_status = ?, pending_compliance = ? WHERE id = ?').run(
     counted.status,
     counted.compliance,
@@ -61,15 +67,16 @@ export function noteViolationFound(db: Database.Database, decisionId: string, at
 export function assessmentChanged(db: Database.Database, decisionId: string, assessed: StoredAssessment, at: string, byCorrection: boolean): void {
   const standing = standingOf(db, decisionId);
   if (!standing) return;
-  const counted = { status: standing.complianceStatus, compliance: standing.compliance } as StoredAssessment;
-  const pending = standing.pendingStatus === null ? null : ({ status: standing.pendingStatus, compliance: standing.pendingCompliance! } as StoredAssessment);
+  const counted = stored(standing.complianceStatus, standing.compliance);
+  const pending = standing.pendingStatus === null ? null : stored(standing.pendingStatus, standing.pendingCompliance!);
   const underOversight = standing.reviewedAt !== null || standing.violationFoundAt !== null;
   const awaitsReview = pending !== null || (byCorrection && underOversight);
   const next = !awaitsReview
     ? { counted: assessed, pending: null }
     : { counted: assessed.status === 'VIOLATION' ? assessed : counted, pending: assessed };
   // Most disclosures change nothing: the row (a few KB with its findings) is then left as it is.
-  if (!same(next.counted, counted) || !same(next.pending, pending)) write(db, decisionId, next.counted, next.pending);
+  const countedChanged = !same(next.counted, counted);
+  if (countedChanged || !same(next.pending, pending)) write(db, decisionId, next.counted, next.pending, countedChanged);
   if (next.counted.status === 'VIOLATION') noteViolationFound(db, decisionId, at, 'ASSESSMENT', null);
 }
 
@@ -77,5 +84,6 @@ export function assessmentChanged(db: Database.Database, decisionId: string, ass
 export function reviewRecorded(db: Database.Database, decisionId: string): void {
   const standing = standingOf(db, decisionId);
   if (!standing || standing.pendingStatus === null) return;
-  write(db, decisionId, { status: standing.pendingStatus, compliance: standing.pendingCompliance! } as StoredAssessment, null);
+  const pending = stored(standing.pendingStatus, standing.pendingCompliance!);
+  write(db, decisionId, pending, null, !same(pending, stored(standing.complianceStatus, standing.compliance)));
 }

@@ -75,6 +75,18 @@ export function createDataRequestTables(db: Database.Database): void {
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS decision_citations_by_clause ON decision_citations (clause_id, decision_id);
 
+    -- The clause versions each decision was judged against: its compliance findings, kept beside
+    -- the JSON the decision is served with because that JSON cannot be searched by clause
+    -- (decisions(filter: { clauseId, clauseRelation }), Clause.judgedDecisions).
+    CREATE TABLE IF NOT EXISTS decision_findings (
+      decision_id TEXT NOT NULL,
+      clause_id   TEXT NOT NULL,
+      version     INTEGER NOT NULL,
+      status      TEXT NOT NULL,
+      PRIMARY KEY (decision_id, clause_id, version)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS decision_findings_by_clause ON decision_findings (clause_id, decision_id);
+
     CREATE TABLE IF NOT EXISTS disclosures (
       sequence             INTEGER PRIMARY KEY,
       decision_id          TEXT NOT NULL,
@@ -91,6 +103,7 @@ export function createDataRequestTables(db: Database.Database): void {
 export function dropDataRequestTables(db: Database.Database): void {
   db.exec(`
     DROP TABLE IF EXISTS disclosures;
+    DROP TABLE IF EXISTS decision_findings;
     DROP TABLE IF EXISTS decision_citations;
     DROP TABLE IF EXISTS decisions;
     DROP TABLE IF EXISTS data_requests;
