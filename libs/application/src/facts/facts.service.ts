@@ -8,6 +8,7 @@ import {
   measureFactsOf,
   measureStreamId,
   heldOn,
+  isPersonId,
   membersOn,
   organizationDecider,
   orgStreamId,
@@ -106,6 +107,8 @@ export class FactsService {
 
   /** The registered name of a person; null when the record does not know them. */
   async personName(personId: string): Promise<string | null> {
+    // Accounts need not name a person (an identity provider's subject, the CLI operator).
+    if (!isPersonId(personId)) return null;
     const { state } = await this.folds.fold(personStreamId(personId), deciderFolder(personDecider));
     return state.registered ? state.name : null;
   }
