@@ -4,6 +4,7 @@ import { badInput } from '../shared/domain-error';
 // id is its JWT `jti`, so a presented token names the stream that says whether it was revoked.
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const TOKEN_ID = new RegExp(`^token:${UUID}$`);
+const STREAM_ID = new RegExp(`^token-(${UUID})$`);
 
 export function isTokenId(id: unknown): id is string {
   return typeof id === 'string' && TOKEN_ID.test(id);
@@ -24,4 +25,10 @@ export function tokenIdOf(uuid: string): string {
 export function tokenStreamId(tokenId: string): string {
   assertTokenId(tokenId);
   return tokenId.replace(':', '-');
+}
+
+/** token-<uuid> -> token:<uuid>; null for any other stream. */
+export function tokenIdOfStream(streamId: string): string | null {
+  const match = STREAM_ID.exec(streamId);
+  return match ? `token:${match[1]}` : null;
 }
