@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, decodeJwt, errors, jwtVerify } from 'jose';
-import { formatDuration } from '@ledger/config';
+import { formatDuration, parseDuration } from '@ledger/config';
 import { isRole, type Actor } from '@ledger/domain';
 import { OidcTokenRefused, type OidcVerifier } from './oidc-verifier';
 
@@ -47,8 +47,16 @@ export class InvalidToken extends Error {
   }
 }
 
-/** A token that would be refused was asked for (`ledger token --ttl` longer than the maximum). */
-export class TokenLifetimeTooLong extends Error {
+/** A lifetime no token is minted for: not a duration (`ttl`, `--ttl`), or one the server would refuse. */
+export class TokenLifetimeRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TokenLifetimeRefused';
+  }
+}
+
+/** A token that would be refused was asked for (`--ttl`, `ttl` longer than the maximum). */
+export class TokenLifetimeTooLong extends TokenLifetimeRefused {
   constructor(message: string) {
     super(message);
     this.name = 'TokenLifetimeTooLong';
@@ -89,6 +97,13 @@ export class TokenService {
     if (ttlSeconds > this.maxTtlSeconds) throw new TokenLifetimeTooLong(`a token may live at most ${formatDuration(this.maxTtlSeconds)} (LEDGER_TOKEN_MAX_TTL)`);
     const issuedAt = Math.floor(now / 1000) * 1000;
     return { issuedAt, expiresAt: issuedAt + ttlSeconds * 1000 };
+  }
+
+  /** The lifetime of a token asked for as people write it (`30m`, `8h`, `7d`; absent: the default), from now. */
+  lifetimeOf(ttl: string | undefined, now = Date.now()): { issuedAt: number; expiresAt: number } {
+    const seconds = ttl === undefined ? this.defaultTtlSeconds : parseDuration(ttl);
+    if (seconds === null) throw new TokenLifetimeRefused(`must look like 30m, 8h or 7d, got ${ttl}`);
+    return this.lifetime(seconds, now);
   }
 
   /** Signs the token a TokenIssued event recorded: the same id, issue time and expiry. */
