@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { TokenLifetimeRefused, TokenLifetimeTooLong } from '@ledger/auth';
-import { ROLES, isRole, tokenIdOf } from '@ledger/domain';
-import type { TokenIssuedData } from '@ledger/event-types';
+import { ROLES, isRole, tokenIdOf, type TokenIssued } from '@ledger/domain';
 import { createTokenService } from '@ledger/composition';
 import { formatDuration, type LedgerConfig } from '@ledger/config';
 import { UsageError } from '../cli-errors';
@@ -52,11 +51,11 @@ export async function tokenCommand(args: string[], config: LedgerConfig): Promis
       readYourWrites: false,
     });
     const [event] = receipt.events;
-    const issued = event.data as TokenIssuedData;
+    const issued = event.data as TokenIssued['data'];
     // Signed only once recorded, with the recorded id and lifetime.
     return { event, token: await tokens.sign(actor, { tokenId: issued.tokenId, ...lifetime }) };
   });
-  const { tokenId } = event.data as TokenIssuedData;
+  const { tokenId } = event.data as TokenIssued['data'];
   console.error(`token ${tokenId} for ${actor.name} (${actor.id}, ${actor.role}), valid ${valid}, recorded as TokenIssued (sequence ${event.sequence}):`);
   console.log(token);
 }

@@ -3,8 +3,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { LedgerCommands } from '@ledger/application';
 import { TOKEN_SERVICE, TokenLifetimeRefused, TokenLifetimeTooLong, type TokenService } from '@ledger/auth';
-import type { Role } from '@ledger/domain';
-import type { TokenIssuedData } from '@ledger/event-types';
+import type { Role, TokenIssued } from '@ledger/domain';
 import { TokenQueries, type TokenRow } from '@ledger/projections';
 import { CurrentCaller, type Caller } from '../auth/current-actor.decorator';
 import { CommandRoles, Roles } from '../auth/roles.guard';
@@ -38,7 +37,7 @@ export class TokensResolver {
     const recorded = await this.commands.execute('IssueToken', data, { ...contextOf(caller), occurredAt: new Date(issuedAt).toISOString() });
     // A retried request (same Idempotency-Key) gets the first attempt's token: same claims, same signature.
     const [event] = recorded.events;
-    const issued = event.data as TokenIssuedData;
+    const issued = event.data as TokenIssued['data'];
     const token = await this.tokenService.sign(
       { id: issued.actorId, name: issued.name, role: issued.role },
       { tokenId: issued.tokenId, issuedAt: Date.parse(event.occurredAt), expiresAt: Date.parse(issued.expiresAt) },
