@@ -97,6 +97,23 @@ describe('tokens: minted and revoked by an admin, as recorded events (real serve
     expect(list.data.tokens.edges[0].node).toMatchObject({ actorId: 'person:city-admin', status: 'ACTIVE' });
   });
 
+  it('answers a retry with the same Idempotency-Key with the same token, minting and recording nothing more', async () => {
+    const send = async () => {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}`, 'idempotency-key': 'mint-clerk-2' },
+        body: JSON.stringify({ query: ISSUE.replace('receipt {', 'receipt { replayed'), variables: { input: { actorId: 'person:retried', role: 'clerk' } } }),
+      });
+      return (await response.json()).data.issueToken;
+    };
+    const first = await send();
+    const count = await eventCount();
+    const retry = await send();
+    expect(await eventCount()).toBe(count);
+    expect([first.receipt.replayed, retry.receipt.replayed]).toEqual([false, true]);
+    expect({ token: retry.token, tokenId: retry.tokenId, expiresAt: retry.expiresAt }).toEqual({ token: first.token, tokenId: first.tokenId, expiresAt: first.expiresAt });
+  });
+
   it('lets only an admin mint, revoke or list tokens (FORBIDDEN for a clerk, UNAUTHENTICATED without a token), writing nothing', async () => {
     const issued = await server.gql(ISSUE, { input: { actorId: 'person:someone', role: 'clerk' } }, admin);
     const { tokenId } = issued.data.issueToken;
@@ -139,5 +156,18 @@ describe('tokens: minted and revoked by an admin, as recorded events (real serve
     const unknown = await runCli(['revoke-token', UNKNOWN, '--reason', 'x'], { LEDGER_DATA_DIR: dataDir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/NOT_FOUND/);
+    const noReason = await runCli(['revoke-token', tokenId], { LEDGER_DATA_DIR: dataDir });
+    expect(noReason).toMatchObject({ code: 2, stderr: expect.stringMatching(/needs --reason/) });
+  });
+
+  it('mints with --no-record a token the record does not know: it works until it expires, and cannot be revoked', async () => {
+    const before = await eventCount();
+    const minted = await runCli(['token', '--actor', 'person:unrecorded', '--role', 'clerk', '--no-record'], { LEDGER_DATA_DIR: dataDir });
+    expect(minted).toMatchObject({ code: 0, stderr: expect.stringMatching(/valid 8h, not recorded:/) });
+    expect(await eventCount()).toBe(before);
+    const token = lastLine(minted.stdout);
+    const { jti } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+    expect((await server.gql(REGISTER, { input: { id: 'person:unrecorded-works', name: 'Unrecorded Works' } }, token)).data).toEqual({ registerPerson: { revision: 0 } });
+    await refused(REVOKE, { input: { tokenId: jti, reason: 'not in the record' } }, admin, 'NOT_FOUND');
   });
 });

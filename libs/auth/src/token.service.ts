@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, decodeJwt, errors, jwtVerify } from 'jose';
 import { formatDuration, parseDuration } from '@ledger/config';
-import { isRole, type Actor } from '@ledger/domain';
+import { isRole, tokenIdOf, type Actor } from '@ledger/domain';
 import { OidcTokenRefused, type OidcVerifier } from './oidc-verifier';
 
 /** A token that verified: who it speaks for, and until when (ms since the epoch). */
@@ -123,9 +123,9 @@ export class TokenService {
       .sign(this.secret);
   }
 
-  /** A token with a fresh id that nothing records (`ledger token --no-record`, tests): valid until it expires, and not revocable. */
+  /** A token with a fresh id that nothing records (as `ledger token --no-record` mints): valid until it expires, and not revocable. */
   async mint(actor: Actor, ttlSeconds = this.defaultTtlSeconds): Promise<string> {
-    return this.sign(actor, { tokenId: `token:${randomUUID()}`, ...this.lifetime(ttlSeconds) });
+    return this.sign(actor, { tokenId: tokenIdOf(randomUUID()), ...this.lifetime(ttlSeconds) });
   }
 
   async verify(token: string): Promise<VerifiedToken> {

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { TokenLifetimeRefused, TokenLifetimeTooLong } from '@ledger/auth';
-import { ROLES, isRole, tokenIdOf, type TokenIssued } from '@ledger/domain';
+import { ROLES, isRole, type TokenIssued } from '@ledger/domain';
 import { createTokenService } from '@ledger/composition';
 import { formatDuration, type LedgerConfig } from '@ledger/config';
 import { UsageError } from '../cli-errors';
@@ -38,7 +37,7 @@ export async function tokenCommand(args: string[], config: LedgerConfig): Promis
   const valid = formatDuration((lifetime.expiresAt - lifetime.issuedAt) / 1000);
 
   if (values['no-record']) {
-    const token = await tokens.sign(actor, { tokenId: tokenIdOf(randomUUID()), ...lifetime });
+    const token = await tokens.mint(actor, (lifetime.expiresAt - lifetime.issuedAt) / 1000);
     console.error(`token for ${actor.name} (${actor.id}, ${actor.role}), valid ${valid}, not recorded:`);
     console.log(token);
     return;

@@ -5,6 +5,7 @@ import { ApplicationModule, LedgerCommands } from '@ledger/application';
 import { LedgerWriteModule } from '@ledger/composition';
 import type { LedgerConfig } from '@ledger/config';
 import { DomainError, type Actor } from '@ledger/domain';
+import { InvalidEvent, SchemaViolation } from '@ledger/event-store';
 import { UsageError } from '../cli-errors';
 
 /**
@@ -29,7 +30,7 @@ function safeLogin(): string {
 /**
  * Runs `work` with the write side of the data dir's ledger, without its read models (a server may
  * own them): the catalogue's role check, the deciders and the schema checks, as over GraphQL. A
- * refusal is bad input (exit 2), naming its code.
+ * refusal is bad input (exit 2), naming its code as GraphQL would.
  */
 export async function withLedgerWriter<T>(config: LedgerConfig, work: (commands: LedgerCommands) => Promise<T>): Promise<T> {
   @Module({ imports: [LedgerWriteModule.forRoot(config), ApplicationModule] })
@@ -39,6 +40,8 @@ export async function withLedgerWriter<T>(config: LedgerConfig, work: (commands:
     return await work(app.get(LedgerCommands));
   } catch (error) {
     if (error instanceof DomainError) throw new UsageError(`${error.code}: ${error.message}`);
+    // What the store refuses before writing (a lone surrogate in a name, a payload off its schema) is bad input too.
+    if (error instanceof SchemaViolation || error instanceof InvalidEvent) throw new UsageError(`BAD_USER_INPUT: ${error.message}`);
     throw error;
   } finally {
     await app.close();
