@@ -16,7 +16,7 @@
  * About 900 requests, 20-40 s.
  */
 import { LedgerServer, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
-import { COMMITTEE, COUNCIL, demoClerk, ICE, mayor, MAYORS_OFFICE, oversightReviewer, seat, SHERIFF, sheriffOfficer } from '@ledger/scenarios';
+import { COMMITTEE, COUNCIL, demoAdmin, demoClerk, ICE, mayor, MAYORS_OFFICE, oversightReviewer, seat, SHERIFF, sheriffOfficer } from '@ledger/scenarios';
 import { seededRandom } from '../support/seeded-random';
 
 const SEED = Number(process.env.LEDGER_FUZZ_SEED ?? 20170828);
@@ -28,7 +28,7 @@ const STACK_TRACE = /\n\s+at |\bat \S+ \(|node_modules|\.(?:ts|js):\d+/;
 
 /** The demo's accounts, by role: each mutation is sent as the role its description names. */
 const ACTORS: Record<string, [string, string]> = Object.fromEntries(
-  [demoClerk, mayor, sheriffOfficer, oversightReviewer].map((actor) => [actor.role, [actor.id, actor.name]]),
+  [demoClerk, mayor, sheriffOfficer, oversightReviewer, demoAdmin].map((actor) => [actor.role, [actor.id, actor.name]]),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -94,6 +94,8 @@ const IDS: Record<string, string> = {
   measureId: 'CB17-0766',
   byMeasureId: 'CB18-0101',
   clauseId: 'CB17-0766#sec_3',
+  // Overridden by BASE_INPUTS with the token issued in beforeAll.
+  tokenId: 'token:00000000-0000-4000-8000-000000000000',
 };
 /** `id` of each input that names the node it records or corrects */
 const NODE_IDS: Record<string, string> = {
@@ -118,6 +120,10 @@ const yes = (letters: string) => letters.split('').map((letter) => ({ personId: 
 const DECIDED_REQUEST = '$decided';
 /** A request received by the sheriff's department in beforeAll, not yet decided. */
 const OPEN_REQUEST = '$open';
+/** A token the admin issued in beforeAll, not yet revoked. */
+const ISSUED_TOKEN = '$token';
+/** Mutations that answer more than a receipt, and the field that holds it. */
+const RECEIPT_FIELD: Record<string, string> = { issueToken: 'receipt' };
 
 /**
  * What makes each mutation's base input one the ledger accepts, on the demo plus the measures and
@@ -132,6 +138,7 @@ const BASE_INPUTS: Record<string, Record<string, unknown>> = {
   correctPerson: { name: 'Paul D. Lopez' },
   decideDataRequest: { requestId: OPEN_REQUEST },
   endMembership: { organizationId: COUNCIL, personId: member('m'), endDate: '2018-06-01' },
+  issueToken: { actorId: 'person:fuzz-clerk', role: 'clerk', ttl: '1h' },
   enactMeasure: { measureId: 'CB19-0105' },
   issueExecutiveOrder: { measureId: 'EO-2019-100', occurredAt: '2018-06-01T18:00:00Z' },
   recordDisclosure: { requestId: DECIDED_REQUEST },
@@ -140,6 +147,7 @@ const BASE_INPUTS: Record<string, Record<string, unknown>> = {
   repealMeasure: { measureId: 'CR19-0106', byMeasureId: 'CB18-0101' },
   reviewDecision: { requestId: DECIDED_REQUEST },
   revokeExecutiveOrder: { measureId: 'EO-2017-142' },
+  revokeToken: { tokenId: ISSUED_TOKEN },
   signMeasure: { measureId: 'CB19-0103' },
   startMembership: { organizationId: SHERIFF },
   vetoMeasure: { measureId: 'CB19-0104' },
@@ -204,7 +212,7 @@ class FuzzSchema {
 
   constructor(
     types: SchemaType[],
-    /** DECIDED_REQUEST and OPEN_REQUEST by their ids in this ledger */
+    /** DECIDED_REQUEST, OPEN_REQUEST and ISSUED_TOKEN by their ids in this ledger */
     private readonly requests: Record<string, string>,
   ) {
     for (const type of types) this.types.set(type.name, type);
@@ -450,7 +458,9 @@ describe(`mutation fuzz suite (seed ${SEED})`, () => {
       recipientCategories: ['federal-immigration-enforcement'], purpose: 'civil-immigration-enforcement', legalBasis: 'detainer', channel: 'email', subjectIdentifier: 'FUZZ-OPEN-1',
     }, 'officer');
     const decided = await server.gql('{ decisions(first: 1, filter: { decidingOrganizationId: "org:denver-sheriff-department" }) { edges { node { request { id } } } } }');
-    return { [OPEN_REQUEST]: open.events[0].data.requestId, [DECIDED_REQUEST]: decided.data.decisions.edges[0].node.request.id };
+    const issued = await server.gql('mutation { issueToken(input: { actorId: "person:fuzz-officer", role: "officer" }) { tokenId } }', {}, tokens.admin);
+    if (issued.errors) throw new Error(`preparing the fuzz ledger, issueToken: ${JSON.stringify(issued.errors)}`);
+    return { [OPEN_REQUEST]: open.events[0].data.requestId, [DECIDED_REQUEST]: decided.data.decisions.edges[0].node.request.id, [ISSUED_TOKEN]: issued.data.issueToken.tokenId };
   }
 
   beforeAll(async () => {
@@ -472,7 +482,7 @@ describe(`mutation fuzz suite (seed ${SEED})`, () => {
   it('finds every mutation by introspection, each naming the role that may send it', () => {
     expect(mutations.length).toBeGreaterThanOrEqual(24);
     for (const mutation of mutations) {
-      expect({ mutation: mutation.name, role: /^(\w+):/.exec(mutation.description ?? '')?.[1] }).toEqual({ mutation: mutation.name, role: expect.stringMatching(/^(clerk|mayor|officer|oversight)$/) });
+      expect({ mutation: mutation.name, role: /^(\w+):/.exec(mutation.description ?? '')?.[1] }).toEqual({ mutation: mutation.name, role: expect.stringMatching(/^(clerk|mayor|officer|oversight|admin)$/) });
       expect(mutation.args).toHaveLength(1);
     }
   });
@@ -481,9 +491,9 @@ describe(`mutation fuzz suite (seed ${SEED})`, () => {
   // mutation can be replayed with -t and gets the same cases.
   const MUTATION_NAMES = [
     'amendByMeasure', 'correctDecision', 'correctMembership', 'correctOrganization', 'correctPerson', 'decideDataRequest',
-    'draftExecutiveOrder', 'enactMeasure', 'endMembership', 'introduceMeasure', 'issueExecutiveOrder', 'receiveDataRequest',
+    'draftExecutiveOrder', 'enactMeasure', 'endMembership', 'introduceMeasure', 'issueExecutiveOrder', 'issueToken', 'receiveDataRequest',
     'recordDisclosure', 'recordVote', 'referMeasure', 'registerOrganization', 'registerPerson', 'repealMeasure', 'reviewDecision',
-    'revokeExecutiveOrder', 'signMeasure', 'startMembership', 'vetoMeasure', 'withdrawMeasure',
+    'revokeExecutiveOrder', 'revokeToken', 'signMeasure', 'startMembership', 'vetoMeasure', 'withdrawMeasure',
   ];
 
   it('fuzzes exactly the mutations the schema serves', () => {
@@ -494,7 +504,9 @@ describe(`mutation fuzz suite (seed ${SEED})`, () => {
     const mutation = mutations.find((m) => m.name === name)!;
     const role = /^(\w+):/.exec(mutation.description!)![1];
     const arg = mutation.args[0];
-    const query = `mutation($${arg.name}: ${typeText(arg.type)}) { ${name}(${arg.name}: $${arg.name}) { streamId revision events { id sequence type data } } }`;
+    const receiptSelection = '{ streamId revision events { id sequence type data } }';
+    const selection = RECEIPT_FIELD[name] ? `{ ${RECEIPT_FIELD[name]} ${receiptSelection} }` : receiptSelection;
+    const query = `mutation($${arg.name}: ${typeText(arg.type)}) { ${name}(${arg.name}: $${arg.name}) ${selection} }`;
     const failures: string[] = [];
     let accepted = 0;
     let before = await counts();
@@ -513,7 +525,7 @@ describe(`mutation fuzz suite (seed ${SEED})`, () => {
         if (!KNOWN_CODES.has(error.extensions?.code ?? '') && !(status === 413 && error.extensions?.code === 'PAYLOAD_TOO_LARGE')) fail(`error code ${error.extensions?.code}`);
         if (STACK_TRACE.test(error.message ?? '')) fail('a stack trace in the message');
       }
-      const receipt = json?.data?.[name];
+      const receipt = RECEIPT_FIELD[name] ? json?.data?.[name]?.[RECEIPT_FIELD[name]] : json?.data?.[name];
       const after = await counts();
       if (fuzz.label === BASE_CASE && !(receipt && !json.errors) && accepted === 0) fail('the base input was refused: the cases test less than they should');
       if (receipt && !json.errors) {

@@ -40,11 +40,13 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
 }
 
 /**
- * A token from `ledger token`. A clerk's defaults to the demo's clerk, whom the seeded demo's
- * clerk's office lists (a clerk it does not list is refused once the office has a clerk).
+ * A token for a test's caller, not recorded (`--no-record`): the tests count and compare the events
+ * their own steps record, and seed or import into ledgers that must be empty. test/e2e/tokens.test.ts
+ * covers recorded tokens. A clerk's defaults to the demo's clerk, whom the seeded demo's clerk's
+ * office lists (a clerk it does not list is refused once the office has a clerk).
  */
 export async function mintToken(dataDir: string, role: string, actor = role === 'clerk' ? 'person:demo-clerk' : `person:test-${role}`, name = `Test ${role}`): Promise<string> {
-  const result = await runCli(['token', '--actor', actor, '--role', role, '--name', name], { LEDGER_DATA_DIR: dataDir });
+  const result = await runCli(['token', '--actor', actor, '--role', role, '--name', name, '--no-record'], { LEDGER_DATA_DIR: dataDir });
   if (result.code !== 0) throw new Error(`token failed: ${result.stderr}`);
   return result.stdout.trim().split('\n').pop()!;
 }

@@ -10,6 +10,7 @@ import { investigateCommand, investigateUsage } from './commands/investigate.com
 import { proofCommand, proofUsage } from './commands/proof.command';
 import { rebuildCommand, rebuildUsage } from './commands/rebuild.command';
 import { replayCommand, replayUsage } from './commands/replay.command';
+import { revokeTokenCommand, revokeTokenUsage } from './commands/revoke-token.command';
 import { seedCommand, seedUsage } from './commands/seed.command';
 import { serveCommand, serveUsage } from './commands/serve.command';
 import { subjectRefCommand, subjectRefUsage } from './commands/subject-ref.command';
@@ -21,6 +22,7 @@ type CommandFn = (args: string[], config: LedgerConfig) => Promise<void>;
 
 const commands: Record<string, { run: CommandFn; usage: string }> = {
   token: { run: tokenCommand, usage: tokenUsage },
+  'revoke-token': { run: revokeTokenCommand, usage: revokeTokenUsage },
   rebuild: { run: rebuildCommand, usage: rebuildUsage },
   seed: { run: seedCommand, usage: seedUsage },
   generate: { run: generateCommand, usage: generateUsage },

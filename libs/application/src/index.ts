@@ -15,3 +15,4 @@ export * from './ledger-commands';
 export * from './ledger-unavailable';
 export * from './legislation/legislation.commands';
 export * from './record-receipt';
+export * from './tokens/tokens.commands';

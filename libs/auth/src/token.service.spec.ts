@@ -71,4 +71,32 @@ describe('TokenService', () => {
     const tokens = new TokenService(SECRET, 12 * HOUR);
     await expect(tokens.verify(await signed({ iat: now() + 30, exp: now() + 30 + 12 * HOUR }))).resolves.toMatchObject({ actor: { id: 'person:x' } });
   });
+
+  describe('revocation before expiry', () => {
+    const actor = { id: 'person:clerk-1', name: 'Clerk One', role: 'clerk' as const };
+    const revokedIds = new Set<string>();
+    const tokens = new TokenService(SECRET, 12 * HOUR, null, { isRevoked: (id) => revokedIds.has(id) });
+
+    it('signs the token a TokenIssued recorded: its id as jti, its issue time and expiry', async () => {
+      const { issuedAt, expiresAt } = tokens.lifetime(2 * HOUR);
+      const token = await tokens.sign(actor, { tokenId: 'token:00000000-0000-4000-8000-000000000001', issuedAt, expiresAt });
+      const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+      expect(claims).toMatchObject({ jti: 'token:00000000-0000-4000-8000-000000000001', iat: issuedAt / 1000, exp: expiresAt / 1000 });
+      expect((await tokens.verify(token)).expiresAt).toBe(expiresAt);
+    });
+
+    it('refuses a revoked token (UNAUTHENTICATED: the token was revoked), and only that one', async () => {
+      const lifetime = tokens.lifetime(HOUR);
+      const revoked = await tokens.sign(actor, { tokenId: 'token:00000000-0000-4000-8000-000000000002', ...lifetime });
+      const other = await tokens.sign(actor, { tokenId: 'token:00000000-0000-4000-8000-000000000003', ...lifetime });
+      revokedIds.add('token:00000000-0000-4000-8000-000000000002');
+      await expect(tokens.verify(revoked)).rejects.toThrow(new InvalidToken('the token was revoked'));
+      await expect(tokens.verify(other)).resolves.toMatchObject({ actor });
+    });
+
+    it('keeps accepting a token minted before tokens had ids (no jti) until it expires', async () => {
+      const legacy = await signed({ iat: now(), exp: now() + HOUR });
+      await expect(tokens.verify(legacy)).resolves.toMatchObject({ actor: { id: 'person:x' } });
+    });
+  });
 });

@@ -3,6 +3,7 @@ export * from './graphql-server/ledger-graphql-server.module';
 export * from './graphql-server/served-replay';
 export * from './import-target.factory';
 export * from './ledger-core.module';
+export * from './ledger-write.module';
 export * from './read-models';
 export * from './replay';
 export * from './subject-vault.factory';

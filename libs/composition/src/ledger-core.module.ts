@@ -16,6 +16,7 @@ import {
   LegislationQueries,
   ProjectionRunner,
   READ_MODEL_DB,
+  TokenQueries,
   openReadModelDatabase,
   type ReadModelsDamaged,
   type RunnerLog,
@@ -139,14 +140,16 @@ export class LedgerCoreModule {
           useFactory: (e: EventLogQueries, d: DirectoryQueries, l: LegislationQueries, r: DataRequestQueries, view: PublicView) => new TraceService(e, d, l, r, view),
           inject: [EventLogQueries, DirectoryQueries, LegislationQueries, DataRequestQueries, PublicView],
         },
-        { provide: TOKEN_SERVICE, useFactory: () => createTokenService(config) },
+        { provide: TokenQueries, useFactory: (db: Database.Database) => new TokenQueries(db), inject: [READ_MODEL_DB] },
+        // Every presented token of this ledger is checked against the tokens read model (revoked?).
+        { provide: TOKEN_SERVICE, useFactory: (revoked: TokenQueries) => createTokenService(config, revoked), inject: [TokenQueries] },
         { provide: SUBJECT_VAULT, useFactory: () => createSubjectVault(config) },
         { provide: CLERK_OFFICE_ID, useValue: config.clerkOfficeId },
         LedgerCoreShutdown,
       ],
       exports: [
         LEDGER_CONFIG, EventSchemaRegistry, RAW_EVENT_STORE, EVENT_STORE, READ_MODEL_DB,
-        ProjectionRunner, READ_MODEL_SYNC, LedgerHealth, COMMAND_AVAILABILITY, EVENT_TYPE_VERSIONS, EventLogQueries, DirectoryQueries, LegislationQueries, DataRequestQueries, PublicView, TraceService, TOKEN_SERVICE,
+        ProjectionRunner, READ_MODEL_SYNC, LedgerHealth, COMMAND_AVAILABILITY, EVENT_TYPE_VERSIONS, EventLogQueries, DirectoryQueries, LegislationQueries, DataRequestQueries, PublicView, TraceService, TokenQueries, TOKEN_SERVICE,
         SUBJECT_VAULT, TRANSPARENCY_LOG, CLERK_OFFICE_ID,
       ],
     };

@@ -1,10 +1,12 @@
-import { OidcVerifier, TokenService, resolveTokenSecret } from '@ledger/auth';
+import { OidcVerifier, TokenService, resolveTokenSecret, type RevokedTokens } from '@ledger/auth';
 import { dataPaths, type LedgerConfig } from '@ledger/config';
 
-export function createTokenService(config: LedgerConfig): TokenService {
+/** The ledger's token service; `revoked` where presented tokens are checked against the record (the server). */
+export function createTokenService(config: LedgerConfig, revoked: RevokedTokens | null = null): TokenService {
   return new TokenService(
     resolveTokenSecret(config.tokenSecret, dataPaths(config).tokenSecret),
     config.tokenMaxTtlSeconds,
     config.oidc ? new OidcVerifier(config.oidc) : null,
+    revoked,
   );
 }

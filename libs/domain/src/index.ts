@@ -11,3 +11,4 @@ export * from './organization';
 export * from './measure';
 export * from './data-request';
 export * from './compliance';
+export * from './token';

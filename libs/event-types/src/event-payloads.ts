@@ -988,6 +988,48 @@ export interface QuorumFailedData {
   quorum: number;
 }
 
+// event-schemas/tokens/TokenIssued.v1.schema.json
+/**
+ * The ledger minted a bearer token (its jti is tokenId) for an account: who it speaks for, with which role, until when. Never the token itself, nor any secret: a token id alone authenticates nobody. The admin who minted it is the envelope's recordedBy, and the token's issue time its occurredAt.
+ */
+export interface TokenIssuedData {
+  /**
+   * token:<uuid>, the token's jti claim.
+   */
+  tokenId: string;
+  /**
+   * The account the token speaks for (its sub claim), e.g. person:city-clerk; trimmed.
+   */
+  actorId: string;
+  /**
+   * The account's display name (its name claim); trimmed.
+   */
+  name: string;
+  /**
+   * The account's role (its role claim).
+   */
+  role: 'clerk' | 'mayor' | 'officer' | 'oversight' | 'admin';
+  /**
+   * When the token expires (its exp claim), an ISO-8601 instant after the event's occurredAt.
+   */
+  expiresAt: string;
+}
+
+// event-schemas/tokens/TokenRevoked.v1.schema.json
+/**
+ * A token this ledger issued is refused from now on, before it expires. The admin who revoked it is the envelope's recordedBy.
+ */
+export interface TokenRevokedData {
+  /**
+   * token:<uuid>, the revoked token's jti claim.
+   */
+  tokenId: string;
+  /**
+   * Why, as the admin stated it (a lost laptop, a person who left office); trimmed.
+   */
+  reason: string;
+}
+
 // event-schemas/legislation/VoteCorrected.v1.schema.json
 /**
  * A clerk corrected a mis-recorded roll call. The original VoteRecorded stays as recorded; the tally and result were computed again by the ledger from the corrected roll call and the threshold the vote was counted under.

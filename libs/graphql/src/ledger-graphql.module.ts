@@ -11,12 +11,13 @@ import { LedgerEventsResolver } from './event-log/ledger-events.resolver';
 import { LEGISLATION_RESOLVERS } from './legislation/legislation.resolvers';
 import { TraceResolver } from './trace/trace.resolver';
 import { TransparencyResolver } from './transparency/transparency.resolver';
+import { TokensResolver } from './tokens/tokens.resolver';
 import { LedgerEventFeed } from './subscriptions/ledger-event-feed';
 import { LedgerEventsSubscriptionResolver } from './subscriptions/ledger-events-subscription.resolver';
 
 /** Resolvers, guards and the filter that keeps refusals out of the error log. Read models (EventLogQueries) come from the composition root. */
 @Module({
   imports: [ApplicationModule],
-  providers: [LedgerEventsResolver, DirectoryMutationsResolver, LegislationMutationsResolver, DataRequestMutationsResolver, ...DIRECTORY_RESOLVERS, ...LEGISLATION_RESOLVERS, ...DATA_REQUEST_RESOLVERS, TraceResolver, TransparencyResolver, LedgerEventFeed, LedgerEventsSubscriptionResolver, { provide: APP_GUARD, useClass: RolesGuard }],
+  providers: [LedgerEventsResolver, DirectoryMutationsResolver, LegislationMutationsResolver, DataRequestMutationsResolver, TokensResolver, ...DIRECTORY_RESOLVERS, ...LEGISLATION_RESOLVERS, ...DATA_REQUEST_RESOLVERS, TraceResolver, TransparencyResolver, LedgerEventFeed, LedgerEventsSubscriptionResolver, { provide: APP_GUARD, useClass: RolesGuard }],
 })
 export class LedgerGraphqlModule {}

@@ -18,4 +18,8 @@ export { dataRequestsProjection } from './data-requests/data-requests.projection
 export { DataRequestQueries } from './data-requests/data-requests.queries';
 export type * from './data-requests/data-requests.rows';
 
+export { tokensProjection } from './tokens/tokens.projection';
+export { TokenQueries, type TokenPage } from './tokens/tokens.queries';
+export type * from './tokens/tokens.rows';
+
 export * from './ocd';

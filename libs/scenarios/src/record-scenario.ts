@@ -1,4 +1,4 @@
-import { requestIdOfStream } from '@ledger/domain';
+import { requestIdOfStream, tokenIdOfStream } from '@ledger/domain';
 import type { RecordReceipt } from '@ledger/application';
 import type { AnyStep, CommandExecutor } from './scenario-step';
 
@@ -67,9 +67,9 @@ async function recordLane(steps: readonly AnyStep[], ledger: CommandExecutor, { 
   }
 }
 
-/** The id a step's saveAs keeps: the data request it recorded (else its stream). */
+/** The id a step's saveAs keeps: the data request or token it recorded (else its stream). */
 export function savedIdOf(receipt: RecordReceipt): string {
-  return requestIdOfStream(receipt.streamId) ?? receipt.streamId;
+  return requestIdOfStream(receipt.streamId) ?? tokenIdOfStream(receipt.streamId) ?? receipt.streamId;
 }
 
 /** The step's data with each "$name" (a top-level string) replaced by the id an earlier step saved as name. */

@@ -2,6 +2,7 @@ import { badInput, forbidden, type Actor } from '@ledger/domain';
 import { DATA_REQUESTS_COMMANDS } from '../data-requests/data-requests.commands';
 import { DIRECTORY_COMMANDS } from '../directory/directory.commands';
 import { LEGISLATION_COMMANDS } from '../legislation/legislation.commands';
+import { TOKEN_COMMANDS } from '../tokens/tokens.commands';
 import type { CatalogueOf, CommandType, DomainCommand } from './command-entry';
 
 export type Catalogue = CatalogueOf<DomainCommand>;
@@ -12,7 +13,7 @@ export type Catalogue = CatalogueOf<DomainCommand>;
  * (@CommandRoles) and scripted recording (the seed, scenarios) all read it; a command missing here
  * does not compile.
  */
-export const COMMANDS: Catalogue = { ...DIRECTORY_COMMANDS, ...LEGISLATION_COMMANDS, ...DATA_REQUESTS_COMMANDS };
+export const COMMANDS: Catalogue = { ...DIRECTORY_COMMANDS, ...LEGISLATION_COMMANDS, ...DATA_REQUESTS_COMMANDS, ...TOKEN_COMMANDS };
 
 export const COMMAND_TYPES = Object.keys(COMMANDS) as CommandType[];
 

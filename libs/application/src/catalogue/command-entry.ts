@@ -7,15 +7,17 @@ import type {
   PersonCommand,
   Role,
   SignMeasure,
+  TokenCommand,
   VetoMeasure,
 } from '@ledger/domain';
 import type { SubjectVault } from '@ledger/privacy';
 import type { ReceiveDataRequestInput } from '../data-requests/data-requests.commands';
 import type { FactsService } from '../facts/facts.service';
 import type { InOffice } from '../legislation/legislation.commands';
+import type { IssueTokenInput } from '../tokens/tokens.commands';
 
 /** Every command the ledger takes, as the domain's deciders know them. */
-export type DomainCommand = PersonCommand | OrganizationCommand | MeasureCommand | DataRequestCommand;
+export type DomainCommand = PersonCommand | OrganizationCommand | MeasureCommand | DataRequestCommand | TokenCommand;
 
 /** A command's name: the domain command's `type`, e.g. RecordVote. */
 export type CommandType = DomainCommand['type'];
@@ -31,12 +33,14 @@ export type FactsOf<K extends CommandType> = DomainCommandOf<K> extends { facts:
 /**
  * The commands whose caller sends something other than what the decider sees: the mayor's acts
  * name the office they are done for (the facts are read from it), and a data request names its
- * subject by the identifier the officer typed (the vault turns it into a reference).
+ * subject by the identifier the officer typed (the vault turns it into a reference), and a new
+ * token's id is the ledger's.
  */
 interface InputsThatDiffer {
   SignMeasure: SignMeasure['data'] & InOffice;
   VetoMeasure: VetoMeasure['data'] & InOffice;
   ReceiveDataRequest: ReceiveDataRequestInput;
+  IssueToken: IssueTokenInput;
 }
 
 /** What a caller sends for command K (GraphQL, the seed, a scenario, the generator). */

@@ -103,11 +103,12 @@ describe('the command catalogue, walked: roles are checked in the write path', (
     for (const type of COMMAND_TYPES) expect([...refused.get(type)!].sort()).toEqual(ROLES.filter((r) => !COMMANDS[type].roles.includes(r)).sort());
   });
 
-  it('lets a clerk record clerk acts only, and office holders their own acts (or a clerk on their behalf)', () => {
+  it('lets a clerk record clerk acts only, office holders their own acts (or a clerk on their behalf), and an admin tokens only', () => {
     const rolesOf = Object.fromEntries(COMMAND_TYPES.map((type) => [type, [...COMMANDS[type].roles].sort().join(' ')]));
     const officeholders = { mayor: ['SignMeasure', 'VetoMeasure', 'DraftExecutiveOrder', 'IssueExecutiveOrder', 'RevokeExecutiveOrder'], officer: ['ReceiveDataRequest', 'DecideDataRequest', 'RecordDisclosure', 'CorrectDecision'], oversight: ['ReviewDecision'] };
     const expected = Object.fromEntries(COMMAND_TYPES.map((type) => {
       const office = Object.entries(officeholders).find(([, types]) => types.includes(type))?.[0];
+      if (type === 'IssueToken' || type === 'RevokeToken') return [type, 'admin'];
       return [type, office ? ['clerk', office].sort().join(' ') : 'clerk'];
     }));
     expect(rolesOf).toEqual(expected);

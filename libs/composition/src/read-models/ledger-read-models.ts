@@ -8,13 +8,14 @@ import {
   directoryProjection,
   eventLogProjection,
   legislationProjection,
+  tokensProjection,
   type LogConsumer,
   type RunnerLog,
   type SqliteProjection,
 } from '@ledger/projections';
 
 /** Every read model the ledger maintains, in any order: each declares what it reads (dependsOn). */
-export const ALL_PROJECTIONS: readonly SqliteProjection[] = [eventLogProjection, directoryProjection, legislationProjection, dataRequestsProjection];
+export const ALL_PROJECTIONS: readonly SqliteProjection[] = [eventLogProjection, directoryProjection, legislationProjection, dataRequestsProjection, tokensProjection];
 
 /**
  * The runner that keeps a read-model file (`db`, opened by its owner) following `store`: the one

@@ -37,7 +37,7 @@ const NODE_OF_EVENT: Record<string, (data: Data) => string> = {
   DisclosureRecorded: (d) => decisionIdOf(text(d.requestId)),
 };
 
-/** The node id of a receipt's events; null for an event type no node stands for (none today). */
+/** The node id of a receipt's events; null for an event type no node stands for (a token's: it is no public record of the city). */
 export function nodeIdOf(events: ReadonlyArray<{ type: string; data: unknown }>): string | null {
   const [first] = events;
   const of = first && NODE_OF_EVENT[first.type];

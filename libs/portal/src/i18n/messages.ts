@@ -224,6 +224,8 @@ const en = {
     ExecutiveOrderDrafted: 'Executive order drafted', ExecutiveOrderIssued: 'Executive order issued', ExecutiveOrderRevoked: 'Executive order revoked',
     DataRequestReceived: 'Data request received', DataRequestDecided: 'Data request decided', DecisionCorrected: 'Decision corrected',
     DecisionReviewed: 'Decision reviewed by oversight', DisclosureRecorded: 'Disclosure recorded',
+    // An admin's act on the ledger's own access: in the record too, so shown like any event.
+    TokenIssued: 'Access token issued', TokenRevoked: 'Access token revoked',
   } as Record<string, string>,
   actionName: {
     introduction: 'Introduced', 'referral-committee': 'Sent to committee', 'committee-passage': 'Passed in committee', 'committee-failure': 'Failed in committee',
@@ -459,6 +461,7 @@ const es: Messages = {
     ExecutiveOrderDrafted: 'Orden ejecutiva redactada', ExecutiveOrderIssued: 'Orden ejecutiva emitida', ExecutiveOrderRevoked: 'Orden ejecutiva revocada',
     DataRequestReceived: 'Solicitud de datos recibida', DataRequestDecided: 'Solicitud de datos decidida', DecisionCorrected: 'Decisión corregida',
     DecisionReviewed: 'Decisión revisada por el órgano de supervisión', DisclosureRecorded: 'Entrega de datos registrada',
+    TokenIssued: 'Token de acceso emitido', TokenRevoked: 'Token de acceso revocado',
   },
   actionName: {
     introduction: 'Presentada', 'referral-committee': 'Enviada a comité', 'committee-passage': 'Votada a favor en comité', 'committee-failure': 'Rechazada en comité',

@@ -61,4 +61,6 @@ export const demoClerk: Actor = { id: 'person:demo-clerk', name: `Demo Clerk ${I
 export const mayor: Actor = { id: MICHAEL_HANCOCK.personId, name: MICHAEL_HANCOCK.name, role: 'mayor' };
 export const sheriffOfficer: Actor = { id: 'person:illustrative-sheriff-officer', name: `Sheriff Records Officer ${ILLUSTRATIVE}`, role: 'officer' };
 export const humanServicesOfficer: Actor = { id: 'person:illustrative-human-services-officer', name: `Human Services Records Officer ${ILLUSTRATIVE}`, role: 'officer' };
+/** The account that mints and revokes the others' tokens (the `admin` role's one job). */
+export const demoAdmin: Actor = { id: 'person:demo-admin', name: `Demo Admin ${ILLUSTRATIVE}`, role: 'admin' };
 export const oversightReviewer: Actor = { id: 'person:illustrative-oversight-reviewer', name: `Oversight Reviewer ${ILLUSTRATIVE}`, role: 'oversight' };

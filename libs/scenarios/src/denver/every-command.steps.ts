@@ -6,13 +6,15 @@ import {
   HUMAN_SERVICES,
   ILLUSTRATIVE,
   MAYORS_OFFICE,
+  demoAdmin,
+  demoClerk,
   humanServicesOfficer,
   mayor,
   oversightReviewer,
   seat,
   sheriffOfficer,
 } from './denver.cast';
-import { byClerk, denver2017Steps, onBehalfOf, yes } from './denver-2017.steps';
+import { at, byClerk, denver2017Steps, onBehalfOf, yes } from './denver-2017.steps';
 
 const WITHDRAWN = 'CB18-0200';
 const VETOED = 'CB18-0300';
@@ -34,7 +36,8 @@ const passage = (measureId: string, firstReading: string, finalPassage: string) 
 /**
  * The Denver 2017 demo, then one step of each command the demo does not use: corrections, a
  * membership's end, a withdrawn, a vetoed and a repealing ordinance, a sitting without a quorum, a
- * corrected roll call and a member's explanation, the executive order's revocation. Every step is ILLUSTRATIVE (none of it is in the reports). Tests that walk the
+ * corrected roll call and a member's explanation, the executive order's revocation, and the admin
+ * minting the clerk's token and revoking it. Every step is ILLUSTRATIVE (none of it is in the reports). Tests that walk the
  * command catalogue record it (each command with its data valid at that point of the story), and
  * it is a start for the synthetic generator.
  */
@@ -80,5 +83,12 @@ export function denverEveryCommandSteps(): AnyStep[] {
     byClerk('RepealMeasure', '2019-01-24', { measureId: AMENDING_ORDINANCE, byMeasureId: REPEALING, effectiveUntil: '2019-02-01' }),
 
     onBehalfOf(mayor, 'RevokeExecutiveOrder', '2019-03-01', { measureId: EXECUTIVE_ORDER, effectiveUntil: '2019-03-01', reason: `superseded by a new order ${ILLUSTRATIVE}` }),
+
+    // The record of a token, not a token: nothing here signs anything.
+    {
+      command: 'IssueToken', actor: demoAdmin, occurredAt: at('2019-03-04'), saveAs: 'clerkToken',
+      data: { actorId: demoClerk.id, name: demoClerk.name, role: demoClerk.role, expiresAt: '2019-03-05T01:40:00Z' },
+    },
+    { command: 'RevokeToken', actor: demoAdmin, occurredAt: at('2019-03-04'), data: { tokenId: '$clerkToken', reason: `the clerk's laptop was lost ${ILLUSTRATIVE}` } },
   ];
 }
