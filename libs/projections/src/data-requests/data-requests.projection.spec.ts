@@ -364,7 +364,10 @@ describe('data-request projection (real SQLite files, real runner)', () => {
 
     it('follows a correction that changes a finding, and a reassessment that changes nothing writes nothing', async () => {
       const { harness, queries } = await open((requests) =>
-        citingTheWrongClause(requests).correct(R6, { outcome: 'DENIED', disclosedCategories: [] }, 'Recorded the wrong outcome.', ana, '2017-10-02T10:00:00Z'),
+        citingTheWrongClause(requests)
+          .correct(R6, { outcome: 'DENIED', disclosedCategories: [] }, 'Recorded the wrong outcome.', ana, '2017-10-02T10:00:00Z')
+          // R6 was a violation: its correction counts (and its findings change) once oversight reviews it.
+          .review(R6, 'upheld', 'The jail log confirms the denial.', olga, '2017-10-03T10:00:00Z'),
       );
       expect(findings(harness, decisionIdOf(R6))).toEqual([{ clauseId: SEC_2, version: 1, status: 'COMPLIANT' }]);
       expect(ids(queries.decisionsPage({ clauseId: SEC_2, clauseRelation: 'JUDGED_AGAINST', complianceStatus: 'VIOLATION' }, 10, null))).toEqual(['R1', 'R5']);
