@@ -107,3 +107,44 @@ describe('RecordedVotesCheck: a recorded vote against what the domain computes f
     expect(checked({ ...vote, rollCall: fewPresent, tally, result: 'FAILED' })).toEqual({ field: 'rollCall', reason: 'no quorum: 4 present, 7 needed' });
   });
 });
+
+describe('RecordedVotesCheck: a corrected roll call against what correctVote computes', () => {
+  const failed = () => decidedVote(cast({ YES: [seatA, seatB, seatC], NO: [seatD, seatE, seatF, seatG] }));
+  /** The correction correctVote decides for the vote above, recounted as seven YES and none NO. */
+  function decidedCorrection() {
+    const vote = failed();
+    const history = [...ordinance.firstReadingPassed, { type: 'VoteRecorded' as const, data: vote, occurredAt: AT }];
+    const [correction] = measureDecider.decide(
+      {
+        type: 'CorrectVote',
+        data: { measureId: MEASURE, voteId: vote.voteId, votes: cast({ YES: [seatA, seatB, seatC, seatD, seatE, seatF, seatG] }), reason: 'the NO votes were YES' },
+        facts: { body: councilFacts },
+        metadata: clerkOn('2017-08-29'),
+      },
+      history.reduce(measureDecider.evolve, measureDecider.initialState),
+    );
+    if (correction.type !== 'VoteCorrected') throw new Error(`expected a correction, got ${correction.type}`);
+    return { vote, correction: correction.data };
+  }
+  const checkedCorrection = (data: unknown) => {
+    const { vote } = decidedCorrection();
+    const check = new RecordedVotesCheck();
+    for (const event of council) check.accept(event);
+    expect(check.accept({ type: 'VoteRecorded', occurredAt: AT, data: vote })).toBeNull();
+    return check.accept({ type: 'VoteCorrected', occurredAt: '2017-08-29T23:40:00Z', data });
+  };
+
+  it("accepts correctVote's own correction, and names a tally or result it does not give", () => {
+    const { correction } = decidedCorrection();
+    expect(correction.result).toBe('PASSED');
+    expect(checkedCorrection(correction)).toBeNull();
+    expect(checkedCorrection({ ...correction, tally: { ...correction.tally, yes: 6 } })).toMatchObject({ field: 'tally' });
+    expect(checkedCorrection({ ...correction, result: 'FAILED' })).toMatchObject({ field: 'result', reason: expect.stringContaining('the vote PASSED') });
+  });
+
+  it('names a correction of a vote the log never recorded', () => {
+    const { correction } = decidedCorrection();
+    const check = new RecordedVotesCheck();
+    expect(check.accept({ type: 'VoteCorrected', occurredAt: AT, data: correction })).toMatchObject({ field: 'voteId' });
+  });
+});

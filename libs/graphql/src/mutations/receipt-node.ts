@@ -27,6 +27,10 @@ const NODE_OF_EVENT: Record<string, (data: Data) => string> = {
   ExecutiveOrderIssued: (d) => text(d.measureId),
   ExecutiveOrderRevoked: (d) => text(d.measureId),
   VoteRecorded: (d) => text(d.voteId),
+  VoteCorrected: (d) => text(d.voteId),
+  VoteExplained: (d) => text(d.voteId),
+  // A sitting without a quorum took no vote: the measure it was about is the node.
+  QuorumFailed: (d) => text(d.measureId),
   ClauseAdded: (d) => `${text(d.measureId)}#${text(d.eId)}`,
   ClauseAmended: (d) => `${text(d.measureId)}#${text(d.eId)}`,
   ClauseStruck: (d) => `${text(d.measureId)}#${text(d.eId)}`,

@@ -9,10 +9,10 @@ import { dateForm } from './date-form';
 
 /** What voteSection shows of a vote: one fragment for every page that shows one. */
 export const VOTE_FRAGMENT = `fragment VoteParts on Vote {
-  id motion occurredAt result threshold present needed
+  id motion occurredAt result threshold present needed corrected
   body { id name }
   tally { yes no abstain absent recused }
-  rollCall { person { id name } choice }
+  rollCall { person { id name } choice explanation }
 }`;
 
 const MEASURE = `query Measure($id: ID!, $asOf: Date!) {
@@ -37,7 +37,8 @@ export interface VoteView {
   needed: number;
   body: { id: string; name: string };
   tally: { yes: number; no: number; abstain: number; absent: number; recused: number };
-  rollCall: Array<{ person: { id: string; name: string }; choice: string }>;
+  corrected: boolean;
+  rollCall: Array<{ person: { id: string; name: string }; choice: string; explanation: string | null }>;
 }
 
 interface ClauseVersionView {
@@ -134,10 +135,20 @@ export function voteSection(f: PortalFormat, vote: VoteView): Html {
     <strong>${tally.yes}-${tally.no}</strong>
     (${named(t.choiceName, 'YES')} ${tally.yes}, ${named(t.choiceName, 'NO')} ${tally.no}, ${named(t.choiceName, 'ABSTAIN')} ${tally.abstain}, ${named(t.choiceName, 'ABSENT')} ${tally.absent}, ${named(t.choiceName, 'RECUSED')} ${tally.recused}).
     ${t.vote.present(vote.present, vote.rollCall.length)}; ${t.vote.needed(vote.needed)}. ${t.vote.rule}: ${vote.threshold}.</p>
+  ${vote.corrected ? html`<p data-vote-corrected><em>${t.vote.corrected}</em></p>` : ''}
   <h4 class="margin-bottom-1">${t.vote.rollCall}</h4>
   <ul class="roll-call">${vote.rollCall.map(
     (cast) => html`<li class="${cast.choice}"><a class="display-block usa-link" href="${hrefTo(personPath(cast.person.id), f.lang)}">${cast.person.name}</a><strong>${named(t.choiceName, cast.choice)}</strong></li>`,
   )}</ul>
+  ${explanations(f, vote)}
 </section>`;
+}
+
+/** Members' explanations of their votes, in their own words (not translated: marked as English). */
+function explanations(f: PortalFormat, vote: VoteView): Html | string {
+  const explained = vote.rollCall.filter((cast) => cast.explanation !== null);
+  if (explained.length === 0) return '';
+  return html`<h4 class="margin-bottom-1">${f.t.vote.explanation}</h4>
+  <ul class="usa-list" data-vote-explanations>${explained.map((cast) => html`<li><strong>${cast.person.name}</strong> (${named(f.t.choiceName, cast.choice)}): ${inEnglish(f, cast.explanation!)}</li>`)}</ul>`;
 }
 

@@ -1,0 +1,104 @@
+/**
+ * Votes as councils keep them, through GraphQL on the seeded demo (real server): a mis-recorded
+ * roll call corrected (the measure's status follows, the history keeps both), a member's
+ * explanation, a sitting without a quorum; every refusal writes nothing. The measure and every
+ * vote on it are illustrative.
+ */
+import { COUNCIL, seat } from '@ledger/scenarios';
+import { LedgerServer, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
+import { expectReceiptNode } from '../support/receipt-node';
+
+const MEASURE = 'CB20-0042';
+const RECEIPT = '{ streamId revision nodeId events { type data } }';
+const m = (name: string, inputType: string) => `mutation($input: ${inputType}!) { ${name}(input: $input) ${RECEIPT} }`;
+const votes = (yes: string, no: string) => [...yes.split('').map((l) => ({ personId: seat(l), choice: 'YES' })), ...no.split('').map((l) => ({ personId: seat(l), choice: 'NO' }))];
+
+describe('vote corrections, explanations and quorum failures (seeded demo, real server)', () => {
+  let dataDir: string;
+  let server: LedgerServer;
+  let clerk: string;
+  let officer: string;
+
+  const eventCount = async () => (await server.gql('{ events(first: 0) { totalCount } }')).data.events.totalCount as number;
+  async function ok(name: string, inputType: string, input: Record<string, unknown>) {
+    const result = await server.gql(m(name, inputType), { input }, clerk);
+    if (result.errors) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
+    await expectReceiptNode(server, name, result.data[name]);
+    return result.data[name];
+  }
+  async function refused(name: string, inputType: string, input: Record<string, unknown>, token = clerk) {
+    const before = await eventCount();
+    const result = await server.gql(m(name, inputType), { input }, token);
+    expect(await eventCount()).toBe(before);
+    return result.errors?.[0].extensions?.code;
+  }
+  const measure = async () =>
+    (
+      await server.gql(`query($id: ID!) { measure(id: $id) {
+        status actions { classification description }
+        votes { id result corrected tally { yes no } rollCall { person { id } choice explanation } history { type data } }
+      } }`, { id: MEASURE })
+    ).data.measure;
+
+  beforeAll(async () => {
+    dataDir = tempDataDir('ledger-votes-');
+    const seeded = await runCli(['seed', 'demo'], { LEDGER_DATA_DIR: dataDir });
+    if (seeded.code !== 0) throw new Error(seeded.stderr);
+    [clerk, officer] = await Promise.all([mintToken(dataDir, 'clerk'), mintToken(dataDir, 'officer')]);
+    server = await LedgerServer.start(dataDir);
+    await ok('introduceMeasure', 'IntroduceMeasureInput', {
+      id: MEASURE, kind: 'ORDINANCE', title: 'A bill whose final roll call was mis-recorded (illustrative)', bodyId: COUNCIL, sponsorIds: [seat('B')],
+      clauses: [{ eId: 'sec_1', text: 'An illustrative clause.' }], occurredAt: '2020-03-02T18:00:00Z',
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    removeDir(dataDir);
+  });
+
+  it('records a sitting without a quorum, and refuses one that had a quorum', async () => {
+    await ok('recordQuorumFailure', 'RecordQuorumFailureInput', { measureId: MEASURE, bodyId: COUNCIL, motion: 'first-reading', present: ['A', 'B', 'C'].map(seat), occurredAt: '2020-03-09T18:00:00Z' });
+    expect((await measure()).actions.at(-1)).toEqual({ classification: 'quorum-failure', description: expect.stringMatching(/^No quorum in Denver City Council for the first-reading vote: 3 present, 7 needed\.$/) });
+    expect(await refused('recordQuorumFailure', 'RecordQuorumFailureInput', { measureId: MEASURE, bodyId: COUNCIL, motion: 'first-reading', present: 'ABCDEFG'.split('').map(seat) })).toBe('BAD_USER_INPUT');
+  });
+
+  it('corrects a mis-recorded roll call: the result and the status follow, and the history shows both', async () => {
+    await ok('recordVote', 'RecordVoteInput', { measureId: MEASURE, bodyId: COUNCIL, motion: 'first-reading', votes: votes('ABCDEFGHIJ', ''), occurredAt: '2020-03-16T18:00:00Z' });
+    await ok('recordVote', 'RecordVoteInput', { measureId: MEASURE, bodyId: COUNCIL, motion: 'final-passage', votes: votes('ABCD', 'EFGHIJ'), occurredAt: '2020-03-23T18:00:00Z' });
+    expect((await measure()).status).toBe('FAILED');
+    const voteId = `vote:${MEASURE}:2`;
+
+    expect(await refused('correctVote', 'CorrectVoteInput', { measureId: MEASURE, voteId, votes: votes('ABCDEFGH', 'IJ'), reason: 'x' }, officer)).toBe('FORBIDDEN');
+    expect(await refused('correctVote', 'CorrectVoteInput', { measureId: MEASURE, voteId: `vote:${MEASURE}:9`, votes: votes('ABCDEFGH', 'IJ'), reason: 'x' })).toBe('NOT_FOUND');
+    expect(await refused('correctVote', 'CorrectVoteInput', { measureId: MEASURE, voteId, votes: votes('ABCD', 'EFGHIJ'), reason: 'x' })).toBe('BAD_USER_INPUT');
+
+    const receipt = await ok('correctVote', 'CorrectVoteInput', {
+      measureId: MEASURE, voteId, votes: votes('ABCDEFGH', 'IJ'), reason: 'four YES votes were entered as NO (illustrative)', occurredAt: '2020-03-24T18:00:00Z',
+    });
+    expect(receipt.nodeId).toBe(voteId);
+    const after = await measure();
+    expect(after.status).toBe('PASSED');
+    const vote = after.votes.find((v: any) => v.id === voteId);
+    expect(vote).toMatchObject({ result: 'PASSED', corrected: true, tally: { yes: 8, no: 2 } });
+    expect(vote.history.map((e: any) => e.type)).toEqual(['VoteRecorded', 'VoteCorrected']);
+    expect(vote.history[0].data).toMatchObject({ result: 'FAILED', tally: { yes: 4, no: 6 } });
+    expect(vote.history[1].data).toMatchObject({ result: 'PASSED', previousResult: 'FAILED', reason: 'four YES votes were entered as NO (illustrative)' });
+    expect(after.actions.map((a: any) => a.classification).slice(-3)).toEqual(['reading-1', 'failure', 'vote-corrected']);
+    expect(after.actions.at(-1).description).toContain('now 8-2 (3 absent), passed (recorded as failed)');
+
+    const page = await (await fetch(`${server.base}/measures/${MEASURE}`)).text();
+    expect(page).toContain('data-vote-corrected');
+  });
+
+  it("records a member's explanation of their vote, once, and only for a member who voted", async () => {
+    const voteId = `vote:${MEASURE}:2`;
+    await ok('explainVote', 'ExplainVoteInput', { measureId: MEASURE, voteId, personId: seat('I'), explanation: 'The fiscal note came too late. (illustrative)' });
+    const vote = (await measure()).votes.find((v: any) => v.id === voteId);
+    expect(vote.rollCall.find((c: any) => c.person.id === seat('I'))).toEqual({ person: { id: seat('I') }, choice: 'NO', explanation: 'The fiscal note came too late. (illustrative)' });
+    expect(vote.history.map((e: any) => e.type)).toEqual(['VoteRecorded', 'VoteCorrected', 'VoteExplained']);
+    expect(await refused('explainVote', 'ExplainVoteInput', { measureId: MEASURE, voteId, personId: seat('I'), explanation: 'again' })).toBe('CONFLICT');
+    expect(await refused('explainVote', 'ExplainVoteInput', { measureId: MEASURE, voteId, personId: seat('M'), explanation: 'I was not there' })).toBe('BAD_USER_INPUT');
+    const page = await (await fetch(`${server.base}/measures/${MEASURE}`)).text();
+    expect(page).toContain('The fiscal note came too late.');
+  });
+});
