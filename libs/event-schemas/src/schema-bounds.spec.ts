@@ -36,6 +36,7 @@ function mirroredLimit(at: string): number {
     case 'sponsorIds':
       return LIST_LIMITS.sponsors;
     case 'rollCall':
+    case 'present':
       return LIST_LIMITS.seats;
     default:
       return LIST_LIMITS.tokens;

@@ -1,4 +1,11 @@
-import type { PersonRegisteredData, PersonRegisteredV1Data } from '@ledger/event-types';
+import type {
+  OrganizationRecordCorrectedData,
+  OrganizationRecordCorrectedV1Data,
+  OrganizationRegisteredData,
+  OrganizationRegisteredV1Data,
+  PersonRegisteredData,
+  PersonRegisteredV1Data,
+} from '@ledger/event-types';
 
 /**
  * One step of an event type's history: its payload at version N in, at version N+1 out.
@@ -21,6 +28,22 @@ export function personRegisteredV1ToV2(data: PersonRegisteredV1Data): PersonRegi
   return { personId: data.personId, name: data.name, sortName: data.name };
 }
 
+// v1 predates the abstention rule: every body then counted an abstaining member as present, in the
+// base of a majority-of-present, which is what the ledger computed its votes with. Said explicitly.
+type V1Rules = OrganizationRegisteredV1Data['rules'];
+const withAbstentionRule = (rules: V1Rules): OrganizationRegisteredData['rules'] => rules && { ...rules, abstentions: 'present' };
+
+export function organizationRegisteredV1ToV2(data: OrganizationRegisteredV1Data): OrganizationRegisteredData {
+  return { ...data, rules: withAbstentionRule(data.rules) };
+}
+
+export function organizationRecordCorrectedV1ToV2(data: OrganizationRecordCorrectedV1Data): OrganizationRecordCorrectedData {
+  const { rules, ...corrections } = data.corrections;
+  return { ...data, corrections: rules === undefined ? corrections : { ...corrections, rules: withAbstentionRule(rules) } };
+}
+
 export const UPCASTERS: UpcasterTable = {
   [upcasterKey('PersonRegistered', 1)]: personRegisteredV1ToV2,
+  [upcasterKey('OrganizationRegistered', 1)]: organizationRegisteredV1ToV2,
+  [upcasterKey('OrganizationRecordCorrected', 1)]: organizationRecordCorrectedV1ToV2,
 };

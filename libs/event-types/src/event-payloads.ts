@@ -808,7 +808,7 @@ export interface MembershipStartedData {
 /**
  * An organization's record was found wrong and corrected; the original event stays.
  */
-export interface OrganizationRecordCorrectedData {
+export interface OrganizationRecordCorrectedV1Data {
   /**
    * org:slug
    */
@@ -853,7 +853,104 @@ export interface OrganizationRecordCorrectedData {
   reason: string;
 }
 
+// event-schemas/directory/OrganizationRecordCorrected.v2.schema.json
+/**
+ * An organization's record was found wrong and corrected; the original event stays.
+ */
+export interface OrganizationRecordCorrectedData {
+  /**
+   * org:slug
+   */
+  orgId: string;
+  /**
+   * The new values, only for the fields that change.
+   */
+  corrections: {
+    /**
+     * Corrected name.
+     */
+    name?: string;
+    /**
+     * Corrected parent.
+     */
+    parentId?: string | null;
+    /**
+     * Voting rules, for bodies that vote; null for others.
+     */
+    rules?: {
+      /**
+       * Seats on the body.
+       */
+      seats: number;
+      /**
+       * Members present needed for any vote.
+       */
+      quorum: number;
+      /**
+       * How an ordinary motion passes.
+       */
+      passage: 'majority-of-present';
+      /**
+       * YES votes needed to override a veto; null where the body cannot override.
+       */
+      overrideVotes: number | null;
+      /**
+       * How an abstention counts: 'present' (the default), an abstaining member is present and in the base of a majority-of-present; 'not-voting', present for the quorum but not in the base, so a motion needs a majority of the YES and NO votes (majority-of-votes-cast).
+       */
+      abstentions?: 'present' | 'not-voting';
+    } | null;
+  };
+  /**
+   * Why, as the recorder stated it.
+   */
+  reason: string;
+}
+
 // event-schemas/directory/OrganizationRegistered.v1.schema.json
+/**
+ * An organization entered the directory: a legislature, committee, executive office, department or outside agency.
+ */
+export interface OrganizationRegisteredV1Data {
+  /**
+   * org:slug
+   */
+  orgId: string;
+  /**
+   * Display name.
+   */
+  name: string;
+  /**
+   * What sort of organization it is.
+   */
+  kind: 'LEGISLATURE' | 'COMMITTEE' | 'EXECUTIVE' | 'DEPARTMENT' | 'EXTERNAL_AGENCY';
+  /**
+   * The parent organization (a committee's legislature), or null.
+   */
+  parentId: string | null;
+  /**
+   * Voting rules, for bodies that vote; null for others.
+   */
+  rules: {
+    /**
+     * Seats on the body.
+     */
+    seats: number;
+    /**
+     * Members present needed for any vote.
+     */
+    quorum: number;
+    /**
+     * How an ordinary motion passes.
+     */
+    passage: 'majority-of-present';
+    /**
+     * YES votes needed to override a veto; null where the body cannot override.
+     */
+    overrideVotes: number | null;
+  } | null;
+}
+
+// event-schemas/directory/OrganizationRegistered.v2.schema.json
 /**
  * An organization entered the directory: a legislature, committee, executive office, department or outside agency.
  */
@@ -894,6 +991,10 @@ export interface OrganizationRegisteredData {
      * YES votes needed to override a veto; null where the body cannot override.
      */
     overrideVotes: number | null;
+    /**
+     * How an abstention counts: 'present' (the default), an abstaining member is present and in the base of a majority-of-present; 'not-voting', present for the quorum but not in the base, so a motion needs a majority of the YES and NO votes (majority-of-votes-cast).
+     */
+    abstentions?: 'present' | 'not-voting';
   } | null;
 }
 

@@ -66,6 +66,22 @@ describe('vote rules', () => {
     expect(() => thresholdOf('veto-override', committeeRules, 'org:committee')).toThrow('org:committee has no rule for overriding a veto');
   });
 
+  it("counts abstentions in the majority's base, or not, as the body's rule says", () => {
+    const notVoting = { ...councilRules, abstentions: 'not-voting' as const };
+    expect(thresholdOf('final-passage', notVoting, 'org:council')).toBe('majority-of-votes-cast');
+    // 4 YES, 2 NO, 2 abstaining: short of a majority of the 8 present, a majority of the 6 votes cast.
+    expect(resultOf('final-passage', councilRules, 'org:council', counts(4, 2, 2))).toBe('FAILED');
+    expect(resultOf('final-passage', notVoting, 'org:council', counts(4, 2, 2))).toBe('PASSED');
+    expect(votesNeeded('majority-of-votes-cast', counts(4, 2, 2))).toBe(4);
+    // Abstaining members are in the room either way: present for the quorum.
+    expect(() => assertQuorum(counts(3, 1, 3, 6), notVoting)).not.toThrow();
+    // A veto override needs its fixed number whatever the abstention rule.
+    expect(thresholdOf('veto-override', notVoting, 'org:council')).toBe('at-least-9-of-13-members');
+    // Rules recorded before the choice existed count abstentions as present.
+    const { abstentions: _, ...older } = councilRules as typeof councilRules & { abstentions?: string };
+    expect(thresholdOf('final-passage', older, 'org:council')).toBe('majority-of-present');
+  });
+
   it('says how many YES votes a motion needed, the number its result was decided by', () => {
     expect(votesNeeded('majority-of-present', counts(10, 0, 0, 3))).toBe(6);
     expect(votesNeeded('majority-of-present', counts(4, 3))).toBe(4);

@@ -1,4 +1,4 @@
-import type { VotingRules } from '../organization/organization.events';
+import { abstentionRule, type VotingRules } from '../organization/organization.events';
 import { badInput } from '../shared/domain-error';
 import type { CastVote } from './measure.commands';
 import type { RollCallEntry, VoteChoice, VoteMotion, VoteResult, VoteTally } from './measure.events';
@@ -53,10 +53,17 @@ function overrideVotes(rules: VotingRules, bodyId: string): number {
   return rules.overrideVotes;
 }
 
-/** The threshold's name as the vote records it, e.g. at-least-9-of-13-members. */
+/**
+ * The threshold's name as the vote records it: at-least-9-of-13-members for a veto override;
+ * majority-of-present, or majority-of-votes-cast where the body does not count abstentions in the
+ * base (abstentionRule), for every other motion.
+ */
 export function thresholdOf(motion: VoteMotion, rules: VotingRules, bodyId: string): string {
-  return motion === 'veto-override' ? `at-least-${overrideVotes(rules, bodyId)}-of-${rules.seats}-members` : rules.passage;
+  if (motion === 'veto-override') return `at-least-${overrideVotes(rules, bodyId)}-of-${rules.seats}-members`;
+  return abstentionRule(rules) === 'not-voting' ? MAJORITY_OF_VOTES_CAST : rules.passage;
 }
+
+const MAJORITY_OF_VOTES_CAST = 'majority-of-votes-cast';
 
 export function resultOf(motion: VoteMotion, rules: VotingRules, bodyId: string, counts: VoteTally): VoteResult {
   return counts.yes >= votesNeeded(thresholdOf(motion, rules, bodyId), counts) ? 'PASSED' : 'FAILED';
@@ -64,12 +71,13 @@ export function resultOf(motion: VoteMotion, rules: VotingRules, bodyId: string,
 
 /**
  * How many YES votes a motion needed, from the threshold it was counted under (as the vote
- * records it) and its tally: the fixed number of a veto override (at-least-9-of-13-members), or a
+ * records it) and its tally: the fixed number of a veto override (at-least-9-of-13-members), a
  * majority of those who voted yes, no or abstained (majority-of-present; recused members are
- * present but not in its base).
+ * present but not in its base), or of those who voted yes or no (majority-of-votes-cast).
  */
 export function votesNeeded(threshold: string, counts: VoteTally): number {
   const fixed = /^at-least-(\d+)-of-\d+-members$/.exec(threshold);
   if (fixed) return Number(fixed[1]);
-  return Math.floor((counts.yes + counts.no + counts.abstain) / 2) + 1;
+  const base = threshold === MAJORITY_OF_VOTES_CAST ? counts.yes + counts.no : counts.yes + counts.no + counts.abstain;
+  return Math.floor(base / 2) + 1;
 }

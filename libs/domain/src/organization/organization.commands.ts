@@ -8,6 +8,8 @@ export interface VotingRulesInput {
   quorum: number;
   passage?: VotingRules['passage'];
   overrideVotes?: number | null;
+  /** how an abstention counts (default present: see abstentionRule) */
+  abstentions?: VotingRules['abstentions'];
 }
 
 export type RegisterOrganization = CommandWithFacts<

@@ -20,7 +20,7 @@ const committeeRegistered: OrganizationEvent = {
     name: COMMITTEE_NAME,
     kind: 'COMMITTEE',
     parentId: COUNCIL,
-    rules: { seats: 5, quorum: 3, passage: 'majority-of-present', overrideVotes: null },
+    rules: { seats: 5, quorum: 3, passage: 'majority-of-present', overrideVotes: null, abstentions: 'present' },
   },
 };
 const officeRegistered: OrganizationEvent = {
@@ -73,6 +73,13 @@ describe('organization decider', () => {
         .given([])
         .when(register({ orgId: COMMITTEE, name: COMMITTEE_NAME, kind: 'COMMITTEE', parentId: COUNCIL, rules: { seats: 5, quorum: 3 } }, councilAsParent))
         .then([committeeRegistered]);
+    });
+
+    it("records the body's abstention rule, and refuses one it does not know", () => {
+      const notVoting = register({ orgId: COMMITTEE, name: COMMITTEE_NAME, kind: 'COMMITTEE', parentId: COUNCIL, rules: { seats: 5, quorum: 3, abstentions: 'not-voting' } }, councilAsParent);
+      spec.given([]).when(notVoting).then([{ ...committeeRegistered, data: { ...committeeRegistered.data, rules: { seats: 5, quorum: 3, passage: 'majority-of-present', overrideVotes: null, abstentions: 'not-voting' } } } as OrganizationEvent]);
+      const unknown = register({ orgId: COMMITTEE, name: COMMITTEE_NAME, kind: 'COMMITTEE', parentId: COUNCIL, rules: { seats: 5, quorum: 3, abstentions: 'abstain' as never } }, councilAsParent);
+      spec.given([]).when(unknown).thenRefuses('BAD_USER_INPUT', /rules.abstentions must be one of present, not-voting/);
     });
 
     it('registers an executive office, which takes no rules and no parent', () => {

@@ -13,7 +13,7 @@ import type {
   StartMembership,
   VotingRulesInput,
 } from './organization.commands';
-import type { OrganizationEvent, OrganizationKind, VotingRules } from './organization.events';
+import { abstentionRule, type AbstentionRule, type OrganizationEvent, type OrganizationKind, type VotingRules } from './organization.events';
 import type { ParentOrganizationFacts } from './organization.facts';
 import { assertOrgId } from './organization.ids';
 import {
@@ -54,8 +54,12 @@ function votingRules(input: VotingRulesInput | null): VotingRules | null {
   const passage = input.passage ?? 'majority-of-present';
   if (passage !== 'majority-of-present') throw badInput(`rules.passage must be majority-of-present, got ${JSON.stringify(passage)}`, 'rules.passage');
   const overrideVotes = input.overrideVotes === undefined || input.overrideVotes === null ? null : boundedCount(input.overrideVotes, 'overrideVotes', seats);
-  return { seats, quorum, passage, overrideVotes };
+  const abstentions = input.abstentions ?? 'present';
+  if (!ABSTENTION_RULES.includes(abstentions)) throw badInput(`rules.abstentions must be one of ${ABSTENTION_RULES.join(', ')}, got ${JSON.stringify(abstentions)}`, 'rules.abstentions');
+  return { seats, quorum, passage, overrideVotes, abstentions };
 }
+
+const ABSTENTION_RULES: readonly AbstentionRule[] = ['present', 'not-voting'];
 
 // Only bodies that vote have rules, and every body that votes needs them to count a vote.
 function assertRulesFitKind(kind: OrganizationKind, rules: VotingRules | null): void {
@@ -66,7 +70,7 @@ function assertRulesFitKind(kind: OrganizationKind, rules: VotingRules | null): 
 
 function sameRules(a: VotingRules | null, b: VotingRules | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.seats === b.seats && a.quorum === b.quorum && a.passage === b.passage && a.overrideVotes === b.overrideVotes;
+  return a.seats === b.seats && a.quorum === b.quorum && a.passage === b.passage && a.overrideVotes === b.overrideVotes && abstentionRule(a) === abstentionRule(b);
 }
 
 function checkedParent(orgId: string, kind: OrganizationKind, parentId: string | null, facts: ParentOrganizationFacts): string | null {

@@ -1,4 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import type { AbstentionRule } from '@ledger/domain';
 import { LedgerCommands } from '@ledger/application';
 import { CurrentCaller, type Caller } from '../auth/current-actor.decorator';
 import { CommandRoles } from '../auth/roles.guard';
@@ -15,9 +16,17 @@ import {
 import { RecordReceiptModel } from '../mutations/record-receipt.model';
 import { contextOf, present, receiptOf } from '../mutations/mutation-command';
 
-// passage is checked by the domain against the passage rules it knows (BAD_USER_INPUT otherwise).
+// passage and abstentions are checked by the domain against the rules it knows (BAD_USER_INPUT otherwise).
 const rulesOf = (rules: VotingRulesInput | null | undefined) =>
-  rules ? { seats: rules.seats, quorum: rules.quorum, passage: rules.passage as 'majority-of-present', overrideVotes: rules.overrideVotes ?? null } : null;
+  rules
+    ? {
+        seats: rules.seats,
+        quorum: rules.quorum,
+        passage: rules.passage as 'majority-of-present',
+        overrideVotes: rules.overrideVotes ?? null,
+        abstentions: rules.abstentions as AbstentionRule,
+      }
+    : null;
 
 /** Clerk mutations of the directory: people, organizations and memberships. */
 @Resolver()

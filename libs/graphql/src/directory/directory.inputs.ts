@@ -29,6 +29,12 @@ export class VotingRulesInput {
   @Field({ defaultValue: 'majority-of-present', description: 'how an ordinary motion passes; only majority-of-present for now' })
   passage!: string;
   @Field(() => Int, { nullable: true, description: 'YES votes needed to override a veto' }) overrideVotes?: number | null;
+  @Field({
+    defaultValue: 'present',
+    description:
+      'how an abstention counts: present (in the base of a majority-of-present) or not-voting (present for the quorum, but a motion needs a majority of the YES and NO votes: majority-of-votes-cast)',
+  })
+  abstentions!: string;
 }
 
 @InputType('RegisterOrganizationInput')

@@ -28,10 +28,10 @@ export const ICE = 'org:us-immigration-customs-enforcement';
 /** The clerk's office, whose clerks the ledger accepts (LEDGER_CLERK_OFFICE's default). */
 export const CLERK_OFFICE = 'org:clerk-and-recorder';
 
-/** Council: 13 seats, quorum 7, passage by a majority of those present, veto override by 9 (quorum and override illustrative). */
-export const councilRules = { seats: 13, quorum: 7, passage: 'majority-of-present' as const, overrideVotes: 9 };
+/** Council: 13 seats, quorum 7, passage by a majority of those present (an abstaining member counts as present), veto override by 9 (quorum, override and abstention rule illustrative). */
+export const councilRules = { seats: 13, quorum: 7, passage: 'majority-of-present' as const, overrideVotes: 9, abstentions: 'present' as const };
 /** Committee: 5 seats, quorum 3 (illustrative). */
-export const committeeRules = { seats: 5, quorum: 3, passage: 'majority-of-present' as const, overrideVotes: null };
+export const committeeRules = { seats: 5, quorum: 3, passage: 'majority-of-present' as const, overrideVotes: null, abstentions: 'present' as const };
 
 // Measures (numbers illustrative)
 export const ORDINANCE = 'CB17-0766';
