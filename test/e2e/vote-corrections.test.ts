@@ -4,7 +4,7 @@
  * explanation, a sitting without a quorum; every refusal writes nothing. The measure and every
  * vote on it are illustrative.
  */
-import { COUNCIL, seat } from '@ledger/scenarios';
+import { COMMITTEE, COUNCIL, seat } from '@ledger/scenarios';
 import { LedgerServer, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
 import { expectReceiptNode } from '../support/receipt-node';
 
@@ -100,5 +100,33 @@ describe('vote corrections, explanations and quorum failures (seeded demo, real 
     expect(await refused('explainVote', 'ExplainVoteInput', { measureId: MEASURE, voteId, personId: seat('M'), explanation: 'I was not there' })).toBe('BAD_USER_INPUT');
     const page = await (await fetch(`${server.base}/measures/${MEASURE}`)).text();
     expect(page).toContain('The fiscal note came too late.');
+  });
+
+  it('lets a committee reconsider its failed vote, so the failure is not terminal', async () => {
+    const BILL = 'CB20-0043';
+    await ok('introduceMeasure', 'IntroduceMeasureInput', {
+      id: BILL, kind: 'ORDINANCE', title: 'A bill the committee reconsidered (illustrative)', bodyId: COUNCIL, sponsorIds: [seat('C')],
+      clauses: [{ eId: 'sec_1', text: 'An illustrative clause.' }], occurredAt: '2020-04-01T18:00:00Z',
+    });
+    await ok('referMeasure', 'ReferMeasureInput', { measureId: BILL, committeeId: COMMITTEE, occurredAt: '2020-04-01T18:00:00Z' });
+    await ok('recordVote', 'RecordVoteInput', { measureId: BILL, bodyId: COMMITTEE, motion: 'committee-passage', votes: votes('AB', 'CDE'), occurredAt: '2020-04-08T18:00:00Z' });
+    const status = async () => (await server.gql(`query($id: ID!) { measure(id: $id) { status votes { id motion result reconsiders { id } reconsideredBy { id } } } }`, { id: BILL })).data.measure;
+    expect((await status()).status).toBe('FAILED');
+
+    // Another body cannot reconsider the committee's vote; nothing is written.
+    expect(await refused('recordVote', 'RecordVoteInput', { measureId: BILL, bodyId: COUNCIL, motion: 'reconsideration', votes: votes('ABCDEFG', ''), reconsidersVoteId: `vote:${BILL}:1` })).toBe('BAD_USER_INPUT');
+    const reconsidered = await ok('recordVote', 'RecordVoteInput', {
+      measureId: BILL, bodyId: COMMITTEE, motion: 'reconsideration', votes: votes('ABC', 'DE'), reconsidersVoteId: `vote:${BILL}:1`, occurredAt: '2020-04-15T18:00:00Z',
+    });
+    expect(reconsidered.events.map((e: any) => e.type)).toEqual(['VoteRecorded', 'VoteReconsidered']);
+    expect((await status()).status).toBe('IN_COMMITTEE');
+    await ok('recordVote', 'RecordVoteInput', { measureId: BILL, bodyId: COMMITTEE, motion: 'committee-passage', votes: votes('ABCD', 'E'), occurredAt: '2020-04-15T18:00:00Z' });
+    const after = await status();
+    expect(after.status).toBe('INTRODUCED');
+    expect(after.votes).toEqual([
+      { id: `vote:${BILL}:1`, motion: 'committee-passage', result: 'FAILED', reconsiders: null, reconsideredBy: { id: `vote:${BILL}:2` } },
+      { id: `vote:${BILL}:2`, motion: 'reconsideration', result: 'PASSED', reconsiders: { id: `vote:${BILL}:1` }, reconsideredBy: null },
+      { id: `vote:${BILL}:3`, motion: 'committee-passage', result: 'PASSED', reconsiders: null, reconsideredBy: null },
+    ]);
   });
 });

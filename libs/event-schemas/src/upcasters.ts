@@ -5,6 +5,8 @@ import type {
   OrganizationRegisteredV1Data,
   PersonRegisteredData,
   PersonRegisteredV1Data,
+  VoteRecordedData,
+  VoteRecordedV1Data,
 } from '@ledger/event-types';
 
 /**
@@ -42,8 +44,14 @@ export function organizationRecordCorrectedV1ToV2(data: OrganizationRecordCorrec
   return { ...data, corrections: rules === undefined ? corrections : { ...corrections, rules: withAbstentionRule(rules) } };
 }
 
+// v1 predates motions to reconsider: no vote then reconsidered another.
+export function voteRecordedV1ToV2(data: VoteRecordedV1Data): VoteRecordedData {
+  return { ...data, reconsidersVoteId: null };
+}
+
 export const UPCASTERS: UpcasterTable = {
   [upcasterKey('PersonRegistered', 1)]: personRegisteredV1ToV2,
   [upcasterKey('OrganizationRegistered', 1)]: organizationRegisteredV1ToV2,
   [upcasterKey('OrganizationRecordCorrected', 1)]: organizationRecordCorrectedV1ToV2,
+  [upcasterKey('VoteRecorded', 1)]: voteRecordedV1ToV2,
 };

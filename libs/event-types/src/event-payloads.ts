@@ -1076,7 +1076,14 @@ export interface QuorumFailedData {
   /**
    * What was voted on.
    */
-  motion: 'committee-passage' | 'first-reading' | 'final-passage' | 'amendment' | 'veto-override' | 'adoption';
+  motion:
+    | 'committee-passage'
+    | 'first-reading'
+    | 'final-passage'
+    | 'amendment'
+    | 'veto-override'
+    | 'adoption'
+    | 'reconsideration';
   /**
    * The members present, by person id (every one a member of the body that day).
    *
@@ -1147,7 +1154,14 @@ export interface VoteCorrectedData {
   /**
    * What was voted on.
    */
-  motion: 'committee-passage' | 'first-reading' | 'final-passage' | 'amendment' | 'veto-override' | 'adoption';
+  motion:
+    | 'committee-passage'
+    | 'first-reading'
+    | 'final-passage'
+    | 'amendment'
+    | 'veto-override'
+    | 'adoption'
+    | 'reconsideration';
   /**
    * The corrected roll call: one entry per member of the body on the vote's date.
    *
@@ -1205,11 +1219,34 @@ export interface VoteExplainedData {
   explanation: string;
 }
 
+// event-schemas/legislation/VoteReconsidered.v1.schema.json
+/**
+ * A motion to reconsider passed: the reconsidered vote no longer stands, and the measure is back at the stage it was in before that vote, so the body can vote again. The reconsidered vote stays on the record.
+ */
+export interface VoteReconsideredData {
+  /**
+   * The measure.
+   */
+  measureId: string;
+  /**
+   * The vote reconsidered.
+   */
+  voteId: string;
+  /**
+   * The motion to reconsider that passed.
+   */
+  byVoteId: string;
+  /**
+   * The stage the measure is back in: the one it was in before the reconsidered vote.
+   */
+  stage: 'introduced' | 'in-committee' | 'reported' | 'first-reading-passed' | 'vetoed';
+}
+
 // event-schemas/legislation/VoteRecorded.v1.schema.json
 /**
  * A body voted on a motion about the measure. The roll call lists every seat held that day; tally, threshold and result were computed by the ledger from the body's rules, never supplied.
  */
-export interface VoteRecordedData {
+export interface VoteRecordedV1Data {
   /**
    * The measure.
    */
@@ -1306,4 +1343,118 @@ export interface VoteRecordedData {
       unless: string[];
     } | null;
   } | null;
+}
+
+// event-schemas/legislation/VoteRecorded.v2.schema.json
+/**
+ * A body voted on a motion about the measure. The roll call lists every seat held that day; tally, threshold and result were computed by the ledger from the body's rules, never supplied.
+ */
+export interface VoteRecordedData {
+  /**
+   * The measure.
+   */
+  measureId: string;
+  /**
+   * vote:<measure id>:<n>
+   */
+  voteId: string;
+  /**
+   * The voting body.
+   */
+  bodyId: string;
+  /**
+   * What was voted on.
+   */
+  motion:
+    | 'committee-passage'
+    | 'first-reading'
+    | 'final-passage'
+    | 'amendment'
+    | 'veto-override'
+    | 'adoption'
+    | 'reconsideration';
+  /**
+   * One entry per member of the body on the vote's date.
+   *
+   * @minItems 1
+   * @maxItems 1000
+   */
+  rollCall: {
+    personId: string;
+    choice: 'YES' | 'NO' | 'ABSTAIN' | 'ABSENT' | 'RECUSED';
+  }[];
+  /**
+   * Counts of each choice.
+   */
+  tally: {
+    yes: number;
+    no: number;
+    abstain: number;
+    absent: number;
+    recused: number;
+  };
+  /**
+   * The rule the result was computed with, e.g. majority-of-present.
+   */
+  threshold: string;
+  /**
+   * PASSED or FAILED.
+   */
+  result: 'PASSED' | 'FAILED';
+  /**
+   * What an amendment motion proposes: to amend or strike an existing clause or add a new one; null for other motions.
+   */
+  amendment: {
+    /**
+     * amend | add | strike
+     */
+    change: 'amend' | 'add' | 'strike';
+    /**
+     * The clause.
+     */
+    eId: string;
+    /**
+     * New heading.
+     */
+    heading: string | null;
+    /**
+     * New text; null when striking.
+     */
+    text: string | null;
+    /**
+     * A machine-readable statement of what the clause prohibits, permits or requires.
+     */
+    rule: {
+      /**
+       * prohibit | permit | require
+       */
+      effect: 'prohibit' | 'permit' | 'require';
+      /**
+       * e.g. collect, share, notify, allow-access, advise-of-rights
+       */
+      action: string;
+      /**
+       * e.g. immigration-status, release-date-time
+       *
+       * @maxItems 100
+       */
+      dataCategories: string[];
+      /**
+       * e.g. federal-immigration-enforcement
+       *
+       * @maxItems 100
+       */
+      recipients: string[];
+      /**
+       * legal bases that lift the rule, e.g. judicial-warrant
+       *
+       * @maxItems 100
+       */
+      unless: string[];
+    } | null;
+  } | null;
+  /**
+   * For a motion to reconsider: the vote it reconsiders (the measure's latest, by the same body); null for other motions.
+   */
+  reconsidersVoteId: string | null;
 }

@@ -81,6 +81,7 @@ export function clauseHistoryStep(fold: ClauseHistoryFold | null, event: Measure
     case 'VoteCorrected':
     case 'VoteExplained':
     case 'QuorumFailed':
+    case 'VoteReconsidered':
     case 'MeasureSigned':
     case 'MeasureVetoed':
     case 'MeasureWithdrawn':

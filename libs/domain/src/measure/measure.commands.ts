@@ -82,7 +82,15 @@ export type ReferMeasure = CommandWithFacts<'ReferMeasure', { measureId: string;
 /** Members of the body not listed in votes are recorded ABSENT; the result is computed. */
 export type RecordVote = CommandWithFacts<
   'RecordVote',
-  { measureId: string; bodyId: string; motion: VoteMotion; votes: CastVote[]; amendment?: ClauseChangeInput | null },
+  {
+    measureId: string;
+    bodyId: string;
+    motion: VoteMotion;
+    votes: CastVote[];
+    amendment?: ClauseChangeInput | null;
+    /** for a reconsideration motion: the measure's latest vote, which it reconsiders */
+    reconsidersVoteId?: string | null;
+  },
   { body: OrganizationFacts | null }
 >;
 

@@ -15,6 +15,7 @@ import type {
   QuorumFailedData,
   VoteCorrectedData,
   VoteExplainedData,
+  VoteReconsideredData,
   VoteRecordedData,
 } from '@ledger/event-types';
 import type { DomainEvent } from '../shared/decider';
@@ -38,6 +39,7 @@ export type VoteRecorded = DomainEvent<'VoteRecorded', VoteRecordedData>;
 export type VoteCorrected = DomainEvent<'VoteCorrected', VoteCorrectedData>;
 export type VoteExplained = DomainEvent<'VoteExplained', VoteExplainedData>;
 export type QuorumFailed = DomainEvent<'QuorumFailed', QuorumFailedData>;
+export type VoteReconsidered = DomainEvent<'VoteReconsidered', VoteReconsideredData>;
 export type ClauseAdded = DomainEvent<'ClauseAdded', ClauseAddedData>;
 export type ClauseAmended = DomainEvent<'ClauseAmended', ClauseAmendedData>;
 export type ClauseStruck = DomainEvent<'ClauseStruck', ClauseStruckData>;
@@ -59,6 +61,7 @@ export type MeasureEvent =
   | VoteCorrected
   | VoteExplained
   | QuorumFailed
+  | VoteReconsidered
   | ClauseEvent
   | MeasureSigned
   | MeasureVetoed

@@ -21,6 +21,8 @@ export const MOTIONS: Readonly<Record<VoteMotion, MotionRule>> = {
   adoption: { kinds: ['RESOLUTION'], stages: ['introduced', 'reported'], givesForce: true },
   amendment: { kinds: ['ORDINANCE', 'RESOLUTION'], stages: ['in-committee', 'introduced', 'reported', 'first-reading-passed'], givesForce: false },
   'veto-override': { kinds: ['ORDINANCE'], stages: ['vetoed'], givesForce: true },
+  // Reconsiders the measure's latest vote, at whatever stage that vote left it (vote-record.decider.ts).
+  reconsideration: { kinds: ['ORDINANCE', 'RESOLUTION'], stages: ['in-committee', 'reported', 'first-reading-passed', 'passed', 'failed', 'vetoed'], givesForce: false },
 };
 
 /** Whether a passed vote on this motion gives a measure its force (see MotionRule.givesForce). */

@@ -10,7 +10,7 @@ const vote = (motion: 'final-passage' | 'veto-override' | 'amendment', result: '
   type: 'VoteRecorded',
   data: {
     measureId: 'CB17-0766', voteId: 'vote:CB17-0766:1', bodyId: 'org:council', motion, rollCall: [],
-    tally: { yes: 0, no: 0, abstain: 0, absent: 0, recused: 0 }, threshold: 'majority-of-present', result, amendment: null,
+    tally: { yes: 0, no: 0, abstain: 0, absent: 0, recused: 0 }, threshold: 'majority-of-present', result, amendment: null, reconsidersVoteId: null,
   },
 });
 

@@ -40,6 +40,8 @@ export interface VoteTrack {
   rollCall: RollCallEntry[];
   /** members who have explained their vote */
   explainedBy: ReadonlySet<string>;
+  /** the stage the measure was in before this vote: where a passed reconsideration takes it back */
+  stageBefore: MeasureStage;
 }
 
 export interface RecordedMeasure {
@@ -117,6 +119,9 @@ export function stageAfterVote(stage: MeasureStage, motion: VoteMotion, result: 
       return stage;
     case 'veto-override':
       return result === 'PASSED' ? 'overridden' : stage;
+    case 'reconsideration':
+      // A passed one is followed by VoteReconsidered, which moves the measure back.
+      return stage;
     default:
       return assertNever(motion);
   }
@@ -154,6 +159,8 @@ export function stageAfter(stage: MeasureStage | undefined, event: MeasureEvent)
     case 'VoteExplained':
     case 'QuorumFailed':
       return recordedStage(stage, event);
+    case 'VoteReconsidered':
+      return event.data.stage;
     case 'ClauseAdded':
     case 'ClauseAmended':
     case 'ClauseStruck':
@@ -219,7 +226,7 @@ function changed(state: RecordedMeasure, event: MeasureEvent): RecordedMeasure {
       return { ...state, stage, committeeId: event.data.committeeId };
     case 'VoteRecorded': {
       const { voteId, bodyId, motion, threshold, result, rollCall } = event.data;
-      const vote: VoteTrack = { bodyId, motion, date: dateOf(event), threshold, result, rollCall, explainedBy: new Set() };
+      const vote: VoteTrack = { bodyId, motion, date: dateOf(event), threshold, result, rollCall, explainedBy: new Set(), stageBefore: state.stage };
       return { ...state, stage, voteCount: state.voteCount + 1, votes: withVote(state.votes, voteId, vote) };
     }
     case 'VoteCorrected': {
@@ -234,6 +241,8 @@ function changed(state: RecordedMeasure, event: MeasureEvent): RecordedMeasure {
     }
     case 'QuorumFailed':
       return state;
+    case 'VoteReconsidered':
+      return { ...state, stage };
     case 'ClauseAdded':
     case 'ClauseAmended':
     case 'ClauseStruck':

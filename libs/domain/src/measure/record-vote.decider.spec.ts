@@ -89,6 +89,7 @@ describe('RecordVote', () => {
               threshold: 'majority-of-present',
               result: 'PASSED',
               amendment: null,
+              reconsidersVoteId: null,
             },
           },
         ]);
@@ -357,6 +358,7 @@ describe('RecordVote', () => {
         threshold: 'majority-of-present',
         result,
         amendment,
+        reconsidersVoteId: null,
       },
     });
     const floor = { adoptedByVoteId: 'vote:CB17-0766:3', byMeasureId: null, effectiveFrom: null };

@@ -4,9 +4,10 @@ import { actDate } from '../shared/date-rules';
 import { badInput, conflict } from '../shared/domain-error';
 import { clauseEvent, recordedChange, validClauseChange, type ValidClauseChange } from './measure.clause-rules';
 import type { RecordVote } from './measure.commands';
-import type { MeasureEvent, VoteMotion, VoteRecorded } from './measure.events';
+import type { MeasureEvent, VoteMotion, VoteReconsidered, VoteRecorded } from './measure.events';
 import { assertInOrder, assertKind, assertStage, recordedMeasure } from './measure.guards';
 import { voteId } from './measure.ids';
+import { reconsideredVote, type RecordedVoteOf } from './measure.vote-history';
 import { MOTIONS } from './measure.motions';
 import type { MeasureState, RecordedMeasure } from './measure.state';
 import { assertQuorum, resultOf, rollCall, tally, thresholdOf } from './measure.vote-rules';
@@ -42,8 +43,13 @@ function proposedAmendment(command: RecordVote, measure: RecordedMeasure): Valid
 }
 
 /** What a passed vote sets in motion besides itself. */
-function consequences(measure: RecordedMeasure, vote: VoteRecorded['data'], amendment: ValidClauseChange | null, date: string): MeasureEvent[] {
+function consequences(measure: RecordedMeasure, vote: VoteRecorded['data'], amendment: ValidClauseChange | null, date: string, reconsidered: RecordedVoteOf | null): MeasureEvent[] {
   if (vote.result !== 'PASSED') return [];
+  if (reconsidered !== null) {
+    // The measure goes back to where it stood before the reconsidered vote, for the body to vote again.
+    const stage = reconsidered.stageBefore as VoteReconsidered['data']['stage'];
+    return [{ type: 'VoteReconsidered', data: { measureId: measure.measureId, voteId: reconsidered.voteId, byVoteId: vote.voteId, stage } }];
+  }
   if (amendment !== null) {
     return [clauseEvent(measure.measureId, amendment, measure.clauses, { adoptedByVoteId: vote.voteId, byMeasureId: null, effectiveFrom: null })];
   }
@@ -59,7 +65,10 @@ export function recordVote(command: RecordVote, state: MeasureState): MeasureEve
   assertInOrder(measure, date);
   const { bodyId } = command.data;
   assertOrgId(bodyId, 'bodyId');
-  assertVotingBody(measure, bodyId, motion);
+  const reconsidered = reconsideredVote(measure, motion, command.data.reconsidersVoteId);
+  // A motion to reconsider is the body's that took the vote; every other vote is the stage's body.
+  if (reconsidered && bodyId !== reconsidered.bodyId) throw badInput(`${reconsidered.voteId} was taken by ${reconsidered.bodyId}, which alone reconsiders it, not ${bodyId}`, 'bodyId');
+  if (!reconsidered) assertVotingBody(measure, bodyId, motion);
   const body = namedOrganization(command.facts.body, bodyId, 'bodyId');
   if (body.rules === null) throw badInput(`${body.orgId} has no voting rules`, 'bodyId');
   const amendment = proposedAmendment(command, measure);
@@ -76,6 +85,7 @@ export function recordVote(command: RecordVote, state: MeasureState): MeasureEve
     threshold: thresholdOf(motion, body.rules, body.orgId),
     result: resultOf(motion, body.rules, body.orgId, counts),
     amendment: amendment && recordedChange(amendment),
+    reconsidersVoteId: reconsidered?.voteId ?? null,
   };
-  return [{ type: 'VoteRecorded', data: vote }, ...consequences(measure, vote, amendment, date)];
+  return [{ type: 'VoteRecorded', data: vote }, ...consequences(measure, vote, amendment, date, reconsidered)];
 }

@@ -50,7 +50,7 @@ describe('CorrectVote', () => {
 
   it('refuses a change of result once later acts rest on the vote, and lets the tally alone change', () => {
     const nineNo = cast({ YES: [seatA], NO: [seatB, seatC, seatD, seatE, seatF, seatG, seatH, seatI, seatJ] });
-    spec.given(ordinance.signed).when(correctFinal(nineNo)).thenRefuses('CONFLICT', /later acts on CB17-0766 rest on that result/);
+    spec.given(ordinance.signed).when(correctFinal(nineNo)).thenRefuses('CONFLICT', /later acts on CB17-0766 rest on its result/);
     // The committee's vote, long followed by readings: its result stands, its tally may be mended.
     const committee = (votes: CastVote[]): MeasureCommand => ({
       type: 'CorrectVote',
@@ -138,5 +138,50 @@ describe('RecordQuorumFailure', () => {
     spec.given(ordinance.reported).when(noQuorum(COUNCIL_MEMBERS.slice(0, 7))).thenRefuses('BAD_USER_INPUT', /make a quorum/);
     spec.given(ordinance.reported).when(noQuorum([seatA, 'person:stranger'])).thenRefuses('BAD_USER_INPUT', /not a member/);
     spec.given(ordinance.reported).when(noQuorum([seatA], 'committee-passage')).thenRefuses('CONFLICT');
+  });
+});
+
+describe('reconsideration (RecordVote, motion reconsideration)', () => {
+  const COMMITTEE_FIVE = COUNCIL_MEMBERS.slice(0, 5);
+  const committeeFails = record(ordinance.inCommittee, [
+    { type: 'RecordVote', data: { measureId: MEASURE, bodyId: COMMITTEE, motion: 'committee-passage', votes: cast({ YES: COMMITTEE_FIVE.slice(0, 2), NO: COMMITTEE_FIVE.slice(2) }) }, facts: { body: committeeFacts }, metadata: clerkOn('2017-08-09') },
+  ]).events;
+  const reconsider = (yes: readonly string[], no: readonly string[], voteId: string | null = 'vote:CB17-0766:1', bodyId = COMMITTEE): MeasureCommand => ({
+    type: 'RecordVote',
+    data: { measureId: MEASURE, bodyId, motion: 'reconsideration', votes: cast({ YES: yes, NO: no }), reconsidersVoteId: voteId },
+    facts: { body: bodyId === COMMITTEE ? committeeFacts : councilFacts },
+    metadata: clerkOn('2017-08-16'),
+  });
+
+  it('takes a failed committee vote back when the motion passes, so the committee can vote again', () => {
+    expect((record(committeeFails, []).state as RecordedMeasure).stage).toBe('failed');
+    const { events, state } = record(committeeFails, [reconsider(COMMITTEE_FIVE.slice(0, 3), COMMITTEE_FIVE.slice(3))]);
+    expect(events.slice(-2)).toMatchObject([
+      { type: 'VoteRecorded', data: { voteId: 'vote:CB17-0766:2', motion: 'reconsideration', reconsidersVoteId: 'vote:CB17-0766:1', result: 'PASSED', threshold: 'majority-of-present' } },
+      { type: 'VoteReconsidered', data: { measureId: MEASURE, voteId: 'vote:CB17-0766:1', byVoteId: 'vote:CB17-0766:2', stage: 'in-committee' } },
+    ]);
+    expect((state as RecordedMeasure).stage).toBe('in-committee');
+    // The committee votes again, and this time reports it.
+    const again = record(events, [
+      { type: 'RecordVote', data: { measureId: MEASURE, bodyId: COMMITTEE, motion: 'committee-passage', votes: cast({ YES: COMMITTEE_FIVE }) }, facts: { body: committeeFacts }, metadata: clerkOn('2017-08-16') },
+    ]);
+    expect((again.state as RecordedMeasure).stage).toBe('reported');
+  });
+
+  it('leaves the vote standing when the motion fails, and a failed motion is not reconsidered again', () => {
+    const { events, state } = record(committeeFails, [reconsider(COMMITTEE_FIVE.slice(0, 2), COMMITTEE_FIVE.slice(2))]);
+    expect(events.at(-1)).toMatchObject({ type: 'VoteRecorded', data: { motion: 'reconsideration', result: 'FAILED' } });
+    expect((state as RecordedMeasure).stage).toBe('failed');
+    spec.given(events).when(reconsider(COMMITTEE_FIVE, [], 'vote:CB17-0766:2')).thenRefuses('CONFLICT', /itself a motion to reconsider/);
+  });
+
+  it('reconsiders only the latest vote, by its own body, and names it', () => {
+    spec.given(ordinance.firstReadingPassed).when({ ...reconsider(COMMITTEE_FIVE, []), metadata: clerkOn('2017-08-30') }).thenRefuses('CONFLICT', /later acts on CB17-0766 rest on its result/);
+    spec.given(committeeFails).when(reconsider(COUNCIL_MEMBERS, [], 'vote:CB17-0766:1', COUNCIL)).thenRefuses('BAD_USER_INPUT', /alone reconsiders it/);
+    spec.given(committeeFails).when(reconsider(COMMITTEE_FIVE, [], null)).thenRefuses('BAD_USER_INPUT', /reconsidersVoteId/);
+    spec
+      .given(ordinance.inCommittee)
+      .when({ ...reconsider(COMMITTEE_FIVE, []), data: { measureId: MEASURE, bodyId: COMMITTEE, motion: 'committee-passage', votes: cast({ YES: COMMITTEE_FIVE }), reconsidersVoteId: 'vote:CB17-0766:1' } } as MeasureCommand)
+      .thenRefuses('BAD_USER_INPUT', /only a reconsideration motion/);
   });
 });

@@ -2,13 +2,13 @@ import { namedOrganization } from '../organization/organization.facts';
 import { assertOrgId } from '../organization/organization.ids';
 import { assertPersonId } from '../person/person.ids';
 import { actDate } from '../shared/date-rules';
-import { badInput, conflict, notFound } from '../shared/domain-error';
+import { badInput, conflict } from '../shared/domain-error';
 import { requiredText } from '../shared/text-rules';
 import type { CorrectVote, ExplainVote, RecordQuorumFailure } from './measure.commands';
 import type { MeasureEvent } from './measure.events';
 import { assertInOrder, recordedMeasure } from './measure.guards';
-import { parseVoteId } from './measure.ids';
-import type { MeasureState, RecordedMeasure, VoteTrack } from './measure.state';
+import type { MeasureState } from './measure.state';
+import { assertResultOpen, recordedVote } from './measure.vote-history';
 import { assertMotionFits, assertVotingBody } from './record-vote.decider';
 import { assertQuorum, rollCall, tally, votesNeeded } from './measure.vote-rules';
 
@@ -20,29 +20,6 @@ import { assertQuorum, rollCall, tally, votesNeeded } from './measure.vote-rules
 
 const REASON_MAX = 1000;
 const EXPLANATION_MAX = 5000;
-
-function recordedVote(measure: RecordedMeasure, voteId: unknown): VoteTrack & { voteId: string } {
-  if (typeof voteId !== 'string' || parseVoteId(voteId)?.measureId !== measure.measureId) {
-    throw badInput(`voteId must be a vote of ${measure.measureId}, such as vote:${measure.measureId}:1`, 'voteId');
-  }
-  const vote = measure.votes.get(voteId);
-  if (!vote) throw notFound(`${voteId} is not recorded`, 'voteId');
-  return { ...vote, voteId };
-}
-
-/**
- * A result that changes must not pull the ground from under what followed: only the measure's
- * latest vote may change its result, and not one whose passing already changed the law (an
- * amendment's clause, an adoption's enactment), which a correction cannot undo.
- */
-function assertResultMayChange(measure: RecordedMeasure, vote: VoteTrack & { voteId: string }): void {
-  if (measure.latestVoteId !== vote.voteId) {
-    throw conflict(`the corrected roll call changes the result of ${vote.voteId}, but later acts on ${measure.measureId} rest on that result; only its latest vote's result may change`);
-  }
-  if (vote.motion === 'amendment' || (vote.motion === 'adoption' && vote.result === 'PASSED')) {
-    throw conflict(`the corrected roll call changes the result of the ${vote.motion} vote ${vote.voteId}; a correction cannot make or unmake the law it changed (record the body's reconsideration instead)`);
-  }
-}
 
 export function correctVote(command: CorrectVote, state: MeasureState): MeasureEvent[] {
   const measure = recordedMeasure(state, command.data.measureId);
@@ -60,7 +37,7 @@ export function correctVote(command: CorrectVote, state: MeasureState): MeasureE
   assertQuorum(counts, body.rules);
   // Counted under the threshold the vote was recorded with, from the corrected tally.
   const result = counts.yes >= votesNeeded(vote.threshold, counts) ? 'PASSED' : 'FAILED';
-  if (result !== vote.result) assertResultMayChange(measure, vote);
+  if (result !== vote.result) assertResultOpen(measure, vote, 'change the result of');
   const corrected: MeasureEvent = {
     type: 'VoteCorrected',
     data: { measureId: measure.measureId, voteId: vote.voteId, motion: vote.motion, rollCall: entries, tally: counts, result, previousResult: vote.result, reason },

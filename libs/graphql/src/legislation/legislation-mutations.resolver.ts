@@ -70,7 +70,7 @@ export class LegislationMutationsResolver {
   recordVote(@Args('input') input: RecordVoteInput, @CurrentCaller() caller: Caller) {
     const data = {
       measureId: input.measureId, bodyId: input.bodyId, motion: input.motion as VoteMotion,
-      votes: input.votes.map(castVoteOf), amendment: input.amendment ? changeOf(input.amendment) : null,
+      votes: input.votes.map(castVoteOf), amendment: input.amendment ? changeOf(input.amendment) : null, reconsidersVoteId: input.reconsidersVoteId ?? null,
     };
     return receiptOf(this.commands.execute('RecordVote', data, contextOf(caller, input)));
   }

@@ -35,6 +35,22 @@ export class LegislationVoteResolver {
     return toOrganizationModel(row ?? dangling(vote.id, vote.bodyId));
   }
 
+  @ResolveField(() => VoteModel, { nullable: true, description: 'for a motion to reconsider: the vote it is about' })
+  async reconsiders(vote: VoteModel, _args: NoArgs, context: RequestContext): Promise<VoteModel | null> {
+    return this.voteOrNull(vote, vote.reconsidersVoteId, context);
+  }
+
+  @ResolveField(() => VoteModel, { nullable: true, description: 'the passed motion to reconsider after which this vote no longer stands' })
+  async reconsideredBy(vote: VoteModel, _args: NoArgs, context: RequestContext): Promise<VoteModel | null> {
+    return this.voteOrNull(vote, vote.reconsideredByVoteId, context);
+  }
+
+  private async voteOrNull(vote: VoteModel, voteId: string | null, context: RequestContext): Promise<VoteModel | null> {
+    if (voteId === null) return null;
+    const row = await votesLoader(context.loaders, this.legislation).load(voteId);
+    return toVoteModel(row ?? dangling(vote.id, voteId));
+  }
+
   @ResolveField(() => [VoteCastModel], { description: 'every member of the body on that date, by person id; members who did not vote are ABSENT' })
   async rollCall(vote: VoteModel, _args: NoArgs, context: RequestContext): Promise<VoteCastModel[]> {
     return (await castsOfVotesLoader(context.loaders, this.legislation).load(vote.id)).map(toVoteCastModel);

@@ -65,10 +65,11 @@ export class ReferMeasureInput extends MeasureCommandInput {
 @InputType('RecordVoteInput')
 export class RecordVoteInput extends MeasureCommandInput {
   @Field(() => ID) bodyId!: string;
-  @Field({ description: 'committee-passage | first-reading | final-passage | amendment | veto-override | adoption' }) motion!: string;
+  @Field({ description: 'committee-passage | first-reading | final-passage | amendment | veto-override | adoption | reconsideration' }) motion!: string;
   @Field(() => [CastVoteInput], { description: 'members of the body not listed are recorded ABSENT; the result is computed' })
   votes!: CastVoteInput[];
   @Field(() => ClauseChangeInput, { nullable: true, description: 'for an amendment motion' }) amendment?: ClauseChangeInput | null;
+  @Field(() => ID, { nullable: true, description: "for a reconsideration motion: the measure's latest vote, by the same body" }) reconsidersVoteId?: string | null;
 }
 
 @InputType('CorrectVoteInput')

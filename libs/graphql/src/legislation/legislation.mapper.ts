@@ -59,6 +59,8 @@ export function toVoteModel(row: VoteRow): VoteModel {
     needed: votesNeeded(row.threshold, row.tally),
     measureId: row.measureId,
     bodyId: row.bodyId,
+    reconsidersVoteId: row.reconsidersVoteId,
+    reconsideredByVoteId: row.reconsideredByVoteId,
   });
 }
 

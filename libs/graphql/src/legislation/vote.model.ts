@@ -35,7 +35,7 @@ export class TallyModel {
 export class VoteModel implements NodeInterface {
   readonly __typename = 'Vote';
   @Field(() => ID, { description: 'vote:<measure id>:<n>' }) id!: string;
-  @Field({ description: 'committee-passage | first-reading | final-passage | amendment | veto-override | adoption' }) motion!: string;
+  @Field({ description: 'committee-passage | first-reading | final-passage | amendment | veto-override | adoption | reconsideration' }) motion!: string;
   @Field(() => DateTimeScalar) occurredAt!: string;
   @Field(() => TallyModel) tally!: TallyModel;
   @Field({ description: 'the rule the result was computed with, e.g. majority-of-present, two-thirds-of-members' }) threshold!: string;
@@ -44,7 +44,9 @@ export class VoteModel implements NodeInterface {
   corrected!: boolean;
   @Field(() => Int, { description: 'members present: voting yes, no or abstaining, or recused (in the room, not voting)' }) present!: number;
   @Field(() => Int, { description: 'how many YES votes the motion needed under its threshold' }) needed!: number;
-  /** not served: resolved to `measure` and `body` */
+  /** not served: resolved to `measure`, `body`, `reconsiders` and `reconsideredBy` */
   measureId!: string;
   bodyId!: string;
+  reconsidersVoteId!: string | null;
+  reconsideredByVoteId!: string | null;
 }

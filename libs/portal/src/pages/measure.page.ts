@@ -10,6 +10,7 @@ import { dateForm } from './date-form';
 /** What voteSection shows of a vote: one fragment for every page that shows one. */
 export const VOTE_FRAGMENT = `fragment VoteParts on Vote {
   id motion occurredAt result threshold present needed corrected
+  reconsideredBy { id }
   body { id name }
   tally { yes no abstain absent recused }
   rollCall { person { id name } choice explanation }
@@ -38,6 +39,7 @@ export interface VoteView {
   body: { id: string; name: string };
   tally: { yes: number; no: number; abstain: number; absent: number; recused: number };
   corrected: boolean;
+  reconsideredBy: { id: string } | null;
   rollCall: Array<{ person: { id: string; name: string }; choice: string; explanation: string | null }>;
 }
 
@@ -136,6 +138,7 @@ export function voteSection(f: PortalFormat, vote: VoteView): Html {
     (${named(t.choiceName, 'YES')} ${tally.yes}, ${named(t.choiceName, 'NO')} ${tally.no}, ${named(t.choiceName, 'ABSTAIN')} ${tally.abstain}, ${named(t.choiceName, 'ABSENT')} ${tally.absent}, ${named(t.choiceName, 'RECUSED')} ${tally.recused}).
     ${t.vote.present(vote.present, vote.rollCall.length)}; ${t.vote.needed(vote.needed)}. ${t.vote.rule}: ${vote.threshold}.</p>
   ${vote.corrected ? html`<p data-vote-corrected><em>${t.vote.corrected}</em></p>` : ''}
+  ${vote.reconsideredBy ? html`<p data-vote-reconsidered><em>${t.vote.reconsidered}</em> <a class="usa-link" href="#${anchorOf(vote.reconsideredBy.id)}">${t.vote.rollCall}</a></p>` : ''}
   <h4 class="margin-bottom-1">${t.vote.rollCall}</h4>
   <ul class="roll-call">${vote.rollCall.map(
     (cast) => html`<li class="${cast.choice}"><a class="display-block usa-link" href="${hrefTo(personPath(cast.person.id), f.lang)}">${cast.person.name}</a><strong>${named(t.choiceName, cast.choice)}</strong></li>`,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '@ledger/event-store';
-import { measureStatus, stageAfter, type MeasureEvent } from '@ledger/domain';
+import { measureStatus, stageAfter, type MeasureEvent, type VoteMotion } from '@ledger/domain';
 import type * as Payloads from '@ledger/event-types';
 import { recomputeClauseValidity } from './clause-validity';
 import type { MeasureKindValue } from './legislation.rows';
@@ -17,6 +17,7 @@ interface MeasurePayloads {
   VoteCorrected: Payloads.VoteCorrectedData;
   VoteExplained: Payloads.VoteExplainedData;
   QuorumFailed: Payloads.QuorumFailedData;
+  VoteReconsidered: Payloads.VoteReconsideredData;
   ClauseAmended: Payloads.ClauseAmendedData;
   ClauseAdded: Payloads.ClauseAddedData;
   ClauseStruck: Payloads.ClauseStruckData;
@@ -95,8 +96,8 @@ function addVote(db: Database.Database, event: RecordedEvent, data: Payloads.Vot
   const { tally } = data;
   statement(
     db,
-    `INSERT INTO votes (id, measure_id, body_id, motion, occurred_at, yes, no, abstain, absent, recused, threshold, result, event_id, sequence)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO votes (id, measure_id, body_id, motion, occurred_at, yes, no, abstain, absent, recused, threshold, result, reconsiders_vote_id, event_id, sequence)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     data.voteId,
     data.measureId,
@@ -110,6 +111,7 @@ function addVote(db: Database.Database, event: RecordedEvent, data: Payloads.Vot
     tally.recused,
     data.threshold,
     data.result,
+    data.reconsidersVoteId,
     event.eventId,
     event.sequence,
   );
@@ -223,9 +225,10 @@ const handlers: { [T in LegislationEventType]: Handler<T> } = {
   VoteRecorded(db, event) {
     const data = event.data;
     addVote(db, event, data);
+    const reconsidered = data.reconsidersVoteId === null ? null : ((pluckedStatement(db, 'SELECT motion FROM votes WHERE id = ?').get(data.reconsidersVoteId) as VoteMotion | undefined) ?? null);
     addAction(db, event, data.measureId, {
       classification: voteClassification(data.motion, data.result),
-      description: voteDescription(data, nameOf(db, data.bodyId)),
+      description: voteDescription(data, nameOf(db, data.bodyId), reconsidered),
       organizationId: data.bodyId,
       voteId: data.voteId,
     });
@@ -246,6 +249,10 @@ const handlers: { [T in LegislationEventType]: Handler<T> } = {
     const { measureId, voteId, personId, explanation } = event.data;
     statement(db, 'UPDATE vote_casts SET explanation = ? WHERE vote_id = ? AND person_id = ?').run(explanation, voteId, personId);
     addAction(db, event, measureId, { classification: 'vote-explanation', description: `${nameOf(db, personId)} explained their vote.`, voteId });
+  },
+  VoteReconsidered(db, event) {
+    // The measure's stage moves back (advanceStage); the reconsidered vote says what undid it.
+    statement(db, 'UPDATE votes SET reconsidered_by_vote_id = ? WHERE id = ?').run(event.data.byVoteId, event.data.voteId);
   },
   QuorumFailed(db, event) {
     const { measureId, bodyId, motion, present, quorum } = event.data;
@@ -330,6 +337,7 @@ const MEASURE_EVENTS: { readonly [T in keyof MeasurePayloads]: true } = {
   VoteCorrected: true,
   VoteExplained: true,
   QuorumFailed: true,
+  VoteReconsidered: true,
   ClauseAmended: true,
   ClauseAdded: true,
   ClauseStruck: true,

@@ -27,7 +27,7 @@ const VERSION_COLUMNS = `v.measure_id AS measureId, v.e_id AS eId, v.version, v.
   v.valid_from AS validFrom, v.valid_until AS validUntil, v.event_id AS eventId, v.sequence`;
 
 const VOTE_COLUMNS = `id, measure_id AS measureId, body_id AS bodyId, motion, occurred_at AS occurredAt, yes, no, abstain, absent,
-  recused, threshold, result, corrected, event_id AS eventId, sequence`;
+  recused, threshold, result, corrected, reconsiders_vote_id AS reconsidersVoteId, reconsidered_by_vote_id AS reconsideredByVoteId, event_id AS eventId, sequence`;
 
 const IN_FORCE = 'v.valid_from IS NOT NULL AND v.valid_from <= @on AND (v.valid_until IS NULL OR @on < v.valid_until)';
 const MEASURE_IN_FORCE = 'm.effective_from IS NOT NULL AND m.effective_from <= @on AND (m.effective_until IS NULL OR @on < m.effective_until)';

@@ -89,6 +89,10 @@ export interface VoteRow {
   result: VoteResultValue;
   /** true once a VoteCorrected changed the roll call; the history has the original */
   corrected: boolean;
+  /** a motion to reconsider: the vote it is about */
+  reconsidersVoteId: string | null;
+  /** the passed motion to reconsider that undid this vote */
+  reconsideredByVoteId: string | null;
   eventId: string;
   sequence: number;
 }

@@ -102,6 +102,8 @@ export function createLegislationTables(db: Database.Database): void {
       threshold   TEXT NOT NULL,
       result      TEXT NOT NULL,
       corrected   INTEGER NOT NULL DEFAULT 0,
+      reconsiders_vote_id    TEXT,
+      reconsidered_by_vote_id TEXT,
       event_id    TEXT NOT NULL,
       sequence    INTEGER NOT NULL UNIQUE
     );

@@ -22,6 +22,8 @@ export function voteClassification(motion: Motion, result: VoteRecordedData['res
       return passed ? 'amendment-passage' : 'amendment-failure';
     case 'veto-override':
       return passed ? 'veto-override-passage' : 'veto-override-failure';
+    case 'reconsideration':
+      return passed ? 'reconsideration-passage' : 'reconsideration-failure';
     default:
       return assertNever(motion);
   }
@@ -37,7 +39,8 @@ export function tallyText(tally: VoteRecordedData['tally']): string {
 
 const CHANGE_WORDS: Record<Amendment['change'], string> = { amend: 'amending', add: 'adding', strike: 'striking' };
 
-export function voteDescription(data: VoteRecordedData, bodyName: string): string {
+/** `reconsidered`: the motion of the vote a reconsideration is about. */
+export function voteDescription(data: VoteRecordedData, bodyName: string, reconsidered: Motion | null = null): string {
   const passed = data.result === 'PASSED';
   const tally = tallyText(data.tally);
   switch (data.motion) {
@@ -55,6 +58,10 @@ export function voteDescription(data: VoteRecordedData, bodyName: string): strin
     }
     case 'veto-override':
       return passed ? `${bodyName} overrode the veto, ${tally}.` : `${bodyName} failed to override the veto, ${tally}.`;
+    case 'reconsideration': {
+      const what = reconsidered ? `the ${motionName(reconsidered)} vote` : 'a vote';
+      return passed ? `${bodyName} voted to reconsider ${what}, ${tally}: it no longer stands, and the body may vote again.` : `${bodyName} declined to reconsider ${what}, ${tally}.`;
+    }
     default:
       return assertNever(data.motion);
   }

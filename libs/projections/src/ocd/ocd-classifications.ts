@@ -71,6 +71,7 @@ const MOTION_WORDS: Record<string, string> = {
   adoption: 'Adoption',
   amendment: 'Amendment',
   'veto-override': 'Override of the veto',
+  reconsideration: 'Reconsideration of a vote',
 };
 
 export function motionText(motion: string, measureId: string, title: string): string {

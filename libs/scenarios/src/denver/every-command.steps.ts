@@ -1,6 +1,7 @@
 import type { AnyStep } from '../scenario-step';
 import {
   AMENDING_ORDINANCE,
+  COMMITTEE,
   COUNCIL,
   EXECUTIVE_ORDER,
   HUMAN_SERVICES,
@@ -20,6 +21,7 @@ const WITHDRAWN = 'CB18-0200';
 const VETOED = 'CB18-0300';
 const REPEALING = 'CB19-0001';
 const MISRECORDED = 'CB18-0400';
+const RECONSIDERED = 'CB18-0500';
 
 const choices = (letters: string, choice: 'YES' | 'NO') => letters.split('').map((letter) => ({ personId: seat(letter), choice }));
 
@@ -36,7 +38,8 @@ const passage = (measureId: string, firstReading: string, finalPassage: string) 
 /**
  * The Denver 2017 demo, then one step of each command the demo does not use: corrections, a
  * membership's end, a withdrawn, a vetoed and a repealing ordinance, a sitting without a quorum, a
- * corrected roll call and a member's explanation, the executive order's revocation, and the admin
+ * corrected roll call and a member's explanation, a committee failure reconsidered, the executive
+ * order's revocation, and the admin
  * minting the clerk's token and revoking it. Every step is ILLUSTRATIVE (none of it is in the reports). Tests that walk the
  * command catalogue record it (each command with its data valid at that point of the story), and
  * it is a start for the synthetic generator.
@@ -75,6 +78,15 @@ export function denverEveryCommandSteps(): AnyStep[] {
     byClerk('ExplainVote', '2018-06-01', {
       measureId: MISRECORDED, voteId: `vote:${MISRECORDED}:2`, personId: seat('I'), explanation: `I voted no because the fiscal note came late. ${ILLUSTRATIVE}`,
     }),
+
+    // A committee failure reconsidered: the committee votes to reconsider, then reports the bill.
+    introduce(RECONSIDERED, '2018-07-02', 'An ordinance the committee first rejected, then reconsidered'),
+    byClerk('ReferMeasure', '2018-07-02', { measureId: RECONSIDERED, committeeId: COMMITTEE }),
+    byClerk('RecordVote', '2018-07-10', { measureId: RECONSIDERED, bodyId: COMMITTEE, motion: 'committee-passage', votes: [...choices('AB', 'YES'), ...choices('CDE', 'NO')] }),
+    byClerk('RecordVote', '2018-07-17', {
+      measureId: RECONSIDERED, bodyId: COMMITTEE, motion: 'reconsideration', votes: [...choices('ABC', 'YES'), ...choices('DE', 'NO')], reconsidersVoteId: `vote:${RECONSIDERED}:1`,
+    }),
+    byClerk('RecordVote', '2018-07-17', { measureId: RECONSIDERED, bodyId: COMMITTEE, motion: 'committee-passage', votes: [...choices('ABCD', 'YES'), ...choices('E', 'NO')] }),
 
     introduce(REPEALING, '2019-01-07', `An ordinance repealing ${AMENDING_ORDINANCE}`),
     ...passage(REPEALING, '2019-01-14', '2019-01-22'),

@@ -87,6 +87,7 @@ export function voteRecorded(date: string, ordinal: number, motion: VoteMotion, 
       threshold: motion === 'veto-override' ? 'at-least-9-of-13-members' : 'majority-of-present',
       result,
       amendment: null,
+      reconsidersVoteId: null,
     },
   });
 }
