@@ -1,5 +1,5 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { COMMAND_AVAILABILITY, EVENT_TYPE_VERSIONS, READ_MODEL_SYNC, type ReadModelSync } from '@ledger/application';
+import { CLERK_OFFICE_ID, COMMAND_AVAILABILITY, EVENT_TYPE_VERSIONS, READ_MODEL_SYNC, type ReadModelSync } from '@ledger/application';
 import type { LedgerConfig } from '@ledger/config';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { EventSchemaRegistry, SchemaCheckedEventStore } from '@ledger/event-schemas';
@@ -50,9 +50,10 @@ export class LedgerWriteModule {
         { provide: EVENT_TYPE_VERSIONS, useExisting: EventSchemaRegistry },
         { provide: COMMAND_AVAILABILITY, useValue: { refusal: () => null } },
         { provide: SUBJECT_VAULT, useFactory: () => createSubjectVault(config) },
+        { provide: CLERK_OFFICE_ID, useValue: config.clerkOfficeId },
         LedgerWriteShutdown,
       ],
-      exports: [EVENT_STORE, READ_MODEL_SYNC, EVENT_TYPE_VERSIONS, COMMAND_AVAILABILITY, SUBJECT_VAULT],
+      exports: [EVENT_STORE, READ_MODEL_SYNC, EVENT_TYPE_VERSIONS, COMMAND_AVAILABILITY, SUBJECT_VAULT, CLERK_OFFICE_ID],
     };
   }
 }

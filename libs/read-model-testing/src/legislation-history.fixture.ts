@@ -134,7 +134,7 @@ export class LegislationHistory {
     const amendment = vote.amendment
       ? { change: vote.amendment.change, eId: vote.amendment.eId, heading: vote.amendment.heading ?? null, text: vote.amendment.text ?? null, rule: vote.amendment.rule ?? null }
       : null;
-    this.push(measureStream(measureId), 'VoteRecorded', { measureId, voteId, bodyId: vote.bodyId, motion: vote.motion, rollCall, tally: counts, threshold, result, amendment }, at);
+    this.push(measureStream(measureId), 'VoteRecorded', { measureId, voteId, bodyId: vote.bodyId, motion: vote.motion, rollCall, tally: counts, threshold, result, amendment, reconsidersVoteId: null }, at);
     if (amendment && result === 'PASSED') this.clauseChange(measureId, amendment, { adoptedByVoteId: voteId, byMeasureId: null, effectiveFrom: null }, at);
     return this;
   }
