@@ -43,14 +43,14 @@ describe('ledger import --checkpoint --vkey: the file must hold the log the sour
   it('imports the file whose events are the signed log, and says so', async () => {
     const result = await importInto(exported, '--checkpoint', checkpoint(), '--vkey', vkey);
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
-    expect(result.stdout).toMatch(/its first 76 events are the log ledger.denver.example\/import-test signed \(key [0-9a-f]{8}\)/);
+    expect(result.stdout).toMatch(/its first 79 events are the log ledger.denver.example\/import-test signed \(key [0-9a-f]{8}\)/);
   });
 
   it('refuses another log, a file shorter than the checkpoint, another key, and one flag alone, importing nothing', async () => {
     expect(await importInto(other, '--checkpoint', checkpoint(), '--vkey', vkey)).toMatchObject({ code: 1, stderr: expect.stringContaining('are not the log') });
     const shorter = join(work, 'shorter.ndjson');
     writeFileSync(shorter, readFileSync(exported, 'utf8').split('\n').slice(0, 40).join('\n') + '\n');
-    expect(await importInto(shorter, '--checkpoint', checkpoint(), '--vkey', vkey)).toMatchObject({ code: 1, stderr: expect.stringContaining('signs a log of 76 events') });
+    expect(await importInto(shorter, '--checkpoint', checkpoint(), '--vkey', vkey)).toMatchObject({ code: 1, stderr: expect.stringContaining('signs a log of 79 events') });
     const otherKey = vkey.replace(/\+[0-9a-f]{8}\+/, '+00000000+');
     expect((await importInto(exported, '--checkpoint', checkpoint(), '--vkey', otherKey)).code).toBe(1);
     expect(await importInto(exported, '--checkpoint', checkpoint())).toMatchObject({ code: 2, stderr: expect.stringContaining('go together') });

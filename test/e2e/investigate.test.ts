@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LedgerServer, removeDir, runCli, tempDataDir } from '../support/ledger-process';
 import { fromHex, nodeIntegrityCrypto, openCheckpoint, parseVerifierKey, treeHasher, verifyInclusion } from '@ledger/integrity';
-import { SHERIFF } from '@ledger/scenarios';
+import { CLERK_OFFICE, SHERIFF } from '@ledger/scenarios';
 
 const SUBJECT_REF = /subj_[0-9a-f]{32}/;
 // What the demo encrypts about residents; no report may contain it, nor the ciphertext's fields.
@@ -79,7 +79,9 @@ describe('ledger investigate (seeded demo, server stopped)', () => {
       expect.objectContaining({ organization: { id: 'org:denver-mayors-office', name: 'Office of the Mayor of Denver' }, role: 'mayor' }),
     ]);
     const clerk = report.actors.find((a: any) => a.id === 'person:demo-clerk');
-    expect(clerk).toMatchObject({ roles: ['clerk'], eventsRecorded: report.events.length, ownActs: 0, offices: [] });
+    // the clerk holds the office by which they may record: the demo's clerk's office
+    expect(clerk).toMatchObject({ roles: ['clerk'], eventsRecorded: report.events.length, ownActs: 0 });
+    expect(clerk.offices).toEqual([expect.objectContaining({ organization: { id: CLERK_OFFICE, name: 'Office of the Clerk and Recorder (illustrative)' }, role: 'clerk' })]);
     // the officer received the request, decided it and disclosed: three acts, none recorded by them
     expect(report.actors.find((a: any) => a.id === 'person:illustrative-sheriff-officer')).toMatchObject({ eventsRecorded: 0, ownActs: 3 });
 

@@ -94,6 +94,9 @@ const IDS: Record<string, string> = {
   measureId: 'CB17-0766',
   byMeasureId: 'CB18-0101',
   clauseId: 'CB17-0766#sec_3',
+  // Overridden by BASE_INPUTS with a vote, and members, of a measure beforeAll prepares.
+  voteId: 'vote:CB17-0766:1',
+  present: 'person:illustrative-council-member-a',
   // Overridden by BASE_INPUTS with the token issued in beforeAll.
   tokenId: 'token:00000000-0000-4000-8000-000000000000',
 };
@@ -136,6 +139,9 @@ const BASE_INPUTS: Record<string, Record<string, unknown>> = {
   correctMembership: { organizationId: COUNCIL, personId: member('a'), startDate: '2015-07-20', newEndDate: '2030-12-31' },
   correctOrganization: { name: 'Denver Sheriff Department (fuzzed)' },
   correctPerson: { name: 'Paul D. Lopez' },
+  correctVote: { measureId: 'CB19-0107', voteId: 'vote:CB19-0107:1', votes: yes('abcdefgh'), reason: 'Corrected by the fuzz suite.' },
+  explainVote: { measureId: 'CB19-0107', voteId: 'vote:CB19-0107:1', personId: member('a'), explanation: 'Explained by the fuzz suite.' },
+  recordQuorumFailure: { measureId: 'CB19-0108', bodyId: COUNCIL, motion: 'first-reading', present: [member('a'), member('b')] },
   decideDataRequest: { requestId: OPEN_REQUEST },
   endMembership: { organizationId: COUNCIL, personId: member('m'), endDate: '2018-06-01' },
   issueToken: { actorId: 'person:fuzz-clerk', role: 'clerk', ttl: '1h' },
@@ -447,7 +453,8 @@ describe(`mutation fuzz suite (seed ${SEED})`, () => {
       await vote(id, 'first-reading');
       await vote(id, 'final-passage');
     };
-    for (const id of ['CB19-0100', 'CB19-0101', 'CB19-0102']) await introduce(id);
+    for (const id of ['CB19-0100', 'CB19-0101', 'CB19-0102', 'CB19-0107', 'CB19-0108']) await introduce(id);
+    await vote('CB19-0107', 'first-reading');
     for (const id of ['CB19-0103', 'CB19-0104', 'CB19-0105']) await passed(id);
     await record('signMeasure', 'SignMeasureInput', { measureId: 'CB19-0105', officeId: MAYORS_OFFICE }, 'mayor');
     await introduce('CR19-0106', 'RESOLUTION');
@@ -490,9 +497,9 @@ describe(`mutation fuzz suite (seed ${SEED})`, () => {
   // One test per mutation, each with cases from its own PRNG stream (seed + name), so a single
   // mutation can be replayed with -t and gets the same cases.
   const MUTATION_NAMES = [
-    'amendByMeasure', 'correctDecision', 'correctMembership', 'correctOrganization', 'correctPerson', 'decideDataRequest',
-    'draftExecutiveOrder', 'enactMeasure', 'endMembership', 'introduceMeasure', 'issueExecutiveOrder', 'issueToken', 'receiveDataRequest',
-    'recordDisclosure', 'recordVote', 'referMeasure', 'registerOrganization', 'registerPerson', 'repealMeasure', 'reviewDecision',
+    'amendByMeasure', 'correctDecision', 'correctMembership', 'correctOrganization', 'correctPerson', 'correctVote', 'decideDataRequest',
+    'draftExecutiveOrder', 'enactMeasure', 'endMembership', 'explainVote', 'introduceMeasure', 'issueExecutiveOrder', 'issueToken', 'receiveDataRequest',
+    'recordDisclosure', 'recordQuorumFailure', 'recordVote', 'referMeasure', 'registerOrganization', 'registerPerson', 'repealMeasure', 'reviewDecision',
     'revokeExecutiveOrder', 'revokeToken', 'signMeasure', 'startMembership', 'vetoMeasure', 'withdrawMeasure',
   ];
 

@@ -31,9 +31,10 @@ const ORIGIN = 'ledger.denver.example/verify-test';
 const crypto = nodeIntegrityCrypto;
 const hasher = treeHasher(crypto);
 
-/** The final passage vote on CB17-0766 (seq 47), and two earlier votes on it (43, 45) in the demo. */
-const FINAL_VOTE = 47;
-const [EARLIER_VOTE, LATER_VOTE] = [43, 45];
+/** The sequences of the final passage vote on CB17-0766 in the demo, and of two earlier votes on it (read from the seeded log). */
+let FINAL_VOTE: number;
+let EARLIER_VOTE: number;
+let LATER_VOTE: number;
 
 const dirs: string[] = [];
 function newDir(prefix: string): string {
@@ -120,7 +121,12 @@ describe('ledger verify catches tampering with the stored log (built CLI and ser
   beforeAll(async () => {
     source = newDir('ledger-verify-');
     expect((await runCli(['seed', 'demo'], { LEDGER_DATA_DIR: source })).code).toBe(0);
-    const seeded = readLog(source).length;
+    const log = readLog(source);
+    const seeded = log.length;
+    const votes = log.filter((e) => e.type === 'VoteRecorded' && (e.data as { measureId: string }).measureId === 'CB17-0766').map((e) => e.sequence);
+    // committee passage, first reading, the floor amendment, final passage
+    expect(votes).toHaveLength(4);
+    [EARLIER_VOTE, , LATER_VOTE, FINAL_VOTE] = votes;
     const server = await LedgerServer.start(source, { LEDGER_LOG_ORIGIN: ORIGIN });
     try {
       // What a citizen saved before the last mutations: the checkpoint of the seeded demo.
