@@ -73,7 +73,7 @@ describe('ledgerEvents subscription (graphql-ws, real server, seeded demo)', () 
     const { at, data } = subscriber.received[before];
     // a bound on delivery, not a benchmark
     expect(at - started).toBeLessThan(1000);
-    expect(data.ledgerEvents).toMatchObject({ type: 'PersonRegistered', streamId, sequence, recordedBy: { id: 'person:test-clerk', role: 'clerk' } });
+    expect(data.ledgerEvents).toMatchObject({ type: 'PersonRegistered', streamId, sequence, recordedBy: { id: 'person:demo-clerk', role: 'clerk' } });
     expect(data.ledgerEvents.leafHash).toMatch(/^[0-9a-f]{64}$/);
     // published after the read models applied it: a query made on receipt already finds it
     const node = await server.gql('query($id: ID!) { node(id: $id) { ... on LedgerEvent { sequence } } }', { id: data.ledgerEvents.id });
@@ -87,7 +87,7 @@ describe('ledgerEvents subscription (graphql-ws, real server, seeded demo)', () 
     const other = await registerPerson();
     const mine = await registerPerson();
     const oneStream = subscribe({ filter: { streamId: mine.streamId, fromSequence: from } });
-    const byClerk = subscribe({ filter: { recordedById: 'person:test-clerk', type: 'PersonRegistered', fromSequence: from, toSequence: other.sequence } });
+    const byClerk = subscribe({ filter: { recordedById: 'person:demo-clerk', type: 'PersonRegistered', fromSequence: from, toSequence: other.sequence } });
     expect(await oneStream.until(() => oneStream.received.length >= 1)).toBe(true);
     expect(await everything.until(() => everything.received.length >= 2)).toBe(true);
     // events arrive in sequence order, so once `mine` is in, `other` (earlier) was already passed over
