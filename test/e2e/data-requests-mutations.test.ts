@@ -5,11 +5,9 @@
  */
 import { leafHashOfPublic } from '@ledger/event-store';
 import { LedgerServer, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
-import { expectReceiptNode } from '../support/receipt-node';
+import { mutationChecks } from '../support/mutations';
 import { HUMAN_SERVICES, ICE, SHERIFF } from '@ledger/scenarios';
 
-const RECEIPT = '{ streamId revision nodeId events { type data } }';
-const m = (name: string, inputType: string) => `mutation($input: ${inputType}!) { ${name}(input: $input) ${RECEIPT} }`;
 
 describe('data-request mutations (seeded demo, real server)', () => {
   let dataDir: string;
@@ -19,20 +17,7 @@ describe('data-request mutations (seeded demo, real server)', () => {
   let oversight: string;
   let clerk: string;
 
-  const eventCount = async () => (await server.gql('{ events(first: 0) { totalCount } }')).data.events.totalCount as number;
-  async function ok(name: string, inputType: string, input: Record<string, unknown>, token: string) {
-    const result = await server.gql(m(name, inputType), { input }, token);
-    if (result.errors) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
-    await expectReceiptNode(server, name, result.data[name]);
-    return result.data[name];
-  }
-  async function refused(name: string, inputType: string, input: Record<string, unknown>, token: string) {
-    const before = await eventCount();
-    const result = await server.gql(m(name, inputType), { input }, token);
-    expect(await eventCount()).toBe(before);
-    expect(result.errors).toBeDefined();
-    return { code: result.errors![0].extensions?.code, message: result.errors![0].message };
-  }
+  const { ok, refused, eventCount } = mutationChecks(() => server, () => sheriffOfficer);
   const receive = (overrides: Record<string, unknown> = {}, token = sheriffOfficer) =>
     ok('receiveDataRequest', 'ReceiveDataRequestInput', {
       requestingOrganizationId: ICE, receivingOrganizationId: SHERIFF, dataCategories: ['release-date-time'], action: 'share',

@@ -4,10 +4,7 @@
  * names answers with its code and writes nothing.
  */
 import { LedgerServer, mintToken, removeDir, tempDataDir } from '../support/ledger-process';
-import { expectReceiptNode } from '../support/receipt-node';
-
-const RECEIPT = '{ streamId revision nodeId events { type sequence data } }';
-const m = (name: string, inputType: string) => `mutation($input: ${inputType}!) { ${name}(input: $input) ${RECEIPT} }`;
+import { mutationChecks } from '../support/mutations';
 const COUNCIL = 'org:test-council';
 const COMMITTEE = 'org:test-committee';
 const OFFICE = 'org:test-mayors-office';
@@ -20,20 +17,7 @@ describe('legislation mutations (real server)', () => {
   let mayor: string;
   let impostor: string;
 
-  async function ok(name: string, inputType: string, input: Record<string, unknown>, token = clerk) {
-    const result = await server.gql(m(name, inputType), { input }, token);
-    if (result.errors) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
-    await expectReceiptNode(server, name, result.data[name]);
-    return result.data[name];
-  }
-  async function refused(name: string, inputType: string, input: Record<string, unknown>, token = clerk) {
-    const before = await eventCount();
-    const result = await server.gql(m(name, inputType), { input }, token);
-    expect(await eventCount()).toBe(before);
-    expect(result.errors).toBeDefined();
-    return { code: result.errors![0].extensions?.code, message: result.errors![0].message };
-  }
-  const eventCount = async () => (await server.gql('{ events(first: 0) { totalCount } }')).data.events.totalCount as number;
+  const { ok, refused } = mutationChecks(() => server, () => clerk);
   const vote = (input: Record<string, unknown>) => ok('recordVote', 'RecordVoteInput', { bodyId: COUNCIL, ...input });
 
   beforeAll(async () => {

@@ -6,11 +6,9 @@
  */
 import { COMMITTEE, COUNCIL, seat } from '@ledger/scenarios';
 import { LedgerServer, mintToken, removeDir, runCli, tempDataDir } from '../support/ledger-process';
-import { expectReceiptNode } from '../support/receipt-node';
+import { mutationChecks } from '../support/mutations';
 
 const MEASURE = 'CB20-0042';
-const RECEIPT = '{ streamId revision nodeId events { type data } }';
-const m = (name: string, inputType: string) => `mutation($input: ${inputType}!) { ${name}(input: $input) ${RECEIPT} }`;
 const votes = (yes: string, no: string) => [...yes.split('').map((l) => ({ personId: seat(l), choice: 'YES' })), ...no.split('').map((l) => ({ personId: seat(l), choice: 'NO' }))];
 
 describe('vote corrections, explanations and quorum failures (seeded demo, real server)', () => {
@@ -19,19 +17,8 @@ describe('vote corrections, explanations and quorum failures (seeded demo, real 
   let clerk: string;
   let officer: string;
 
-  const eventCount = async () => (await server.gql('{ events(first: 0) { totalCount } }')).data.events.totalCount as number;
-  async function ok(name: string, inputType: string, input: Record<string, unknown>) {
-    const result = await server.gql(m(name, inputType), { input }, clerk);
-    if (result.errors) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
-    await expectReceiptNode(server, name, result.data[name]);
-    return result.data[name];
-  }
-  async function refused(name: string, inputType: string, input: Record<string, unknown>, token = clerk) {
-    const before = await eventCount();
-    const result = await server.gql(m(name, inputType), { input }, token);
-    expect(await eventCount()).toBe(before);
-    return result.errors?.[0].extensions?.code;
-  }
+  const { ok, refused: refusal } = mutationChecks(() => server, () => clerk);
+  const refused = async (name: string, inputType: string, input: Record<string, unknown>, token = clerk) => (await refusal(name, inputType, input, token)).code;
   const measure = async () =>
     (
       await server.gql(`query($id: ID!) { measure(id: $id) {
