@@ -56,7 +56,9 @@ export function stopChild(child: ChildProcess): Promise<void> {
 
 /** A bearer token for `role`, minted by the CLI with the data dir's own secret. */
 export function mintToken(dataDir: string, role: string): string {
-  const out = execFileSync(process.execPath, [CLI_MAIN, 'token', '--actor', `person:bench-${role}`, '--role', role, '--name', `Bench ${role}`, '--ttl', '1h', '--no-record'], {
+  // A clerk is the demo's, whom its clerk's office lists (any clerk may record in a ledger whose office lists none).
+  const actor = role === 'clerk' ? 'person:demo-clerk' : `person:bench-${role}`;
+  const out = execFileSync(process.execPath, [CLI_MAIN, 'token', '--actor', actor, '--role', role, '--name', `Bench ${role}`, '--ttl', '1h', '--no-record'], {
     env: { ...process.env, LEDGER_DATA_DIR: dataDir },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],

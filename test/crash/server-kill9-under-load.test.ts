@@ -188,7 +188,7 @@ describe('the API server killed with kill -9 under a mutation load (built server
     const seeded = await runCli(['seed', 'demo'], { LEDGER_DATA_DIR: dataDir });
     expect(seeded).toMatchObject({ code: 0 });
     const tokens = {
-      clerk: await mintToken(dataDir, 'clerk', 'person:crash-load-clerk', 'Crash Load Clerk'),
+      clerk: await mintToken(dataDir, 'clerk'),
       officer: await mintToken(dataDir, 'officer', sheriffOfficer.id, sheriffOfficer.name),
     };
     const clients = Array.from({ length: CLIENTS }, (_, c) => new LoadClient(c, seededRandom(SEED + 1 + c), tokens));
