@@ -116,4 +116,29 @@ describe('vote corrections, explanations and quorum failures (seeded demo, real 
       { id: `vote:${BILL}:3`, motion: 'committee-passage', result: 'PASSED', reconsiders: null, reconsideredBy: null },
     ]);
   });
+
+  it("counts abstentions as the body's rule says, and serves the rule", async () => {
+    expect((await server.gql(`{ organization(id: "${COUNCIL}") { votingRules { seats quorum passage overrideVotes abstentions } } }`)).data.organization.votingRules).toEqual({
+      seats: 13, quorum: 7, passage: 'majority-of-present', overrideVotes: 9, abstentions: 'present',
+    });
+    const BODY = 'org:test-abstaining-committee';
+    expect(await refused('registerOrganization', 'RegisterOrganizationInput', { id: BODY, name: 'X', kind: 'COMMITTEE', parentId: COUNCIL, rules: { seats: 3, quorum: 2, abstentions: 'sometimes' } })).toBe('BAD_USER_INPUT');
+    await ok('registerOrganization', 'RegisterOrganizationInput', {
+      id: BODY, name: 'A committee whose abstentions do not count (illustrative)', kind: 'COMMITTEE', parentId: COUNCIL, rules: { seats: 3, quorum: 2, abstentions: 'not-voting' },
+    });
+    for (const l of 'ABC') await ok('startMembership', 'StartMembershipInput', { organizationId: BODY, personId: seat(l), role: 'member', startDate: '2020-01-01' });
+    const BILL = 'CB20-0044';
+    await ok('introduceMeasure', 'IntroduceMeasureInput', {
+      id: BILL, kind: 'ORDINANCE', title: 'A bill voted with abstentions (illustrative)', bodyId: COUNCIL, sponsorIds: [seat('A')],
+      clauses: [{ eId: 'sec_1', text: 'An illustrative clause.' }], occurredAt: '2020-05-01T18:00:00Z',
+    });
+    await ok('referMeasure', 'ReferMeasureInput', { measureId: BILL, committeeId: BODY, occurredAt: '2020-05-01T18:00:00Z' });
+    await ok('recordVote', 'RecordVoteInput', {
+      measureId: BILL, bodyId: BODY, motion: 'committee-passage', occurredAt: '2020-05-08T18:00:00Z',
+      votes: [{ personId: seat('A'), choice: 'YES' }, { personId: seat('B'), choice: 'ABSTAIN' }, { personId: seat('C'), choice: 'ABSTAIN' }],
+    });
+    // One YES of three present: short of a majority of those present, a majority of the votes cast.
+    const vote = (await server.gql(`{ vote(id: "vote:${BILL}:1") { result threshold present needed } }`)).data.vote;
+    expect(vote).toEqual({ result: 'PASSED', threshold: 'majority-of-votes-cast', present: 3, needed: 1 });
+  });
 });

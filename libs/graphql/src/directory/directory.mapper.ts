@@ -1,4 +1,5 @@
 import type { MembershipRow, OrganizationRow, PersonRow } from '@ledger/projections';
+import { abstentionRule } from '@ledger/domain';
 import { MembershipModel } from './membership.model';
 import { OrganizationModel, type OrganizationKind } from './organization.model';
 import { PersonModel } from './person.model';
@@ -13,6 +14,8 @@ export function toOrganizationModel(row: OrganizationRow): OrganizationModel {
     id: row.id,
     name: row.name,
     kind: row.kind as OrganizationKind,
+    // Rows written before bodies chose an abstention rule hold none: they counted abstentions as present.
+    votingRules: row.rules && { ...row.rules, abstentions: abstentionRule(row.rules) },
     parentId: row.parentId,
     streamId: row.streamId,
   });
