@@ -60,6 +60,7 @@ describe('portal feeds and downloads (seeded demo, built server)', () => {
       treeHead { treeSize rootHash }
       measures(first: 100) { totalCount edges { node { votes { id } } } }
       decisions(first: 100) { totalCount }
+      violations: decisions(first: 100, filter: { everFoundInViolation: true }) { edges { node { id violationFound { foundAt via } } } }
     }`)).data;
     const read = async (file: string) => {
       const response = await get(`/downloads/${file}`);
@@ -81,6 +82,10 @@ describe('portal feeds and downloads (seeded demo, built server)', () => {
     expect(finalPassage.roll_call.split('; ')).toHaveLength(13);
     const decisions = await read('decisions.csv');
     expect(decisions.rows.length).toBe(api.decisions.totalCount);
+    // Every decision ever found in violation says so, with when and how; the others leave it empty.
+    const found = decisions.rows.filter((row) => row.violation_found_at !== '').map((row) => [row.decision_id, row.violation_found_at, row.violation_found_by]);
+    expect(found).toEqual(api.violations.edges.map((e: any) => [e.node.id, e.node.violationFound.foundAt, e.node.violationFound.via]));
+    expect(found.length).toBeGreaterThan(0);
     // Public fields only: no subject reference, no personal detail.
     expect(decisions.text).not.toMatch(/subj_|Resident One|Resident Two|born 19|personalDetails|ciphertext/);
     expect((await get('/downloads/people.csv')).status).toBe(404);

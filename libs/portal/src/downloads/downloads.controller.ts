@@ -24,7 +24,7 @@ const DECISIONS = `query DownloadDecisions($after: String) {
     pageInfo { hasNextPage endCursor }
     edges { node { id decidedAt outcome disclosedCategories decidedBy { name } decidingOrganization { name }
       request { receivedAt dataCategories legalBasis requestingOrganization { name } }
-      citations { version clause { id } } compliance { status } } }
+      citations { version clause { id } } compliance { status } violationFound { foundAt via } correctionAwaitingReview { status } } }
   }
 }`;
 
@@ -115,6 +115,9 @@ export class DownloadsController {
       requesting_agency: d.request.requestingOrganization.name, received_at: d.request.receivedAt, data_requested: d.request.dataCategories.join('; '),
       legal_basis: d.request.legalBasis, outcome: d.outcome, disclosed: d.disclosedCategories.join('; '),
       cited_clauses: d.citations.map((c) => `${c.clause.id} v${c.version}`).join('; '), compliance: d.compliance.status,
+      // A decision once found in violation says so whatever followed; a correction oversight has yet to review, what it would give.
+      violation_found_at: d.violationFound?.foundAt ?? '', violation_found_by: d.violationFound?.via ?? '',
+      correction_awaiting_review: d.correctionAwaitingReview?.status ?? '',
     }));
   }
 }
@@ -145,4 +148,6 @@ interface DecisionNode {
   request: { receivedAt: string; dataCategories: string[]; legalBasis: string; requestingOrganization: { name: string } };
   citations: Array<{ version: number; clause: { id: string } }>;
   compliance: { status: string };
+  violationFound: { foundAt: string; via: string } | null;
+  correctionAwaitingReview: { status: string } | null;
 }
