@@ -25,12 +25,13 @@ interface Standing {
   reviewedAt: string | null;
 }
 
-const same = (a: StoredAssessment | null, b: StoredAssessment | null) => a?.status === b?.status && a?.compliance === b?.compliance;
+/** An assessment as its columns hold it: its findings are in its JSON, read only when they are stored again. */
+type Assessment = Pick<StoredAssessment, 'status' | 'compliance'> & Partial<Pick<StoredAssessment, 'findings'>>;
 
-/** An assessment as its columns hold it (the findings are in its JSON). */
-function stored(status: string, compliance: string): StoredAssessment {
-  return { status: status as StoredAssessment['status'], compliance, findings: (JSON.parse(compliance) as Pick<StoredAssessment, 'findings'>).findings };
-}
+const same = (a: Assessment | null, b: Assessment | null) => a?.status === b?.status && a?.compliance === b?.compliance;
+
+const stored = (status: string, compliance: string): Assessment => ({ status: status as Assessment['status'], compliance });
+const findingsOf = (assessment: Assessment) => assessment.findings ?? (JSON.parse(assessment.compliance) as Pick<StoredAssessment, 'findings'>).findings;
 
 function standingOf(db: Database.Database, decisionId: string): Standing | undefined {
   return statement(
@@ -41,8 +42,8 @@ function standingOf(db: Database.Database, decisionId: string): Standing | undef
   ).get(decisionId) as Standing | undefined;
 }
 
-function write(db: Database.Database, decisionId: string, counted: StoredAssessment, pending: StoredAssessment | null, countedChanged: boolean): void {
-  if (countedChanged) storeFindings(db, decisionId, counted.findings);
+function write(db: Database.Database, decisionId: string, counted: Assessment, pending: Assessment | null, countedChanged: boolean): void {
+  if (countedChanged) storeFindings(db, decisionId, findingsOf(counted));
   statement(db, 'UPDATE decisions SET compliance_status = ?, compliance = ?, pending_status = ?, pending_compliance = ? WHERE id = ?').run(
     counted.status,
     counted.compliance,
@@ -71,7 +72,7 @@ export function assessmentChanged(db: Database.Database, decisionId: string, ass
   const pending = standing.pendingStatus === null ? null : stored(standing.pendingStatus, standing.pendingCompliance!);
   const underOversight = standing.reviewedAt !== null || standing.violationFoundAt !== null;
   const awaitsReview = pending !== null || (byCorrection && underOversight);
-  const next = !awaitsReview
+  const next: { counted: Assessment; pending: Assessment | null } = !awaitsReview
     ? { counted: assessed, pending: null }
     : { counted: assessed.status === 'VIOLATION' ? assessed : counted, pending: assessed };
   // Most disclosures change nothing: the row (a few KB with its findings) is then left as it is.
