@@ -63,6 +63,35 @@ describe('CorrectVote', () => {
     expect(events.at(-1)).toMatchObject({ type: 'VoteCorrected', data: { result: 'PASSED', previousResult: 'PASSED', tally: { yes: 4, abstain: 1 } } });
   });
 
+  it('enacts a resolution whose adoption passes once counted right, and only then', () => {
+    const adoption = (yes: readonly string[], no: readonly string[], date: string): MeasureCommand => ({
+      type: 'RecordVote',
+      data: { measureId: 'CR17-0800', bodyId: COUNCIL, motion: 'adoption', votes: cast({ YES: yes, NO: no }) },
+      facts: { body: councilFacts },
+      metadata: clerkOn(date),
+    });
+    const correctAdoption = (yes: readonly string[], no: readonly string[]): MeasureCommand => ({
+      type: 'CorrectVote',
+      data: { measureId: 'CR17-0800', voteId: 'vote:CR17-0800:1', votes: cast({ YES: yes, NO: no }), reason: 'recounted from the video' },
+      facts: { body: councilFacts },
+      metadata: clerkOn('2017-08-22'),
+    });
+    const introduced = [
+      {
+        type: 'MeasureIntroduced' as const,
+        data: { measureId: 'CR17-0800', kind: 'RESOLUTION' as const, title: 'Welcoming City', summary: null, bodyId: COUNCIL, sponsorIds: [seatD], clauses: [{ eId: 'sec_1', heading: null, text: 'Denver welcomes.', rule: null }] },
+        occurredAt: '2017-08-01T18:00:00Z',
+      },
+    ];
+    const failed = record(introduced, [adoption([seatA, seatB], [seatC, seatD, seatE, seatF, seatG], '2017-08-21')]).events;
+    const nowPassed = record(failed, [correctAdoption([seatA, seatB, seatC, seatD, seatE], [seatF, seatG])]);
+    expect(nowPassed.events.slice(-2).map((e) => e.type)).toEqual(['VoteCorrected', 'MeasureEnacted']);
+    expect((nowPassed.state as RecordedMeasure).stage).toBe('enacted');
+    // A passed adoption whose tally alone is mended is not enacted a second time.
+    const passed = record(introduced, [adoption([seatA, seatB, seatC, seatD, seatE], [seatF, seatG], '2017-08-21')]).events;
+    expect(record(passed, [correctAdoption([seatA, seatB, seatC, seatD, seatE, seatF], [seatG])]).events.slice(passed.length).map((e) => e.type)).toEqual(['VoteCorrected']);
+  });
+
   it('restores the veto when an override, counted right, falls short', () => {
     const short = cast({ YES: [seatA, seatB, seatC, seatD, seatE, seatF, seatG, seatH], NO: [seatI, seatJ] });
     const { state, events } = record(ordinance.overridden, [

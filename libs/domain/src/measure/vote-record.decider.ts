@@ -5,7 +5,7 @@ import { actDate } from '../shared/date-rules';
 import { badInput, conflict } from '../shared/domain-error';
 import { requiredText } from '../shared/text-rules';
 import type { CorrectVote, ExplainVote, RecordQuorumFailure } from './measure.commands';
-import type { MeasureEvent } from './measure.events';
+import type { MeasureEvent, RollCallEntry } from './measure.events';
 import { assertInOrder, recordedMeasure } from './measure.guards';
 import type { MeasureState } from './measure.state';
 import { assertResultOpen, recordedVote } from './measure.vote-history';
@@ -19,6 +19,9 @@ import { assertQuorum, rollCall, tally, votesNeeded } from './measure.vote-rules
  */
 
 const REASON_MAX = 1000;
+
+const sameRollCall = (a: readonly RollCallEntry[], b: readonly RollCallEntry[]) =>
+  a.length === b.length && a.every((entry, i) => entry.personId === b[i].personId && entry.choice === b[i].choice);
 const EXPLANATION_MAX = 5000;
 
 export function correctVote(command: CorrectVote, state: MeasureState): MeasureEvent[] {
@@ -30,9 +33,7 @@ export function correctVote(command: CorrectVote, state: MeasureState): MeasureE
   if (body.rules === null) throw badInput(`${body.orgId} has no voting rules`, 'voteId');
   // The roll call of the vote's day: the members then, whatever the body looks like now.
   const entries = rollCall(body.members, command.data.votes, body.orgId, date);
-  if (entries.every((entry, i) => entry.personId === vote.rollCall[i]?.personId && entry.choice === vote.rollCall[i].choice) && entries.length === vote.rollCall.length) {
-    throw badInput('the corrected roll call is the one recorded: nothing to correct', 'votes');
-  }
+  if (sameRollCall(entries, vote.rollCall)) throw badInput('the corrected roll call is the one recorded: nothing to correct', 'votes');
   const counts = tally(entries);
   assertQuorum(counts, body.rules);
   // Counted under the threshold the vote was recorded with, from the corrected tally.
@@ -43,8 +44,8 @@ export function correctVote(command: CorrectVote, state: MeasureState): MeasureE
     data: { measureId: measure.measureId, voteId: vote.voteId, motion: vote.motion, rollCall: entries, tally: counts, result, previousResult: vote.result, reason },
   };
   // An adoption that passes once counted right enacts the resolution, as it would have then.
-  if (vote.motion === 'adoption' && result === 'PASSED') return [corrected, { type: 'MeasureEnacted', data: { measureId: measure.measureId, effectiveFrom: date } }];
-  return [corrected];
+  const nowAdopted = vote.motion === 'adoption' && vote.result === 'FAILED' && result === 'PASSED';
+  return nowAdopted ? [corrected, { type: 'MeasureEnacted', data: { measureId: measure.measureId, effectiveFrom: date } }] : [corrected];
 }
 
 export function explainVote(command: ExplainVote, state: MeasureState): MeasureEvent[] {
