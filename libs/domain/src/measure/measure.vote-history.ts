@@ -28,6 +28,8 @@ export function assertResultOpen(measure: RecordedMeasure, vote: RecordedVoteOf,
   if (vote.result === 'PASSED' && (vote.motion === 'amendment' || vote.motion === 'adoption')) {
     throw conflict(`cannot ${act} ${vote.voteId}: the ${vote.motion} it passed already changed the law, which only another measure changes`);
   }
+  // Its passing moves the measure (VoteReconsidered) as it is recorded: a motion to reconsider stands as recorded.
+  if (vote.motion === 'reconsideration') throw conflict(`cannot ${act} ${vote.voteId}: a motion to reconsider stands as recorded`);
 }
 
 /**

@@ -202,6 +202,15 @@ describe('reconsideration (RecordVote, motion reconsideration)', () => {
     expect(events.at(-1)).toMatchObject({ type: 'VoteRecorded', data: { motion: 'reconsideration', result: 'FAILED' } });
     expect((state as RecordedMeasure).stage).toBe('failed');
     spec.given(events).when(reconsider(COMMITTEE_FIVE, [], 'vote:CB17-0766:2')).thenRefuses('CONFLICT', /itself a motion to reconsider/);
+    // Nor is its result corrected into passing (its tally may still be mended).
+    const correctMotion = (yes: readonly string[], no: readonly string[]): MeasureCommand => ({
+      type: 'CorrectVote',
+      data: { measureId: MEASURE, voteId: 'vote:CB17-0766:2', votes: cast({ YES: yes, NO: no }), reason: 'recounted' },
+      facts: { body: committeeFacts },
+      metadata: clerkOn('2017-08-17'),
+    });
+    spec.given(events).when(correctMotion(COMMITTEE_FIVE.slice(0, 3), COMMITTEE_FIVE.slice(3))).thenRefuses('CONFLICT', /stands as recorded/);
+    expect(record(events, [correctMotion(COMMITTEE_FIVE.slice(0, 1), COMMITTEE_FIVE.slice(1))]).events.at(-1)).toMatchObject({ type: 'VoteCorrected', data: { result: 'FAILED' } });
   });
 
   it('reconsiders only the latest vote, by its own body, and names it', () => {
