@@ -7,7 +7,6 @@ import {
   measureDecider,
   measureFactsOf,
   measureStreamId,
-  heldOn,
   isPersonId,
   membersOn,
   organizationDecider,
@@ -116,8 +115,8 @@ export class FactsService {
   /** Who holds a role in an organization on a date, and how many ever held it there. */
   async roleHolders(orgId: string, role: string): Promise<{ everHeld: number; on(date: string): string[] }> {
     const state = await this.organizationState(orgId);
-    const holdings = state.registered ? state.memberships.filter((membership) => membership.role === role) : [];
-    return { everHeld: holdings.length, on: (date) => holdings.filter((membership) => heldOn(membership, date)).map((membership) => membership.personId) };
+    const everHeld = state.registered ? state.memberships.filter((membership) => membership.role === role).length : 0;
+    return { everHeld, on: (date) => membersOn(state, date).filter((member) => member.role === role).map((member) => member.personId) };
   }
 
   /** The body and date of a recorded vote (null when the measure or vote is unknown, which the decider refuses). */
