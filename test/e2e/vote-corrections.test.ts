@@ -115,6 +115,10 @@ describe('vote corrections, explanations and quorum failures (seeded demo, real 
       { id: `vote:${BILL}:2`, motion: 'reconsideration', result: 'PASSED', reconsiders: { id: `vote:${BILL}:1` }, reconsideredBy: null },
       { id: `vote:${BILL}:3`, motion: 'committee-passage', result: 'PASSED', reconsiders: null, reconsideredBy: null },
     ]);
+    // A committee vote's correction is the committee's act in the timeline, not the council's.
+    await ok('correctVote', 'CorrectVoteInput', { measureId: BILL, voteId: `vote:${BILL}:3`, votes: votes('ABCDE', ''), reason: 'E voted YES (illustrative)', occurredAt: '2020-04-16T18:00:00Z' });
+    const actions = (await server.gql(`query($id: ID!) { measure(id: $id) { actions { classification organization { id } } } }`, { id: BILL })).data.measure.actions;
+    expect(actions.at(-1)).toEqual({ classification: 'vote-corrected', organization: { id: COMMITTEE } });
   });
 
   it("counts abstentions as the body's rule says, and serves the rule", async () => {

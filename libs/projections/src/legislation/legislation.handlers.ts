@@ -115,12 +115,21 @@ function addVote(db: Database.Database, event: RecordedEvent, data: Payloads.Vot
     event.eventId,
     event.sequence,
   );
-  const cast = statement(db, 'INSERT INTO vote_casts (vote_id, person_id, choice, position, sequence) VALUES (?, ?, ?, ?, ?)');
-  data.rollCall.forEach((entry, position) => cast.run(data.voteId, entry.personId, entry.choice, position, event.sequence));
+  writeRollCall(db, data.voteId, data.rollCall, event.sequence);
 }
 
-/** The corrected roll call replaces the vote's: the same members keep their explanations. */
-function correctVote(db: Database.Database, data: Payloads.VoteCorrectedData): void {
+/** A vote's roll call, as recorded or corrected: a member already on it keeps their row (and explanation). */
+function writeRollCall(db: Database.Database, voteId: string, rollCall: Payloads.VoteRecordedData['rollCall'], sequence: number): void {
+  const cast = statement(
+    db,
+    `INSERT INTO vote_casts (vote_id, person_id, choice, position, sequence) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (vote_id, person_id) DO UPDATE SET choice = excluded.choice, position = excluded.position`,
+  );
+  rollCall.forEach((entry, position) => cast.run(voteId, entry.personId, entry.choice, position, sequence));
+}
+
+/** The corrected roll call replaces the vote's: the same members keep their explanations. Returns the voting body. */
+function correctVote(db: Database.Database, data: Payloads.VoteCorrectedData): string | null {
   const { tally } = data;
   statement(db, 'UPDATE votes SET yes = ?, no = ?, abstain = ?, absent = ?, recused = ?, result = ?, corrected = 1 WHERE id = ?').run(
     tally.yes,
@@ -131,15 +140,11 @@ function correctVote(db: Database.Database, data: Payloads.VoteCorrectedData): v
     data.result,
     data.voteId,
   );
-  const sequence = pluckedStatement(db, 'SELECT sequence FROM votes WHERE id = ?').get(data.voteId) as number | undefined;
-  if (sequence === undefined) return;
+  const vote = statement(db, 'SELECT sequence, body_id AS bodyId FROM votes WHERE id = ?').get(data.voteId) as { sequence: number; bodyId: string } | undefined;
+  if (vote === undefined) return null;
   statement(db, 'DELETE FROM vote_casts WHERE vote_id = ? AND person_id NOT IN (SELECT value ->> \'personId\' FROM json_each(?))').run(data.voteId, JSON.stringify(data.rollCall));
-  const cast = statement(
-    db,
-    `INSERT INTO vote_casts (vote_id, person_id, choice, position, sequence) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (vote_id, person_id) DO UPDATE SET choice = excluded.choice, position = excluded.position`,
-  );
-  data.rollCall.forEach((entry, position) => cast.run(data.voteId, entry.personId, entry.choice, position, sequence));
+  writeRollCall(db, data.voteId, data.rollCall, vote.sequence);
+  return vote.bodyId;
 }
 
 type ClauseChange = Payloads.ClauseAmendedData | Payloads.ClauseAddedData | Payloads.ClauseStruckData;
@@ -235,8 +240,8 @@ const handlers: { [T in LegislationEventType]: Handler<T> } = {
   },
   VoteCorrected(db, event) {
     const data = event.data;
-    correctVote(db, data);
-    const body = measureColumn(db, data.measureId, 'body_id');
+    // The body that took the vote: the committee's, for a committee vote.
+    const body = correctVote(db, data);
     const now = data.result === data.previousResult ? `now ${tallyText(data.tally)}` : `now ${tallyText(data.tally)}, ${data.result === 'PASSED' ? 'passed' : 'failed'} (recorded as ${data.previousResult === 'PASSED' ? 'passed' : 'failed'})`;
     addAction(db, event, data.measureId, {
       classification: 'vote-corrected',
